@@ -1,0 +1,160 @@
+import { ConfigurationError } from '../errors.js';
+import { defaultDedupeKey } from './dedupe-key.js';
+import { failedResponse, refusalResponse, successResponse } from './responses.js';
+import type { NotificationStore } from './store.js';
+import { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
+import type {
+  NotificationKeyOptions,
+  NotificationRejected,
+  NotificationSignType,
+  PaymentNotification,
+  VerifyNotificationSettings,
+} from './types.js';
+import { configuredKeys, verifyNotification } from './verify.js';
+
+export interface NotificationContext {
+  /** Every received field exactly as received, including unknown ones. */
+  readonly raw: Readonly<Record<string, string>>;
+  /** What deduplication used: `notifyId:…` normally (see `defaultDedupeKey`). */
+  readonly dedupeKey: string;
+  readonly signType: NotificationSignType;
+  /** Which configured key verified. */
+  readonly keyIndex: number;
+  readonly request: Request;
+}
+
+export type NotificationErrorStage = 'callback' | 'store' | 'configuration';
+
+export interface NotificationHandlerSettings extends VerifyNotificationSettings {
+  /** Runs once per notification (per dedupe key). Throw (or reject) to have the platform retry. */
+  onNotification(notification: PaymentNotification, context: NotificationContext): void | Promise<void>;
+  /** Deduplication store; default an in-memory LRU store. `false` runs the callback on every delivery. */
+  readonly store?: NotificationStore | false;
+  /** How long a handled notification is remembered (default 25 h; the platform retries for 24 h). */
+  readonly dedupeTtlMs?: number;
+  /** How long one delivery's claim blocks concurrent duplicates (default 2 min). */
+  readonly inFlightLeaseMs?: number;
+  /** What makes two deliveries "the same"; default `defaultDedupeKey` (notifyId, else order fields). */
+  readonly dedupeKey?: (raw: Readonly<Record<string, string>>) => string;
+  /**
+   * Called with the callback's error (the answer is then FAILED, so the platform retries), a
+   * store failure, or a setup problem. Default: console.error. Nothing passed here contains a key.
+   */
+  readonly onError?: (error: unknown, context: { readonly stage: NotificationErrorStage; readonly dedupeKey?: string }) => void;
+  /** Called for each refused notification (bad signature, malformed…), e.g. to log or alert. */
+  readonly onRejected?: (rejection: NotificationRejected, request: Request) => void;
+}
+
+export type NotificationHandlerOptions = NotificationKeyOptions & NotificationHandlerSettings;
+
+export type NotificationHandler = (request: Request) => Promise<Response>;
+
+const defaultOnError: NonNullable<NotificationHandlerSettings['onError']> = (error, context) => {
+  console.error(`[chinaums] notification ${context.stage} error`, error);
+};
+
+function safely(hook: () => void): void {
+  try {
+    hook();
+  } catch {
+    // A failing log hook must not change the answer to the platform.
+  }
+}
+
+async function attempt(action: () => Promise<void>, onFailure: (error: unknown) => void): Promise<void> {
+  try {
+    await action();
+  } catch (error) {
+    onFailure(error);
+  }
+}
+
+/** The error and rejection hooks, wrapped so a failing hook never changes the answer. */
+export function notificationHooks(options: Pick<NotificationHandlerSettings, 'onError' | 'onRejected'>) {
+  const onError = options.onError ?? defaultOnError;
+  return {
+    reportError: (error: unknown, stage: NotificationErrorStage, dedupeKey?: string) =>
+      safely(() => onError(error, dedupeKey === undefined ? { stage } : { stage, dedupeKey })),
+    reportRejection: (rejection: NotificationRejected, request: Request) =>
+      safely(() => options.onRejected?.(rejection, request)),
+  };
+}
+
+function resolveHandlerOptions(options: NotificationHandlerOptions) {
+  if (!configuredKeys(options)) {
+    throw new ConfigurationError('createNotificationHandler needs `key` (a non-empty string) or `keys` (non-empty strings).');
+  }
+  if (typeof options.onNotification !== 'function') {
+    throw new ConfigurationError('createNotificationHandler needs an onNotification callback.');
+  }
+  return {
+    ...notificationHooks(options),
+    store: options.store === false ? undefined : (options.store ?? new MemoryNotificationStore()),
+    dedupeTtlMs: options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS,
+    leaseMs: options.inFlightLeaseMs ?? DEFAULT_IN_FLIGHT_LEASE_MS,
+    dedupeKey: options.dedupeKey ?? defaultDedupeKey,
+  };
+}
+
+/**
+ * A `(Request) => Promise<Response>` notification endpoint for Deno.serve, Workers, Bun, Hono,
+ * Next.js route handlers. Answers `SUCCESS` once the callback succeeded (or the notification was
+ * already handled), `FAILED` otherwise so the platform retries; see responses.ts for statuses.
+ */
+export function createNotificationHandler(options: NotificationHandlerOptions): NotificationHandler {
+  const settings = resolveHandlerOptions(options);
+  const { store } = settings;
+
+  return async function handleNotification(request: Request): Promise<Response> {
+    if (request.method !== 'POST') return failedResponse(405, 'method-not-allowed', { allow: 'POST' });
+
+    const result = await verifyNotification(request, options);
+    if (!result.ok) {
+      settings.reportRejection(result, request);
+      return refusalResponse(result.reason);
+    }
+
+    let dedupeKey: string;
+    try {
+      dedupeKey = settings.dedupeKey(result.raw);
+    } catch (error) {
+      settings.reportError(error, 'configuration');
+      return failedResponse(500, 'dedupe-key-failed');
+    }
+
+    if (store) {
+      try {
+        const claim = await store.claim(dedupeKey, settings.leaseMs);
+        if (claim === 'duplicate') return successResponse();
+        // Another delivery is running the callback now: FAILED makes the platform come back
+        // later, when the first delivery has finished and the answer is SUCCESS.
+        if (claim === 'in-flight') return failedResponse(409, 'in-flight');
+      } catch (error) {
+        settings.reportError(error, 'store', dedupeKey);
+        return failedResponse(503, 'store-unavailable');
+      }
+    }
+
+    const context: NotificationContext = {
+      raw: result.raw,
+      dedupeKey,
+      signType: result.signType,
+      keyIndex: result.keyIndex,
+      request,
+    };
+    try {
+      await options.onNotification(result.notification, context);
+    } catch (error) {
+      settings.reportError(error, 'callback', dedupeKey);
+      // Not marked as handled, so the platform's retry runs the callback again.
+      if (store) await attempt(() => store.release(dedupeKey), (failure) => settings.reportError(failure, 'store', dedupeKey));
+      return failedResponse(500, 'callback-failed');
+    }
+
+    // The work is done: even if remembering it fails, answer SUCCESS (a retry would redo the work).
+    if (store) {
+      await attempt(() => store.complete(dedupeKey, settings.dedupeTtlMs), (failure) => settings.reportError(failure, 'store', dedupeKey));
+    }
+    return successResponse();
+  };
+}

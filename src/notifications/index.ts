@@ -1,0 +1,34 @@
+export type {
+  NotificationFailureReason,
+  NotificationFields,
+  NotificationInput,
+  NotificationKeyOptions,
+  NotificationRejected,
+  NotificationSchemaProblem,
+  NotificationSignType,
+  NotificationVerificationResult,
+  NotificationVerified,
+  PaymentNotification,
+  VerifyNotificationOptions,
+  VerifyNotificationSettings,
+} from './types.js';
+export { DEFAULT_MAX_BODY_BYTES } from './types.js';
+export { assertNotification, verifyNotification } from './verify.js';
+export type { SignNotificationOptions } from './sign.js';
+export { encodeNotificationForm, signNotification } from './sign.js';
+export type { ClaimOutcome, MemoryNotificationStoreOptions, NotificationStore } from './store.js';
+export { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
+export { defaultDedupeKey } from './dedupe-key.js';
+export type {
+  NotificationContext,
+  NotificationErrorStage,
+  NotificationHandler,
+  NotificationHandlerOptions,
+  NotificationHandlerSettings,
+} from './handler.js';
+export { createNotificationHandler } from './handler.js';
+export { REFUSAL_HEADER, REFUSAL_STATUS } from './responses.js';
+// Node adapter: typed against node:http but free of Node runtime imports, so this entry stays portable.
+export type { NodeNotificationHandler, NodeNotificationRequest } from './node.js';
+export { createNodeNotificationHandler } from './node.js';
+export { NotificationVerificationError } from '../errors.js';

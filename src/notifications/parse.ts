@@ -1,0 +1,221 @@
+import type { FieldEntries } from './fields.js';
+import { describeNames } from './fields.js';
+import { readBodyWithLimit } from './read-body.js';
+import type { NotificationFailureReason, NotificationInput } from './types.js';
+
+/** How the fields arrived, which decides which encoding mistakes are worth checking for. */
+export type ReceivedFormat = 'form' | 'json' | 'decoded-fields';
+
+export interface ParsedNotification {
+  readonly format: ReceivedFormat;
+  /** Unique names, values decoded exactly once, in received order. */
+  readonly entries: FieldEntries;
+  /** Form bodies only: the text as received, to test encoding hypotheses when a sign fails. */
+  readonly formText?: string;
+  /** Fields whose JSON/record value was not a string and was rendered with String()/JSON.stringify. */
+  readonly renderedFields: readonly string[];
+}
+
+export type ParseOutcome =
+  | { readonly ok: true; readonly parsed: ParsedNotification }
+  | { readonly ok: false; readonly reason: NotificationFailureReason; readonly message: string };
+
+const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
+
+function refuse(reason: NotificationFailureReason, message: string): ParseOutcome {
+  return { ok: false, reason, message };
+}
+
+function tooLarge(maxBytes: number): ParseOutcome {
+  return refuse(
+    'body-too-large',
+    `The notification body is larger than ${maxBytes} bytes; a real notification is a few KB. Raise maxBodyBytes only if you are sure.`,
+  );
+}
+
+/** UTF-8 length without encoding when the answer is obvious either way. */
+function exceedsBytes(text: string, maxBytes: number): boolean {
+  if (text.length > maxBytes) return true;
+  if (text.length * 3 <= maxBytes) return false;
+  return new TextEncoder().encode(text).length > maxBytes;
+}
+
+export function looksLikeJson(text: string): boolean {
+  // trimStart also drops a byte-order mark (U+FEFF counts as white space).
+  return text.trimStart().startsWith('{');
+}
+
+function collectUnique(pairs: Iterable<[string, string]>, format: ReceivedFormat, formText?: string): ParseOutcome {
+  const entries: [string, string][] = [];
+  const seen = new Set<string>();
+  const duplicates = new Set<string>();
+  for (const [name, value] of pairs) {
+    if (seen.has(name)) duplicates.add(name);
+    seen.add(name);
+    entries.push([name, value]);
+  }
+  if (duplicates.size > 0) {
+    return refuse(
+      'malformed-body',
+      `The form body repeats ${describeNames([...duplicates])}; it is ambiguous which value was signed, so it is refused.`,
+    );
+  }
+  const parsed: ParsedNotification =
+    formText === undefined ? { format, entries, renderedFields: [] } : { format, entries, formText, renderedFields: [] };
+  return { ok: true, parsed };
+}
+
+/**
+ * Parses a form body once with the URL standard's decoder (`+` is a space, `%xx` decoded once),
+ * never by splitting on `&` by hand. `plusIsSpace: false` exists only to test a diagnosis.
+ */
+export function parseFormText(text: string, plusIsSpace = true): ParseOutcome {
+  const source = plusIsSpace ? text : text.replace(/\+/g, '%2B');
+  // The URLSearchParams constructor drops one leading `?`; prefixing one keeps the text exact.
+  return collectUnique(new URLSearchParams(`?${source}`), 'form', text);
+}
+
+/** The text a non-string value is signed as; its exact source text is no longer available. */
+function renderValue(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value === null || value === undefined) return '';
+  return undefined;
+}
+
+function fromObject(
+  object: object,
+  format: ReceivedFormat,
+  nestedPolicy: 'stringify' | 'refuse',
+): ParseOutcome {
+  const entries: [string, string][] = [];
+  const renderedFields: string[] = [];
+  const nested: string[] = [];
+  for (const name of Object.keys(object)) {
+    const value: unknown = (object as Record<string, unknown>)[name];
+    const text = renderValue(value);
+    if (text !== undefined) {
+      if (typeof value !== 'string') renderedFields.push(name);
+      entries.push([name, text]);
+    } else if (nestedPolicy === 'stringify') {
+      renderedFields.push(name);
+      entries.push([name, JSON.stringify(value) ?? '']);
+    } else {
+      nested.push(name);
+    }
+  }
+  if (nested.length > 0) {
+    return refuse(
+      'malformed-body',
+      `The fields ${describeNames(nested)} are objects or arrays, not the strings that were signed: a parser ` +
+        `nested them (e.g. express.urlencoded({ extended: true }) / qs) or merged repeated keys. Pass the raw ` +
+        `body instead (express.raw({ type: '*/*' }) or express.text({ type: '*/*' }) for this route).`,
+    );
+  }
+  return { ok: true, parsed: { format, entries, renderedFields } };
+}
+
+function parseJsonText(text: string): ParseOutcome {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return refuse('malformed-body', 'The body starts like JSON but is not valid JSON.');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return refuse('malformed-body', 'The JSON body is not an object of fields.');
+  }
+  return fromObject(value, 'json', 'stringify');
+}
+
+function parseText(text: string, maxBytes: number, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
+  if (exceedsBytes(text, maxBytes)) return tooLarge(maxBytes);
+  const json = kind === 'json' || (kind === 'sniff' && looksLikeJson(text));
+  return json ? parseJsonText(text) : parseFormText(text);
+}
+
+function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return utf8Decoder.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+function parseBytes(bytes: Uint8Array, maxBytes: number, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
+  if (bytes.byteLength > maxBytes) return tooLarge(maxBytes);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) {
+    return refuse('malformed-body', 'The body is not valid UTF-8; the platform sends UTF-8 (was it re-encoded as GBK?).');
+  }
+  return parseText(text, maxBytes, kind);
+}
+
+function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Which parser a content type asks for; undefined when it is not a notification body at all. */
+export function bodyKindFor(contentType: string): 'json' | 'sniff' | undefined {
+  if (contentType === 'application/json' || contentType.endsWith('+json')) return 'json';
+  // The platform sends form bodies; some proxies drop or rewrite the type, so sniff for JSON.
+  if (contentType === '' || contentType === 'application/x-www-form-urlencoded' || contentType === 'text/plain') {
+    return 'sniff';
+  }
+  return undefined;
+}
+
+async function parseRequest(request: Request, maxBytes: number): Promise<ParseOutcome> {
+  const type = mediaType(request);
+  const kind = bodyKindFor(type);
+  if (kind === undefined) {
+    return refuse(
+      'unsupported-content-type',
+      `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a notification body; the platform sends application/x-www-form-urlencoded (JSON from older systems).`,
+    );
+  }
+  const body = await readBodyWithLimit(request, maxBytes);
+  if (!body.ok) {
+    return body.problem === 'too-large'
+      ? tooLarge(maxBytes)
+      : refuse('malformed-body', 'The request body could not be read (was it already consumed by other code?).');
+  }
+  return parseBytes(body.bytes, maxBytes, kind);
+}
+
+function isURLSearchParams(value: object): value is URLSearchParams {
+  return value instanceof URLSearchParams || Object.prototype.toString.call(value) === '[object URLSearchParams]';
+}
+
+function isRequest(value: object): value is Request {
+  return typeof Request !== 'undefined' && value instanceof Request;
+}
+
+function parseSearchParams(params: URLSearchParams, maxBytes: number): ParseOutcome {
+  // Already decoded once by whoever built it: keep the pairs, refuse repeats like a raw body.
+  if (exceedsBytes(params.toString(), maxBytes)) return tooLarge(maxBytes);
+  return collectUnique(params, 'decoded-fields');
+}
+
+function totalLength(object: object): number {
+  let total = 0;
+  for (const name of Object.keys(object)) {
+    const value: unknown = (object as Record<string, unknown>)[name];
+    total += name.length + (typeof value === 'string' ? value.length : 16);
+  }
+  return total;
+}
+
+/** Turns any accepted input into unique, once-decoded fields, or says why it cannot. Never throws. */
+export async function parseNotificationInput(input: NotificationInput, maxBytes: number): Promise<ParseOutcome> {
+  if (typeof input === 'string') return parseText(input, maxBytes, 'sniff');
+  if (input instanceof Uint8Array) return parseBytes(input, maxBytes, 'sniff');
+  if (input instanceof ArrayBuffer) return parseBytes(new Uint8Array(input), maxBytes, 'sniff');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return refuse('malformed-body', 'Pass the raw body (string or bytes), URLSearchParams, a Request, or a record of strings.');
+  }
+  if (isRequest(input)) return parseRequest(input, maxBytes);
+  if (isURLSearchParams(input)) return parseSearchParams(input, maxBytes);
+  if (totalLength(input) > maxBytes) return tooLarge(maxBytes);
+  return fromObject(input, 'decoded-fields', 'refuse');
+}

@@ -1,0 +1,92 @@
+/**
+ * Remembers which notifications were handled, so the platform's retries (same `notifyId`, for up
+ * to 24 hours) and concurrent duplicate deliveries run the callback once.
+ *
+ * The contract, small enough for any shared store:
+ * - `claim(id, leaseMs)` atomically: `'duplicate'` when `id` was completed; `'in-flight'` when
+ *   another delivery holds an unexpired claim; otherwise records a claim that expires after
+ *   `leaseMs` (so a crashed process does not block the retries) and returns `'claimed'`.
+ * - `complete(id, ttlMs)`: the callback succeeded; remember `id` as done for `ttlMs`.
+ * - `release(id)`: the callback failed; forget the claim so the next retry runs it again.
+ *
+ * A Redis version is three commands: `SET k claimed NX PX leaseMs` (OK → claimed, else `GET k`:
+ * `done` → duplicate, otherwise in-flight), `SET k done PX ttlMs`, and
+ * `DEL k` only while the value is still `claimed` (a small Lua script, or WATCH/MULTI).
+ */
+export type ClaimOutcome = 'claimed' | 'duplicate' | 'in-flight';
+
+export interface NotificationStore {
+  claim(id: string, leaseMs: number): Promise<ClaimOutcome>;
+  complete(id: string, ttlMs: number): Promise<void>;
+  release(id: string): Promise<void>;
+}
+
+/** The platform retries for 24 hours; an extra hour covers clock skew and slow retry schedules. */
+export const DEFAULT_DEDUPE_TTL_MS = 25 * 60 * 60 * 1000;
+/** How long a delivery may run the callback before a concurrent retry may try again. */
+export const DEFAULT_IN_FLIGHT_LEASE_MS = 2 * 60 * 1000;
+
+export interface MemoryNotificationStoreOptions {
+  /** Most ids remembered; the least recently used go first (default 10 000). */
+  readonly maxEntries?: number;
+  /** Clock in ms, for tests. */
+  readonly now?: () => number;
+}
+
+interface Entry {
+  readonly state: 'claimed' | 'done';
+  readonly expiresAt: number;
+}
+
+/**
+ * The default store: one process's memory, bounded with LRU eviction. Enough for one server;
+ * with several instances (serverless, a cluster) use a shared store such as Redis.
+ */
+export class MemoryNotificationStore implements NotificationStore {
+  readonly #entries = new Map<string, Entry>();
+  readonly #maxEntries: number;
+  readonly #now: () => number;
+
+  constructor(options: MemoryNotificationStoreOptions = {}) {
+    this.#maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 10_000));
+    this.#now = options.now ?? Date.now;
+  }
+
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  async claim(id: string, leaseMs: number): Promise<ClaimOutcome> {
+    const now = this.#now();
+    const entry = this.#entries.get(id);
+    if (entry && entry.expiresAt > now) {
+      this.#touch(id, entry);
+      return entry.state === 'done' ? 'duplicate' : 'in-flight';
+    }
+    this.#set(id, { state: 'claimed', expiresAt: now + leaseMs });
+    return 'claimed';
+  }
+
+  async complete(id: string, ttlMs: number): Promise<void> {
+    this.#set(id, { state: 'done', expiresAt: this.#now() + ttlMs });
+  }
+
+  async release(id: string): Promise<void> {
+    if (this.#entries.get(id)?.state === 'claimed') this.#entries.delete(id);
+  }
+
+  // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  #touch(id: string, entry: Entry): void {
+    this.#entries.delete(id);
+    this.#entries.set(id, entry);
+  }
+
+  #set(id: string, entry: Entry): void {
+    this.#touch(id, entry);
+    while (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next();
+      if (oldest.done) break;
+      this.#entries.delete(oldest.value);
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import type { CryptoProvider } from '../crypto/provider.js';
+import { webCrypto } from '../crypto/web.js';
+import { NotificationVerificationError } from '../errors.js';
+import { diagnoseBadSignature } from './diagnose.js';
+import { fieldValue, toRawRecord } from './fields.js';
+import { findMatchingKey } from './match.js';
+import { parseNotificationInput } from './parse.js';
+import { resolveSignType } from './string-to-sign.js';
+import type {
+  NotificationFailureReason,
+  NotificationInput,
+  NotificationRejected,
+  NotificationVerificationResult,
+  NotificationVerified,
+  VerifyNotificationOptions,
+} from './types.js';
+import { DEFAULT_MAX_BODY_BYTES } from './types.js';
+import { toTypedNotification } from './validate.js';
+
+function reject(reason: NotificationFailureReason, message: string): NotificationRejected {
+  return { ok: false, reason, message };
+}
+
+/** The configured keys, or undefined when none is usable. Keys are never trimmed: see diagnose. */
+export function configuredKeys(options: { readonly key?: unknown; readonly keys?: unknown }): string[] | undefined {
+  const list: unknown[] = options.keys !== undefined ? (Array.isArray(options.keys) ? options.keys : []) : [options.key];
+  const keys = list.filter((key): key is string => typeof key === 'string' && key.trim() !== '');
+  return keys.length > 0 && keys.length === list.length ? keys : undefined;
+}
+
+function isHex(text: string): boolean {
+  return /^[0-9A-Fa-f]+$/.test(text);
+}
+
+async function verify(input: NotificationInput, options: VerifyNotificationOptions): Promise<NotificationVerificationResult> {
+  const keys = configuredKeys(options);
+  if (!keys) {
+    return reject('no-key', 'No usable notification key: pass `key` (a non-empty string) or `keys` (non-empty strings, for rotation).');
+  }
+  const crypto: CryptoProvider = options.crypto ?? webCrypto;
+  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+
+  const outcome = await parseNotificationInput(input, maxBytes);
+  if (!outcome.ok) return reject(outcome.reason, outcome.message);
+  const { parsed } = outcome;
+
+  const sign = fieldValue(parsed.entries, 'sign');
+  if (sign === undefined || sign === '') {
+    const names = parsed.entries.length;
+    return reject(
+      'missing-sign',
+      names === 0
+        ? 'The body has no fields at all: was it read before reaching the verifier (a body parser), or is this not a notification?'
+        : 'The notification has no `sign` field, so it cannot be verified.',
+    );
+  }
+  const declaredSignType = fieldValue(parsed.entries, 'signType');
+  const signType = resolveSignType(declaredSignType);
+  if (!signType) {
+    return reject('unsupported-sign-type', 'signType is neither MD5 nor SHA256 (the algorithms notifications are signed with).');
+  }
+
+  const match = isHex(sign) ? await findMatchingKey(parsed.entries, sign.toUpperCase(), signType, keys, crypto) : undefined;
+  if (!match) {
+    const message = await diagnoseBadSignature({ parsed, sign, declaredSignType, signType, keys, crypto });
+    return reject('bad-signature', message);
+  }
+
+  const raw = toRawRecord(parsed.entries);
+  const typed = toTypedNotification(parsed.entries, options.validate ?? true);
+  if (!typed.ok) {
+    return { ok: false, reason: 'schema-mismatch', message: typed.message, schemaProblems: typed.problems, raw };
+  }
+  const verified: NotificationVerified = { ok: true, notification: typed.notification, raw, signType, keyIndex: match.keyIndex };
+  return verified;
+}
+
+/**
+ * Verifies a payment notification: parses the input once, checks `sign` over every received field
+ * (see protocol.md §4) with `key` or any of `keys`, then converts and validates the fields.
+ * Resolves to `{ ok: true, notification, raw }` or `{ ok: false, reason, message }`; never
+ * rejects, whatever the input, and no message ever contains a key.
+ */
+export async function verifyNotification(
+  input: NotificationInput,
+  options: VerifyNotificationOptions,
+): Promise<NotificationVerificationResult> {
+  try {
+    return await verify(input, options);
+  } catch (error) {
+    // Hostile input must not become an exception; the name (never a message) says what failed.
+    const name = error instanceof Error ? error.name : typeof error;
+    return reject('malformed-body', `The notification could not be processed (${name}).`);
+  }
+}
+
+/** Like `verifyNotification`, but returns the verified result or throws `NotificationVerificationError`. */
+export async function assertNotification(input: NotificationInput, options: VerifyNotificationOptions): Promise<NotificationVerified> {
+  const result = await verifyNotification(input, options);
+  if (!result.ok) throw new NotificationVerificationError(result.reason, result.message);
+  return result;
+}
