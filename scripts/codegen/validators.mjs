@@ -1,0 +1,143 @@
+// Compiles the spec's schemas into standalone ajv validators at generate time, so no runtime
+// ever calls eval/new Function (Workers and Vercel Edge forbid it), then bundles ajv's small
+// runtime helpers in with esbuild because ajv's "esm" output still says require(...).
+import Ajv2020 from 'ajv/dist/2020.js';
+import standaloneCode from 'ajv/dist/standalone/index.js';
+import { build } from 'esbuild';
+import { describeNotification, describeOperations } from './operations.mjs';
+import { repoRoot } from './bundle.mjs';
+
+const REGISTRY_ID = 'https://chinaums.invalid/schemas';
+const OAS_ONLY_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator'];
+
+/** Rewrites `#/components/schemas/X` into the registry's `#/$defs/X` and gathers x- keywords. */
+function rewrite(node, extensions) {
+  if (Array.isArray(node)) return node.map((item) => rewrite(item, extensions));
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key.startsWith('x-')) extensions.add(key);
+    if (key === '$ref' && typeof value === 'string') {
+      if (!value.startsWith('#/components/schemas/')) throw new Error(`Validators support only component refs, got ${value}`);
+      out.$ref = `#/$defs/${value.slice('#/components/schemas/'.length)}`;
+    } else if (key === 'properties' || key === '$defs' || key === 'patternProperties') {
+      // Property names are data, not keywords: never mistake a field called "x-foo" for one.
+      out[key] = Object.fromEntries(Object.entries(value).map(([name, schema]) => [name, rewrite(schema, extensions)]));
+    } else {
+      out[key] = rewrite(value, extensions);
+    }
+  }
+  return out;
+}
+
+function requestSchema(op) {
+  return op.requestBody?.content?.['application/json']?.schema;
+}
+
+/** @param {Record<string, any>} doc */
+function buildRegistry(doc) {
+  const extensions = new Set();
+  const defs = rewrite(doc.components?.schemas ?? {}, extensions);
+  const requests = {};
+  const responses = {};
+  for (const { operationId, path, method } of describeOperations(doc)) {
+    const op = doc.paths[path][method.toLowerCase()];
+    defs[`${operationId}.request`] = rewrite(requestSchema(op), extensions);
+    defs[`${operationId}.response`] = rewrite(op.responses['200'].content['application/json'].schema, extensions);
+    requests[operationId] = `${REGISTRY_ID}#/$defs/${operationId}.request`;
+    responses[operationId] = `${REGISTRY_ID}#/$defs/${operationId}.response`;
+  }
+  defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
+  return { registry: { $id: REGISTRY_ID, $defs: defs }, extensions, requests, responses };
+}
+
+function createAjv(registry, extensions) {
+  const ajv = new Ajv2020({
+    code: { source: true, esm: true, lines: true },
+    allErrors: true,
+    strict: true,
+    strictRequired: false,
+    // Amount fields are integers; the spec may carry OpenAPI's int32/int64 as documentation.
+    formats: { int32: true, int64: true },
+  });
+  ajv.addVocabulary([...OAS_ONLY_KEYWORDS, ...[...extensions].sort()]);
+  ajv.addSchema(registry);
+  return ajv;
+}
+
+async function bundleModule(source, header) {
+  const result = await build({
+    stdin: { contents: source, resolveDir: repoRoot, sourcefile: 'validators.js', loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    target: 'es2022',
+    write: false,
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return `${header}\n${result.outputFiles[0].text}`;
+}
+
+const TYPES_DTS = (header) => `${header}
+/** One reason a value failed its schema (ajv's error object, without ajv as a dependency). */
+export interface ValidationError {
+  readonly instancePath: string;
+  readonly schemaPath: string;
+  readonly keyword: string;
+  readonly params: Readonly<Record<string, unknown>>;
+  readonly message?: string;
+}
+
+/** A precompiled validator: call it, then read \`errors\` when it returns false. */
+export interface ValidateFunction {
+  (data: unknown): boolean;
+  errors?: ValidationError[] | null;
+}
+`;
+
+const TABLE_DTS = (header, name, ids, what) => `${header}
+import type { ValidateFunction } from './types.js';
+
+/** ${what}, one per operationId. */
+export declare const ${name}: {
+${ids.map((id) => `  readonly ${id}: ValidateFunction;`).join('\n')}
+};
+`;
+
+/**
+ * @param {Record<string, any>} doc
+ * @param {string} header first line(s) marking the file as generated
+ * @returns {Promise<Record<string, string>>} file path (relative to generated/) → contents
+ */
+export async function renderValidators(doc, header) {
+  const { registry, extensions, requests, responses } = buildRegistry(doc);
+  const ids = Object.keys(requests);
+  const files = {};
+
+  const single = createAjv(registry, extensions);
+  files['validators/payment-notification.js'] = await bundleModule(
+    standaloneCode(single, { validatePaymentNotification: `${REGISTRY_ID}#/$defs/paymentNotification` }),
+    header,
+  );
+  files['validators/payment-notification.d.ts'] = `${header}
+import type { ValidateFunction } from './types.js';
+
+/** Validates a decoded payment notification (after wire formats were applied). */
+export declare const validatePaymentNotification: ValidateFunction;
+`;
+
+  for (const [file, name, refs, what] of [
+    ['requests', 'requestValidators', requests, 'Strict validators of request bodies as the SDK sends them'],
+    ['responses', 'responseValidators', responses, 'Lenient validators of response bodies (after wire formats were applied)'],
+  ]) {
+    const ajv = createAjv(registry, extensions);
+    const exportsByName = Object.fromEntries(ids.map((id) => [`${name}_${id}`, refs[id]]));
+    const code = standaloneCode(ajv, exportsByName);
+    const table = `\nexport const ${name} = { ${ids.map((id) => `${id}: ${name}_${id}`).join(', ')} };\n`;
+    files[`validators/${file}.js`] = await bundleModule(code + table, header);
+    files[`validators/${file}.d.ts`] = TABLE_DTS(header, name, ids, what);
+  }
+  files['validators/types.d.ts'] = TYPES_DTS(header);
+  return files;
+}

@@ -1,0 +1,33 @@
+import type { CryptoProvider } from '../crypto/provider.js';
+import { beijingCompactTimestamp } from '../time.js';
+import { randomNonce } from './nonce.js';
+import { OpenBodySigner } from './open-body-sig.js';
+
+export interface AuthorizeContext {
+  readonly operationId: string | undefined;
+}
+
+/** Produces the Authorization header for one request; one implementation per auth mode. */
+export interface Authenticator {
+  readonly mode: 'signature' | 'access-token';
+  authorize(body: Uint8Array | string, context: AuthorizeContext): Promise<string>;
+}
+
+export interface OpenBodySigOptions {
+  appId: string;
+  appKey: string;
+  crypto?: CryptoProvider | undefined;
+  /** Milliseconds since the epoch, as Date.now(); replaceable for tests and clock-skew correction. */
+  now: () => number;
+  nonce?: (() => string) | undefined;
+}
+
+/** OPEN-BODY-SIG: a fresh timestamp and nonce per request, signed over the exact body bytes. */
+export function createOpenBodySigAuthenticator(options: OpenBodySigOptions): Authenticator {
+  const signer = new OpenBodySigner(options.appId, options.appKey, options.crypto);
+  const nonce = options.nonce ?? randomNonce;
+  return {
+    mode: 'signature',
+    authorize: (body) => signer.authorization(beijingCompactTimestamp(options.now()), nonce(), body),
+  };
+}

@@ -1,0 +1,61 @@
+import { toBase64, toHex, utf8 } from '../crypto/encoding.js';
+import type { CryptoProvider, Digest } from '../crypto/provider.js';
+import { webCrypto } from '../crypto/web.js';
+import { formatOpenBodySigHeader } from './authorization-header.js';
+
+export interface OpenBodySignatureInput {
+  appId: string;
+  appKey: string;
+  /** `yyyyMMddHHmmss`, Beijing time. */
+  timestamp: string;
+  nonce: string;
+  /** The exact body sent: a string is hashed as its UTF-8 bytes. */
+  body: string | Uint8Array;
+}
+
+/** Everything the signature is made of, for debugging a 认证失败 answer. */
+export interface OpenBodySignatureDetails {
+  bodyDigest: string;
+  stringToSign: string;
+  signature: string;
+  authorization: string;
+}
+
+/**
+ * A signer bound to one appId/appKey: the HMAC key is prepared once, and each request only
+ * hashes its body and signs `appId + timestamp + nonce + hex(sha256(body))`.
+ */
+export class OpenBodySigner {
+  readonly #appId: string;
+  readonly #hmac: Digest;
+  readonly #sha256: Digest;
+
+  constructor(appId: string, appKey: string, crypto: CryptoProvider = webCrypto) {
+    this.#appId = appId;
+    this.#hmac = crypto.hmacSha256(utf8(appKey));
+    this.#sha256 = crypto.sha256;
+  }
+
+  async details(timestamp: string, nonce: string, body: string | Uint8Array): Promise<OpenBodySignatureDetails> {
+    const bytes = typeof body === 'string' ? utf8(body) : body;
+    const bodyDigest = toHex(await this.#sha256(bytes));
+    const stringToSign = this.#appId + timestamp + nonce + bodyDigest;
+    const signature = toBase64(await this.#hmac(utf8(stringToSign)));
+    const authorization = formatOpenBodySigHeader({ appId: this.#appId, timestamp, nonce, signature });
+    return { bodyDigest, stringToSign, signature, authorization };
+  }
+
+  async authorization(timestamp: string, nonce: string, body: string | Uint8Array): Promise<string> {
+    return (await this.details(timestamp, nonce, body)).authorization;
+  }
+}
+
+/** The whole `Authorization` header value for one request (OPEN-BODY-SIG). */
+export async function createOpenBodySignature(input: OpenBodySignatureInput, crypto?: CryptoProvider): Promise<string> {
+  return new OpenBodySigner(input.appId, input.appKey, crypto).authorization(input.timestamp, input.nonce, input.body);
+}
+
+/** Like createOpenBodySignature, with the digest and string-to-sign for debugging. */
+export async function explainOpenBodySignature(input: OpenBodySignatureInput, crypto?: CryptoProvider): Promise<OpenBodySignatureDetails> {
+  return new OpenBodySigner(input.appId, input.appKey, crypto).details(input.timestamp, input.nonce, input.body);
+}

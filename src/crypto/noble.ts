@@ -1,0 +1,15 @@
+import { hmac } from '@noble/hashes/hmac.js';
+import { md5 } from '@noble/hashes/legacy.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import type { CryptoProvider } from './provider.js';
+
+/** Pure-JS, synchronous, identical on every runtime; the source of MD5 everywhere (Web Crypto has none). */
+export const nobleCrypto: CryptoProvider = {
+  name: 'noble',
+  sha256: (data) => sha256(data),
+  md5: (data) => md5(data),
+  hmacSha256(key) {
+    const prepared = hmac.create(sha256, key);
+    return (data) => prepared.clone().update(data).digest();
+  },
+};

@@ -1,0 +1,14 @@
+/** A hash that may be computed synchronously (node:crypto, @noble/hashes) or not (Web Crypto). */
+export type Digest = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
+/**
+ * The hashing the SDK needs, behind one interface so every runtime gets the fastest correct
+ * implementation it has. All providers produce identical bytes (the contract tests check it).
+ */
+export interface CryptoProvider {
+  readonly name: string;
+  readonly sha256: Digest;
+  readonly md5: Digest;
+  /** Prepares an HMAC-SHA256 key once (Web Crypto's importKey is the expensive part). */
+  hmacSha256(key: Uint8Array): Digest;
+}

@@ -1,0 +1,25 @@
+export { createChinaUmsClient, type ChinaUmsClient, type ChinaUmsClientOptions, type ChinaUmsOperations } from './client.js';
+export type { CallOptions } from './call.js';
+export { ENVIRONMENTS, type ChinaUmsEnvironment } from './config.js';
+export {
+  createOpenBodySignature,
+  explainOpenBodySignature,
+  OpenBodySigner,
+  type OpenBodySignatureDetails,
+  type OpenBodySignatureInput,
+} from './auth/open-body-sig.js';
+export {
+  formatAccessTokenHeader,
+  formatOpenBodySigHeader,
+  parseAccessTokenHeader,
+  parseOpenBodySigHeader,
+  type OpenBodySigParts,
+} from './auth/authorization-header.js';
+export * from './errors.js';
+export { beijingCompactTimestamp, beijingDate, beijingDateTime, parseBeijingTime } from './time.js';
+export type { CryptoProvider, Digest } from './crypto/provider.js';
+export { webCrypto } from './crypto/web.js';
+export { nobleCrypto } from './crypto/noble.js';
+export { operations, type OperationDescriptor, type OperationId } from '../generated/operations.js';
+export type { OperationRequest, OperationResponse, PaymentNotification, SdkOperationId, WireRequestBody } from './types.js';
+export type { paths, components, webhooks, operations as OperationTypes } from '../generated/schema.js';

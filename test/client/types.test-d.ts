@@ -1,0 +1,37 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import { createChinaUmsClient, type OperationResponse } from '../../src/index.js';
+
+const ums = createChinaUmsClient({ appId: 'a', appKey: 'k', environment: 'test' });
+
+describe('client types come from the spec', () => {
+  it('has one method per business operation, and none for the token endpoint', () => {
+    expectTypeOf(ums).toHaveProperty('netpayQuery');
+    expectTypeOf(ums).toHaveProperty('netpayRefundQuery');
+    expectTypeOf(ums).toHaveProperty('billsPreauthCancel');
+    expectTypeOf(ums).toHaveProperty('payPointOrderSync');
+    expectTypeOf(ums).not.toHaveProperty('accessToken');
+  });
+
+  it('types request fields and makes requestTimestamp optional', () => {
+    expectTypeOf(ums.netpayQuery).parameter(0).toHaveProperty('merOrderId').toEqualTypeOf<string>();
+    expectTypeOf(ums.netpayQuery).parameter(0).toHaveProperty('requestTimestamp').toEqualTypeOf<string | undefined>();
+  });
+
+  it('returns amounts as numbers and parsed objects', () => {
+    expectTypeOf<OperationResponse<'netpayQuery'>['totalAmount']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf(ums.billsPreauthCancel).returns.resolves.toHaveProperty('billPayment');
+  });
+
+  it('rejects wrong field types, unknown fields and unknown operations at compile time', () => {
+    // @ts-expect-error merOrderId is a string
+    void ums.netpayQuery({ mid: '898201612345678', tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: 42 });
+    // @ts-expect-error an unknown field is a typo the compiler should catch
+    void ums.netpayQuery({ mid: '898201612345678', tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: 'x', merOrderID: 'x' });
+    // @ts-expect-error mid is required
+    void ums.netpayQuery({ tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: 'x' });
+    // @ts-expect-error there is no such operation
+    void ums.netpayRefund({});
+    // @ts-expect-error the pay-point type is an enum
+    void ums.payPointOrderSync({ fenOrderId: 'f', mid: 'm', serviceId: 's', type: 'Order_Unpaid', detail: { paidTime: '20240101' } });
+  });
+});

@@ -1,0 +1,57 @@
+// Test-side access to the bundled spec (examples, schemas), through the same bundler as generate.
+import { bundleSpecSync } from '../../scripts/codegen/bundle.mjs';
+
+type Json = Record<string, unknown>;
+let cached: Json | undefined;
+
+export function bundledSpec(): Json {
+  cached ??= bundleSpecSync() as Json;
+  return cached;
+}
+
+interface MediaType {
+  example?: unknown;
+  examples?: Record<string, { value?: unknown; $ref?: string }>;
+}
+
+function resolve(node: unknown): unknown {
+  let current = node as { $ref?: string } | undefined;
+  for (let i = 0; i < 16 && current && typeof current.$ref === 'string'; i++) {
+    current = current.$ref
+      .slice(2)
+      .split('/')
+      .reduce<unknown>((n, part) => (n as Json | undefined)?.[part], bundledSpec()) as { $ref?: string } | undefined;
+  }
+  return current;
+}
+
+/** Every example of a media type, resolved, keyed by name. */
+export function examplesOf(media: unknown): Record<string, unknown> {
+  const m = resolve(media) as MediaType | undefined;
+  if (!m) return {};
+  const out: Record<string, unknown> = {};
+  if (m.example !== undefined) out['example'] = m.example;
+  for (const [name, ex] of Object.entries(m.examples ?? {})) {
+    const value = (resolve(ex) as { value?: unknown } | undefined)?.value;
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+export function operationObject(path: string): Json {
+  const item = (bundledSpec()['paths'] as Json)[path] as Json;
+  return item['post'] as Json;
+}
+
+export function requestExamples(path: string): Record<string, unknown> {
+  const op = operationObject(path);
+  const body = resolve(op['requestBody']) as Json;
+  return examplesOf((body['content'] as Json)['application/json']);
+}
+
+export function responseExamples(path: string, status = '200'): Record<string, unknown> {
+  const op = operationObject(path);
+  const response = resolve((op['responses'] as Json)[status]) as Json | undefined;
+  if (!response?.['content']) return {};
+  return examplesOf((response['content'] as Json)['application/json']);
+}
