@@ -29,7 +29,7 @@ import { formatLength } from './length-bound.mjs';
 
 /**
  * @param {Json} doc bundled spec
- * @param {string} section
+ * @param {string} section `request` (fields the SDK sends) or `response` (fields it receives)
  * @param {PageField[]} pageFields
  * @param {Json | null} schema the spec schema the table maps to
  * @param {unknown[]} examples example payloads for that schema
@@ -38,13 +38,13 @@ import { formatLength } from './length-bound.mjs';
 export function compareTable(doc, section, pageFields, schema, examples) {
   /** @type {Comparison} */
   const out = { rows: [], extras: [] };
-  walk(doc, { section, prefix: '', pageFields, schema, examples }, out);
+  walk(doc, { section, prefix: '', pageFields, schema, examples, received: section !== 'request' }, out);
   return out;
 }
 
 /**
  * @param {Json} doc
- * @param {{ section: string, prefix: string, pageFields: PageField[], schema: Json | null, examples: unknown[] }} level
+ * @param {{ section: string, prefix: string, pageFields: PageField[], schema: Json | null, examples: unknown[], received: boolean }} level
  * @param {Comparison} out
  */
 function walk(doc, level, out) {
@@ -64,6 +64,7 @@ function walk(doc, level, out) {
       pageFields: page.children,
       schema: childSchema,
       examples: childValues(level.examples, page.name),
+      received: level.received,
     }, out);
   }
   const onPage = new Set(level.pageFields.map((f) => f.name));
@@ -75,7 +76,7 @@ function walk(doc, level, out) {
 /**
  * @param {PageField} page
  * @param {SpecField | undefined} spec
- * @param {{ section: string, examples: unknown[] }} level
+ * @param {{ section: string, examples: unknown[], received: boolean }} level
  * @param {string} path
  * @returns {FieldRow}
  */
@@ -101,8 +102,9 @@ function compareField(page, spec, level, path) {
   const type = matchType(page, spec);
   if (!type.ok) row.drift.push({ kind: 'type', message: `page ${page.typeWord}, spec ${row.specType}${type.note ? `: ${type.note}` : ''}` });
   else if (type.note) row.notes.push(type.note);
-  const length = compareLength(page, spec.schema);
-  if (length) row.drift.push({ kind: 'length', message: length });
+  const length = compareLength(page, spec.schema, level.received);
+  if (length.drift) row.drift.push({ kind: 'length', message: length.drift });
+  if (length.note) row.notes.push(length.note);
   const documented = documentedValues(spec.schema, childValues(level.examples, page.name));
   const fresh = page.enumValues.filter((v) => !documented.has(v));
   if (fresh.length > 0) {
@@ -114,20 +116,26 @@ function compareField(page, spec, level, path) {
 
 /**
  * Only text has a length: pages also print one for amounts (`number 64`), which means nothing
- * a schema could check.
+ * a schema could check. Sent fields must carry the page's bounds exactly ("strict out"); for
+ * received fields a looser spec still accepts everything the page promises ("lenient in"), so
+ * only a stricter spec is drift.
  * @param {PageField} page
  * @param {Json} schema
- * @returns {string} '' when the lengths agree
+ * @param {boolean} received
+ * @returns {{ drift: string, note: string }}
  */
-function compareLength(page, schema) {
+function compareLength(page, schema, received) {
   const bound = page.length;
-  if (!bound || (page.type !== 'string' && page.type !== 'date')) return '';
+  if (!bound || (page.type !== 'string' && page.type !== 'date')) return { drift: '', note: '' };
   const min = typeof schema.minLength === 'number' ? schema.minLength : null;
   const max = typeof schema.maxLength === 'number' ? schema.maxLength : null;
   const maxDiffers = bound.max !== null && bound.max !== max;
   const minDiffers = bound.min !== null && bound.min !== min;
-  if (!maxDiffers && !minDiffers) return '';
-  return `page ${formatLength(bound)}, spec ${formatLength({ min, max, raw: '' })}`;
+  if (!maxDiffers && !minDiffers) return { drift: '', note: '' };
+  const message = `page ${formatLength(bound)}, spec ${formatLength({ min, max, raw: '' })}`;
+  const stricter = (bound.max !== null && max !== null && max < bound.max) || (bound.min !== null && min !== null && min > bound.min);
+  if (received && !stricter) return { drift: '', note: `length ${message}: spec looser, fine for a received field` };
+  return { drift: message, note: '' };
 }
 
 /**

@@ -53,7 +53,9 @@ export function deref(doc, node) {
 
 /**
  * One merged schema: allOf parts are combined (properties unioned, later parts refine earlier
- * ones); oneOf/anyOf alternatives contribute their properties too, since a page lists them all.
+ * ones); oneOf/anyOf alternatives are unioned (types, enum values, examples, properties), with
+ * keywords such as maxLength taken from the first alternative that is not just `const: ''`
+ * (the spec's "or empty" variants).
  * @param {Json} doc
  * @param {unknown} node
  * @param {number} [depth]
@@ -62,20 +64,62 @@ export function deref(doc, node) {
 export function flatten(doc, node, depth = 0) {
   if (depth > MAX_DEPTH) throw new Error('schema nesting too deep (cycle?)');
   const schema = deref(doc, node);
-  const parts = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (Array.isArray(schema[k]) ? /** @type {unknown[]} */ (schema[k]) : []));
-  if (parts.length === 0) return schema;
-  const { allOf: _a, oneOf: _o, anyOf: _n, ...own } = schema;
-  /** @type {Json} */
-  let merged = {};
-  /** @type {Json} */
-  let properties = {};
-  for (const part of parts) {
-    const flat = flatten(doc, part, depth + 1);
-    if (isObject(flat.properties)) properties = { ...properties, ...flat.properties };
-    merged = { ...merged, ...flat };
+  const { allOf, oneOf, anyOf, ...own } = schema;
+  const parts = Array.isArray(allOf) ? allOf.map((p) => flatten(doc, p, depth + 1)) : [];
+  const alternatives = [oneOf, anyOf].flatMap((a) => (Array.isArray(a) ? a.map((p) => flatten(doc, p, depth + 1)) : []));
+  if (parts.length === 0 && alternatives.length === 0) return schema;
+  if (alternatives.length > 0) parts.push(unionOf(alternatives));
+  return [...parts, own].reduce(refine, {});
+}
+
+/**
+ * @param {Json} base
+ * @param {Json} next
+ * @returns {Json} base refined by next; their properties are unioned
+ */
+function refine(base, next) {
+  const properties = { ...(isObject(base.properties) ? base.properties : {}), ...(isObject(next.properties) ? next.properties : {}) };
+  const merged = { ...base, ...next };
+  if (Object.keys(properties).length > 0) merged.properties = properties;
+  return merged;
+}
+
+/**
+ * @param {Json[]} alternatives flattened
+ * @returns {Json}
+ */
+function unionOf(alternatives) {
+  const isEmptyOnly = (/** @type {Json} */ s) => s.const === '' || (Array.isArray(s.enum) && s.enum.every((v) => v === ''));
+  const main = alternatives.filter((s) => !isEmptyOnly(s));
+  const ordered = main.length > 0 ? main : alternatives;
+  const merged = [...ordered].reverse().reduce(refine, {}); // first alternative wins
+  /** @type {Set<string>} */
+  const types = new Set();
+  /** @type {unknown[]} */
+  const values = [];
+  /** @type {unknown[]} */
+  const examples = [];
+  let enumerated = false;
+  for (const s of alternatives) {
+    for (const t of typesOf(s)) types.add(t);
+    if (s.const !== undefined) {
+      types.add(typeof s.const === 'string' ? 'string' : typeof s.const === 'number' ? 'number' : 'boolean');
+      values.push(s.const);
+      enumerated = true;
+    }
+    if (Array.isArray(s.enum)) {
+      values.push(...s.enum);
+      enumerated = true;
+    }
+    if (Array.isArray(s.examples)) examples.push(...s.examples);
   }
-  if (isObject(own.properties)) properties = { ...properties, ...own.properties };
-  return { ...merged, ...own, ...(Object.keys(properties).length > 0 ? { properties } : {}) };
+  const { const: _c, ...rest } = merged;
+  return {
+    ...rest,
+    ...(types.size > 0 ? { type: [...types] } : {}),
+    ...(enumerated ? { enum: [...new Set(values)] } : {}),
+    ...(examples.length > 0 ? { examples: [...new Set(examples)] } : {}),
+  };
 }
 
 /**

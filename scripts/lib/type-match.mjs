@@ -50,10 +50,12 @@ export function matchType(page, spec) {
   const has = (/** @type {string} */ name) => t.includes(name);
   switch (page.type) {
     case 'string':
-      if (page.children.length > 0 && has('string') && !spec.jsonString) {
+      // x-json-string: the wire carries JSON text and the schema describes the parsed value.
+      if (spec.jsonString) return { ok: true, note: 'JSON text (x-json-string)' };
+      if (page.children.length > 0 && has('string')) {
         return { ok: false, note: 'page lists sub-fields inside this string (JSON text); spec lacks x-json-string' };
       }
-      return { ok: has('string'), note: spec.jsonString ? 'JSON text (x-json-string)' : '' };
+      return { ok: has('string'), note: '' };
     case 'number':
     case 'integer':
       if (has('integer') || has('number')) return { ok: true, note: '' };
@@ -66,8 +68,8 @@ export function matchType(page, spec) {
       return { ok: has('boolean'), note: '' };
     case 'object':
     case 'array':
-      if (has(page.type)) return { ok: true, note: '' };
-      if (has('string') && spec.jsonString) return { ok: true, note: 'JSON text (x-json-string)' };
+      if (has(page.type)) return { ok: true, note: spec.jsonString ? 'JSON text (x-json-string)' : '' };
+      if (spec.jsonString) return { ok: true, note: 'JSON text (x-json-string)' };
       return { ok: false, note: '' };
     default:
       return { ok: false, note: '' };
