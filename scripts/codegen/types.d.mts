@@ -1,0 +1,1 @@
+export declare function renderTypes(doc: Record<string, unknown>, header: string): Promise<string>;
