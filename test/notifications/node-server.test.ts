@@ -1,0 +1,168 @@
+// The Node adapter end to end: a real node:http server on 127.0.0.1, real HTTP clients.
+import { request as httpRequest } from 'node:http';
+import type { Server } from 'node:http';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { NodeNotificationRequest } from '../../src/notifications/index.js';
+import { createNodeNotificationHandler, encodeNotificationForm, signNotification } from '../../src/notifications/index.js';
+import { VENDOR_FIELDS, VENDOR_KEY, vendorFormBody } from '../helpers/notification-fixtures.js';
+
+let server: Server;
+let baseUrl: string;
+let calls = 0;
+let failNext = false;
+let delayMs = 0;
+const errors: unknown[] = [];
+
+const handle = createNodeNotificationHandler({
+  key: VENDOR_KEY,
+  maxBodyBytes: 8 * 1024,
+  onError: (error) => errors.push(error),
+  async onNotification() {
+    calls++;
+    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (failNext) {
+      failNext = false;
+      throw new Error('order service unavailable');
+    }
+  },
+});
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    // Simulate Express middleware for two paths: raw Buffer body, and an already-parsed object.
+    const path = req.url ?? '/';
+    if (path === '/parsed' || path === '/raw-buffer') {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        (req as NodeNotificationRequest).body = path === '/parsed' ? Object.fromEntries(new URLSearchParams(text)) : Buffer.from(text);
+        void handle(req, res);
+      });
+      return;
+    }
+    void handle(req, res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+beforeEach(() => {
+  calls = 0;
+  failNext = false;
+  delayMs = 0;
+  errors.length = 0;
+});
+
+/** Each test uses its own notifyId (re-signed, since the sign covers it) so dedupe state stays per test. */
+async function signedBody(notifyId: string): Promise<string> {
+  const fields = { ...VENDOR_FIELDS, notifyId };
+  return encodeNotificationForm({ ...fields, sign: await signNotification(fields, { key: VENDOR_KEY }) });
+}
+
+async function deliver(payload: string, init: { path?: string; method?: string; type?: string } = {}) {
+  const response = await fetch(`${baseUrl}${init.path ?? '/notify'}`, {
+    method: init.method ?? 'POST',
+    headers: { 'content-type': init.type ?? 'application/x-www-form-urlencoded; charset=UTF-8' },
+    body: init.method === 'GET' ? null : payload,
+  });
+  return { status: response.status, text: await response.text() };
+}
+
+/** A chunked upload without Content-Length, so only the streaming check can stop it. */
+function uploadChunked(totalBytes: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(`${baseUrl}/notify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+    });
+    req.on('response', (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    const chunk = 'a'.repeat(1024);
+    let sent = 0;
+    const pump = () => {
+      // Stops writing once the server has answered or everything was sent.
+      while (sent < totalBytes && !req.destroyed) {
+        sent += chunk.length;
+        if (!req.write(chunk)) return void req.once('drain', pump);
+      }
+      req.end();
+    };
+    pump();
+  });
+}
+
+describe('node:http adapter', () => {
+  it('verifies the vendor example and answers SUCCESS in plain text', async () => {
+    const response = await fetch(`${baseUrl}/notify`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: vendorFormBody(),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await response.text()).toBe('SUCCESS');
+  });
+
+  it('retries of one notifyId run the callback once', async () => {
+    const payload = await signedBody('retry-1');
+    for (let i = 0; i < 4; i++) expect(await deliver(payload)).toEqual({ status: 200, text: 'SUCCESS' });
+    expect(calls).toBe(1);
+  });
+
+  it('concurrent duplicate deliveries run the callback once', async () => {
+    delayMs = 300;
+    const payload = await signedBody('concurrent-1');
+    const answers = await Promise.all([deliver(payload), deliver(payload), deliver(payload)]);
+    expect(answers.filter((a) => a.text === 'SUCCESS')).toHaveLength(1);
+    expect(answers.filter((a) => a.text === 'FAILED' && a.status === 409)).toHaveLength(2);
+    expect(calls).toBe(1);
+    expect(await deliver(payload)).toEqual({ status: 200, text: 'SUCCESS' });
+    expect(calls).toBe(1);
+  });
+
+  it('a throwing callback gives FAILED, and the later retry succeeds', async () => {
+    failNext = true;
+    const payload = await signedBody('fails-once-1');
+    expect(await deliver(payload)).toEqual({ status: 500, text: 'FAILED' });
+    expect(errors).toEqual([expect.objectContaining({ message: 'order service unavailable' })]);
+    expect(await deliver(payload)).toEqual({ status: 200, text: 'SUCCESS' });
+    expect(calls).toBe(2);
+  });
+
+  it('an oversized body gets 413, by Content-Length and while streaming', async () => {
+    expect(await deliver(`${await signedBody('big-1')}&pad=${'x'.repeat(9000)}`)).toEqual({ status: 413, text: 'FAILED' });
+    expect(await uploadChunked(1024 * 1024)).toBe(413);
+    expect(calls).toBe(0);
+    // The server is still healthy afterwards.
+    expect(await deliver(await signedBody('after-big-1'))).toEqual({ status: 200, text: 'SUCCESS' });
+  });
+
+  it('GET gets 405, a wrong content type 415, a bad signature 401; none runs the callback', async () => {
+    expect(await deliver('', { method: 'GET' })).toEqual({ status: 405, text: 'FAILED' });
+    expect(await deliver(await signedBody('type-1'), { type: 'multipart/form-data; boundary=x' })).toEqual({ status: 415, text: 'FAILED' });
+    expect(await deliver(vendorFormBody({ totalAmount: '100' }))).toEqual({ status: 401, text: 'FAILED' });
+    expect(calls).toBe(0);
+  });
+
+  it('takes a raw Buffer req.body (express.raw)', async () => {
+    expect(await deliver(await signedBody('raw-buffer-1'), { path: '/raw-buffer' })).toEqual({ status: 200, text: 'SUCCESS' });
+    expect(calls).toBe(1);
+  });
+
+  it('refuses a body a parser already turned into an object, and says to use express.raw', async () => {
+    expect(await deliver(await signedBody('parsed-1'), { path: '/parsed' })).toEqual({ status: 500, text: 'FAILED' });
+    expect(calls).toBe(0);
+    expect(String((errors[0] as Error).message)).toMatch(/express\.raw/);
+  });
+});
