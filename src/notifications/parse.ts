@@ -60,9 +60,7 @@ function collectUnique(pairs: Iterable<[string, string]>, format: ReceivedFormat
       `The form body repeats ${describeNames([...duplicates])}; it is ambiguous which value was signed, so it is refused.`,
     );
   }
-  const parsed: ParsedNotification =
-    formText === undefined ? { format, entries, renderedFields: [] } : { format, entries, formText, renderedFields: [] };
-  return { ok: true, parsed };
+  return { ok: true, parsed: { format, entries, formText, renderedFields: [] } };
 }
 
 /**
@@ -130,6 +128,13 @@ function parseJsonText(text: string): ParseOutcome {
 
 function parseText(text: string, maxBytes: number, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
   if (exceedsBytes(text, maxBytes)) return tooLarge(maxBytes);
+  if (text.startsWith('[object ')) {
+    return refuse(
+      'malformed-body',
+      `The body is the text ${JSON.stringify(text.slice(0, 20))}: an already-parsed object was turned back into a string. ` +
+        'Pass the raw body as received (express.raw / express.text for this route), or the parsed record itself.',
+    );
+  }
   const json = kind === 'json' || (kind === 'sniff' && looksLikeJson(text));
   return json ? parseJsonText(text) : parseFormText(text);
 }

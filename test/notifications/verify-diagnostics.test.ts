@@ -95,6 +95,12 @@ describe('teaching messages for bad signatures', () => {
     expect(message).toMatch(/32 is an MD5 length/);
   });
 
+  it('a parsed body turned back into a string is refused as malformed, saying so', async () => {
+    const result = await verifyNotification(String(vendorNotification()), { key });
+    expect(result).toMatchObject({ ok: false, reason: 'malformed-body' });
+    expect(messageOf(result)).toMatch(/already-parsed object was turned back into a string/);
+  });
+
   it('JSON numbers are said to be signed as String(value)', async () => {
     const json = JSON.stringify({ ...vendorNotification(), totalAmount: 1.5 });
     const message = messageOf(await verifyNotification(json, { key }));
