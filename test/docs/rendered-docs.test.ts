@@ -1,0 +1,114 @@
+// Builds the API reference and renders it in headless Chromium: the operations, the webhook,
+// their examples, the servers and both security schemes must appear as rendered markup.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, killAllChromium, runChromium } from './chromium.js';
+import { headingTexts, renderedText } from './rendered-text.js';
+import { readSpecOutline, type SpecOutline } from './spec-outline.js';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const SPEC = join(ROOT, 'spec/chinaums.openapi.yaml');
+const OUT_DIR = join(ROOT, 'build/docs');
+const PAGE = join(OUT_DIR, 'index.html');
+const SCREENSHOT = join(OUT_DIR, 'screenshot.png');
+
+const haveChromium = existsSync(CHROMIUM);
+// Locally a missing browser skips the suite; in CI it must fail, so the gap cannot go unnoticed.
+const skip = !haveChromium && !process.env.CI;
+if (skip) console.warn(`rendered-docs: SKIPPED, ${CHROMIUM} is missing (apt-get install chromium); CI fails instead`);
+
+function unique(items: string[]): string[] {
+  return [...new Set(items)].filter((s) => s !== '');
+}
+
+/** Runs a few Chromium pages at a time: the machines have two cores. */
+async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  return out;
+}
+
+describe.skipIf(skip)('rendered API reference (Chromium)', () => {
+  let outline: SpecOutline;
+  let mainDom = '';
+  /** Dumped DOMs of every operation route (#/netpay/netpayquery, ...), found through the sidebar. */
+  let routeDoms: string[] = [];
+
+  beforeAll(async () => {
+    if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install the Debian package "chromium"`);
+    const build = spawnSync(process.execPath, ['scripts/docs.mjs'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+    if (build.status !== 0) throw new Error(`npm run docs failed (${build.status ?? build.signal}):\n${build.stderr}${build.stdout}`);
+    outline = await readSpecOutline(SPEC);
+    mkdirSync(OUT_DIR, { recursive: true });
+    const url = pathToFileURL(PAGE).href;
+    const [main] = await Promise.all([
+      runChromium(url, ['--dump-dom']),
+      runChromium(url, [`--screenshot=${SCREENSHOT}`, '--window-size=1400,1000']),
+    ]);
+    mainDom = main.stdout;
+    // Each operation renders on its own route. The sidebar lists the groups (tags) first; a
+    // group's route expands it and links its operations.
+    const groups = unique([...mainDom.matchAll(/href="(\/[^"#]+)"/g)].map((m) => m[1] ?? '')).filter((r) => !r.startsWith('/section/'));
+    if (groups.length === 0) throw new Error('the rendered sidebar has no operation groups');
+    const groupDoms = (await inBatches(groups, 2, (r) => runChromium(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
+    const operations = unique(groupDoms.flatMap((dom) => [...dom.matchAll(/href="#(\/[^"#/]+\/[^"#/]+)"/g)].map((m) => m[1] ?? '')));
+    if (operations.length === 0) throw new Error('the rendered sidebar links no operations');
+    routeDoms = (await inBatches(operations, 2, (r) => runChromium(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
+  }, 300_000);
+
+  afterAll(() => {
+    killAllChromium();
+  });
+
+  it('is self-contained and the embedded page has no network dependency', () => {
+    const html = readFileSync(PAGE, 'utf8');
+    expect(html).not.toMatch(/<script[^>]+\bsrc\s*=/i);
+    expect(html).not.toMatch(/import\s*\{[^}]*\}\s*from\s*["']https?:/);
+  });
+
+  it('shows the title, servers and the project logo', () => {
+    const text = renderedText(mainDom);
+    for (const server of outline.servers) expect(text).toContain(server);
+    expect(mainDom).toMatch(/<img[^>]+src="data:image\/svg\+xml;base64,/);
+  });
+
+  it('shows both security schemes in the rendered Authentication section', () => {
+    expect(outline.securitySchemes.length).toBeGreaterThanOrEqual(2);
+    const headings = headingTexts(mainDom);
+    expect(headings).toContain('Authentication');
+    for (const name of outline.securitySchemes) expect(headings).toContain(name);
+    // Operation pages render their security requirement as a panel of its own.
+    expect(routeDoms.some((dom) => renderedText(dom).includes('View security details'))).toBe(true);
+  });
+
+  it('renders every operation with its summary and an example', () => {
+    expect(outline.operations.length).toBeGreaterThan(0);
+    const headings = routeDoms.flatMap(headingTexts);
+    const text = routeDoms.map(renderedText).join('\n');
+    for (const op of outline.operations) {
+      expect(op.summary, `${op.label} has no summary`).not.toBe('');
+      expect(headings.some((h) => h.startsWith(op.summary)), `${op.label}: heading "${op.summary}"`).toBe(true);
+      if (op.example) expect(text, `${op.label}: example value ${op.example}`).toContain(op.example);
+    }
+  });
+
+  it('renders the paymentNotification webhook with its example', () => {
+    const hook = outline.webhooks.find((w) => w.label === 'webhook paymentNotification');
+    expect(hook, 'spec has webhooks.paymentNotification').toBeDefined();
+    const headings = routeDoms.flatMap(headingTexts);
+    const text = routeDoms.map(renderedText).join('\n');
+    // The heading carries a "Webhook" badge after the summary.
+    expect(headings.some((h) => hook !== undefined && h.startsWith(hook.summary) && /webhook/i.test(h))).toBe(true);
+    expect(text).toContain('paymentNotification');
+    if (hook?.example) expect(text).toContain(hook.example);
+  });
+
+  it('saves a screenshot of the rendered page', () => {
+    const png = readFileSync(SCREENSHOT);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(statSync(SCREENSHOT).size).toBeGreaterThan(20_000); // a blank page compresses to a few KiB
+  });
+});
