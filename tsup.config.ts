@@ -5,6 +5,7 @@ export const entries: Record<string, string> = {
   index: 'src/index.ts',
   notifications: 'src/notifications/index.ts',
   validators: 'src/validators.ts',
+  redis: 'src/redis/index.ts',
 };
 
 export default defineConfig({

@@ -2,22 +2,47 @@ import type { Client } from 'openapi-fetch';
 import type { OperationDescriptor } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import type { ValidateFunction } from '../generated/validators/types.js';
-import type { SerializedBodies } from './auth/middleware.js';
-import { AbortedError, InvalidRequestError, NetworkError } from './errors.js';
-import { interpretResponse } from './response.js';
+import type { Authenticator } from './auth/authenticator.js';
+import type { PreparedRequests } from './auth/middleware.js';
+import type { ClockSkew } from './clock-skew.js';
+import { AbortedError, AuthenticationError, ChinaUmsError, ClockError, InvalidRequestError } from './errors.js';
+import type { EmitEvent } from './observability.js';
+import { attemptOnce, type AttemptRequest } from './call-attempt.js';
+import { backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
 import { beijingDateTime } from './time.js';
+import { monotonicNow, sleep } from './timeout.js';
 
 /** Per-call options. */
 export interface CallOptions {
   /** Cancels the call; the promise rejects with AbortedError. */
   signal?: AbortSignal | undefined;
+  /** Timeout of each HTTP attempt for this call, ms (default: the client's `timeoutMs`). */
+  timeoutMs?: number | undefined;
+  /** Overall limit across attempts and backoff for this call, ms (default: the client's `deadlineMs`). */
+  deadlineMs?: number | undefined;
+  /**
+   * Retries for this call. Operations the spec marks retry-safe retry by default; for the others
+   * (`billsPreauthCancel`, `payPointOrderSync`) pass `true` or a policy to opt in, knowing a
+   * repeated request may take effect twice. `false` disables retries.
+   */
+  retry?: boolean | RetryPolicy | undefined;
 }
 
 export interface CallContext {
   readonly raw: Client<paths>;
-  readonly bodies: SerializedBodies;
+  readonly prepared: PreparedRequests;
+  readonly baseUrl: string;
+  /** Wall clock for the timestamps written into requests (skew-corrected when enabled). */
   readonly now: () => number;
+  /** The uncorrected wall clock, to measure skew against. */
+  readonly localNow: () => number;
   readonly requestValidators: Readonly<Record<string, ValidateFunction>> | undefined;
+  readonly authenticator: Authenticator;
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly retry: RetryPolicy | false | undefined;
+  readonly clockSkew: ClockSkew | undefined;
+  readonly emit: EmitEvent;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -26,10 +51,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-const passthrough = (body: unknown) => body as string;
-
 /** Checks and completes the caller's body, then serializes it: the one serialization that is signed and sent. */
-export function prepareBody(op: OperationDescriptor, body: unknown, ctx: CallContext): string {
+export function prepareBody(op: OperationDescriptor, body: unknown, ctx: Pick<CallContext, 'now' | 'requestValidators'>): string {
   if (!isPlainObject(body)) {
     const kind = body === null ? 'null' : Array.isArray(body) ? 'an array' : typeof body;
     throw new InvalidRequestError(`${op.operationId}: the request body must be a plain object, got ${kind}.`, {
@@ -51,38 +74,84 @@ export function prepareBody(op: OperationDescriptor, body: unknown, ctx: CallCon
   return JSON.stringify(payload);
 }
 
-/** One HTTP attempt: hands openapi-fetch the serialized body and reads the answer as text. */
-export async function sendOnce(op: OperationDescriptor, json: string, ctx: CallContext, signal: AbortSignal | undefined) {
-  // The middleware finds the body it must sign through this object (see auth/middleware.ts).
-  const params = {};
-  ctx.bodies.set(params, json);
-  try {
-    const result = await ctx.raw.request(op.method.toLowerCase() as 'post', op.path as keyof paths, {
-      body: json as never,
-      bodySerializer: passthrough,
-      params: params as never,
-      parseAs: 'text',
-      signal,
-    } as never);
-    const payload: unknown = result.data ?? result.error;
-    const text = typeof payload === 'string' ? payload : payload === undefined ? '' : JSON.stringify(payload);
-    return { status: result.response.status, text, headers: result.response.headers };
-  } catch (cause) {
-    if (signal?.aborted) {
-      throw new AbortedError(`${op.operationId}: aborted by the caller.`, { code: 'ABORTED', operation: op.operationId, attempts: 1, cause });
-    }
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    throw new NetworkError(`${op.operationId}: the request to ChinaUMS failed before a response (${reason}).`, {
-      code: 'NETWORK',
-      operation: op.operationId,
-      attempts: 1,
-      cause,
-    });
+function positive(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+/** The platform refused this operation's credential (not the token call's, not the clock). */
+function isRefusedCredential(error: ChinaUmsError, op: OperationDescriptor): boolean {
+  return (
+    error instanceof AuthenticationError &&
+    !(error instanceof ClockError) &&
+    error.operation === op.operationId &&
+    (error.code === '1000' || error.code === '1001') &&
+    (error.status === 401 || error.status === 412)
+  );
+}
+
+/** How long to wait before the next attempt, or undefined when the failure is final. */
+function retryDelay(error: ChinaUmsError, retryAfterMs: number | undefined, policy: ResolvedRetryPolicy, attemptsSoFar: number, remainingMs: number) {
+  if (attemptsSoFar >= policy.maxAttempts || !isTransientFailure(error)) return undefined;
+  let delay = backoffDelay(attemptsSoFar, policy);
+  if (retryAfterMs !== undefined) {
+    if (retryAfterMs > policy.maxRetryAfterMs) return undefined;
+    delay = Math.max(delay, retryAfterMs);
   }
+  // Waiting past the deadline only to fail with a timeout would hide the real cause.
+  return delay < remainingMs ? delay : undefined;
+}
+
+export interface ExecuteResult {
+  readonly data: Record<string, unknown>;
+  readonly status: number;
+  readonly attempts: number;
+}
+
+/**
+ * Runs one operation: attempts with a per-attempt timeout inside an overall deadline, retries
+ * transient failures when the policy allows, and in access-token mode renews a refused token
+ * once. Each attempt is signed afresh (new timestamp and nonce).
+ */
+export async function execute(op: OperationDescriptor, request: AttemptRequest, ctx: CallContext, options: CallOptions = {}): Promise<ExecuteResult> {
+  const policy = resolveRetryPolicy(op, ctx.retry, options.retry);
+  const timeoutMs = positive(options.timeoutMs, ctx.timeoutMs);
+  const started = monotonicNow();
+  const deadlineAt = started + positive(options.deadlineMs, ctx.deadlineMs);
+  const canRenewCredential = op.security.length > 0 && ctx.authenticator.reject !== undefined;
+  let renewedCredential = false;
+  const fail = (error: ChinaUmsError, attempts: number): never => {
+    ctx.emit({ type: 'error', operation: op.operationId, attempts, durationMs: monotonicNow() - started, code: error.code, status: error.status, error });
+    throw error;
+  };
+
+  // Bounded: at most maxAttempts regular attempts plus one credential renewal.
+  for (let attempt = 1; attempt <= policy.maxAttempts + 1; attempt++) {
+    const outcome = await attemptOnce(op, request, ctx, { attempt, signal: options.signal, timeoutMs, remainingMs: deadlineAt - monotonicNow() });
+    if (outcome.ok) return { data: outcome.data, status: outcome.status, attempts: attempt };
+    const { error } = outcome;
+    if (canRenewCredential && !renewedCredential && outcome.authorization !== undefined && isRefusedCredential(error, op)) {
+      renewedCredential = true;
+      await ctx.authenticator.reject!(outcome.authorization);
+      ctx.emit({ type: 'retry', operation: op.operationId, attempt, delayMs: 0, reason: 'TOKEN_REJECTED', status: error.status });
+      continue;
+    }
+    // Failures of the shared token call were already retried by it; repeating them here would multiply requests.
+    const ownFailure = error.operation === op.operationId;
+    const regularAttempts = attempt - (renewedCredential ? 1 : 0);
+    const delay = ownFailure ? retryDelay(error, outcome.retryAfterMs, policy, regularAttempts, deadlineAt - monotonicNow()) : undefined;
+    if (delay === undefined) return fail(error, attempt);
+    ctx.emit({ type: 'retry', operation: op.operationId, attempt, delayMs: delay, reason: error.code, status: error.status });
+    try {
+      await sleep(delay, options.signal);
+    } catch (cause) {
+      return fail(new AbortedError(`${op.operationId}: aborted by the caller while waiting to retry.`, { code: 'ABORTED', operation: op.operationId, attempts: attempt, cause }), attempt);
+    }
+  }
+  // Unreachable: the last permitted attempt either succeeds or fails above.
+  throw new ChinaUmsError(`${op.operationId}: no attempt was made.`, { code: 'NO_ATTEMPT', operation: op.operationId });
 }
 
 export async function callOperation(op: OperationDescriptor, body: unknown, ctx: CallContext, options: CallOptions = {}): Promise<unknown> {
   const json = prepareBody(op, body, ctx);
-  const response = await sendOnce(op, json, ctx, options.signal);
-  return interpretResponse(op, response, 1);
+  return (await execute(op, { body: json }, ctx, options)).data;
 }

@@ -2,14 +2,24 @@ import createClient, { type Client } from 'openapi-fetch';
 import { operations, type OperationDescriptor } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import type { ValidateFunction } from '../generated/validators/types.js';
-import { createOpenBodySigAuthenticator } from './auth/authenticator.js';
-import { createAuthMiddleware, type SerializedBodies } from './auth/middleware.js';
+import { fetchAccessToken } from './auth/access-token-fetch.js';
+import { createAccessTokenAuthenticator } from './auth/access-token-authenticator.js';
+import { createOpenBodySigAuthenticator, type Authenticator } from './auth/authenticator.js';
+import { createAuthMiddleware, type PreparedRequests } from './auth/middleware.js';
+import { AccessTokenCache, type TokenLockOptions } from './auth/token-cache.js';
+import { MemoryAccessTokenStore, type AccessTokenStore } from './auth/token-store.js';
 import { callOperation, type CallContext, type CallOptions } from './call.js';
+import { ClockSkew } from './clock-skew.js';
 import { requireAppId, requireCredential, resolveBaseUrl, type ChinaUmsEnvironment } from './config.js';
 import type { CryptoProvider } from './crypto/provider.js';
 import { webCrypto } from './crypto/web.js';
 import { ConfigurationError } from './errors.js';
+import { createEmitter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
+import type { RetryPolicy } from './retry.js';
 import type { OperationRequest, OperationResponse, SdkOperationId } from './types.js';
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_DEADLINE_MS = 30_000;
 
 export interface ChinaUmsClientOptions {
   /** The appId ChinaUMS assigned to your application. */
@@ -28,6 +38,26 @@ export interface ChinaUmsClientOptions {
   now?: () => number;
   /** Validate every request body against the spec before sending (pass `requestValidators` from `chinaums/validators`). */
   requestValidators?: Readonly<Record<string, ValidateFunction>>;
+  /** `signature` (OPEN-BODY-SIG, the default) or `access-token` (OPEN-ACCESS-TOKEN with a cached, shared token). */
+  auth?: 'signature' | 'access-token';
+  /** Access-token mode: where tokens are shared (default: a store private to this client). Use `chinaums/redis` for a fleet. */
+  tokenStore?: AccessTokenStore;
+  /** Access-token mode: refresh this long before the token expires (default 60 000 ms). */
+  tokenRefreshMarginMs?: number;
+  /** Access-token mode: the fleet refresh lock (used when the store supports locking). */
+  tokenLock?: TokenLockOptions;
+  /** Timeout of each HTTP attempt, ms (default 10 000). */
+  timeoutMs?: number;
+  /** Overall limit for one call across attempts and backoff, ms (default 30 000). */
+  deadlineMs?: number;
+  /** Retry policy for retry-safe operations (default 3 attempts, 200 ms base, 5 s cap); `false` disables retries. */
+  retry?: RetryPolicy | false;
+  /** Learn the host's clock error from the platform's `Date` header (when over 5 s) and correct the timestamps sent. */
+  clockSkewCorrection?: boolean;
+  /** Structured events: request, response, retry, error, token, clock-skew. Credentials are redacted. */
+  hooks?: ChinaUmsHooks;
+  /** A console-like logger receiving the same events. */
+  logger?: ChinaUmsLogger;
 }
 
 /** One typed method per operation in the spec, named by its operationId. */
@@ -40,7 +70,23 @@ export type ChinaUmsClient = ChinaUmsOperations & {
   readonly raw: Client<paths>;
   /** The base URL this client calls. */
   readonly baseUrl: string;
+  /** The authentication mode in use. */
+  readonly auth: 'signature' | 'access-token';
 };
+
+function positiveOption(name: string, value: unknown, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw new ConfigurationError(`${name} must be a positive number of milliseconds.`, 'INVALID_OPTION');
+  }
+  return value;
+}
+
+function requireAuthMode(value: unknown): 'signature' | 'access-token' {
+  if (value === undefined || value === 'signature') return 'signature';
+  if (value === 'access-token') return 'access-token';
+  throw new ConfigurationError(`Unknown auth ${JSON.stringify(value)}: use "signature" (default) or "access-token".`, 'INVALID_OPTION');
+}
 
 export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsClient {
   if (typeof options !== 'object' || options === null) {
@@ -51,25 +97,61 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const baseUrl = resolveBaseUrl(options.environment, options.baseUrl);
   const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   if (typeof fetchImpl !== 'function') throw new ConfigurationError('fetch must be a function (request: Request) => Promise<Response>.');
-  const now = options.now ?? Date.now;
+  const auth = requireAuthMode(options.auth);
+  const localNow = options.now ?? Date.now;
+  const clockSkew = options.clockSkewCorrection ? new ClockSkew(localNow) : undefined;
+  const now = clockSkew ? clockSkew.now : localNow;
+  const crypto = options.crypto ?? webCrypto;
+  const emit = createEmitter(options.hooks, options.logger);
 
   const raw = createClient<paths>({ baseUrl, fetch: fetchImpl });
-  const bodies: SerializedBodies = new WeakMap();
+  const prepared: PreparedRequests = new WeakMap();
   const table: Readonly<Record<string, OperationDescriptor>> = operations;
-  const authenticator = createOpenBodySigAuthenticator({ appId, appKey, crypto: options.crypto ?? webCrypto, now });
+
+  // The token call runs through the same context (timeouts, retries, hooks), so the cache refers back to it.
+  let context: CallContext;
+  let authenticator: Authenticator;
+  if (auth === 'access-token') {
+    const cache = new AccessTokenCache({
+      appId,
+      store: options.tokenStore ?? new MemoryAccessTokenStore({ now: localNow }),
+      fetchToken: () => fetchAccessToken(context, { appId, appKey, crypto }),
+      now: localNow,
+      refreshMarginMs: options.tokenRefreshMarginMs,
+      lock: options.tokenLock,
+      emit,
+    });
+    authenticator = createAccessTokenAuthenticator(cache);
+  } else {
+    authenticator = createOpenBodySigAuthenticator({ appId, appKey, crypto, now });
+  }
   raw.use(
     createAuthMiddleware({
       authenticator,
-      bodies,
+      prepared,
       operationIdByPath: new Map(Object.values(table).map((op) => [op.path, op.operationId])),
+      unauthenticatedPaths: new Set(Object.values(table).filter((op) => op.security.length === 0).map((op) => op.path)),
     }),
   );
 
-  const context: CallContext = { raw, bodies, now, requestValidators: options.requestValidators };
+  context = {
+    raw,
+    prepared,
+    baseUrl,
+    now,
+    localNow,
+    requestValidators: options.requestValidators,
+    authenticator,
+    timeoutMs: positiveOption('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS),
+    deadlineMs: positiveOption('deadlineMs', options.deadlineMs, DEFAULT_DEADLINE_MS),
+    retry: options.retry,
+    clockSkew,
+    emit,
+  };
   const methods: Record<string, (body: unknown, callOptions?: CallOptions) => Promise<unknown>> = {};
   for (const op of Object.values(table)) {
     if (!op.sdkMethod) continue;
     methods[op.operationId] = (body, callOptions) => callOperation(op, body, context, callOptions);
   }
-  return Object.freeze({ ...methods, raw, baseUrl }) as unknown as ChinaUmsClient;
+  return Object.freeze({ ...methods, raw, baseUrl, auth }) as unknown as ChinaUmsClient;
 }

@@ -1,4 +1,33 @@
-export { createChinaUmsClient, type ChinaUmsClient, type ChinaUmsClientOptions, type ChinaUmsOperations } from './client.js';
+export {
+  createChinaUmsClient,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_TIMEOUT_MS,
+  type ChinaUmsClient,
+  type ChinaUmsClientOptions,
+  type ChinaUmsOperations,
+} from './client.js';
+export { createAccessTokenRequest, type AccessTokenRequestBody, type AccessTokenRequestInput } from './auth/access-token-request.js';
+export {
+  MemoryAccessTokenStore,
+  type AccessTokenStore,
+  type MemoryAccessTokenStoreOptions,
+  type ReleaseLock,
+  type StoredAccessToken,
+} from './auth/token-store.js';
+export { DEFAULT_LOCK_TTL_MS, DEFAULT_REFRESH_MARGIN_MS, type TokenLockOptions } from './auth/token-cache.js';
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry.js';
+export { DEFAULT_SKEW_THRESHOLD_MS } from './clock-skew.js';
+export type {
+  ChinaUmsEvent,
+  ChinaUmsHooks,
+  ChinaUmsLogger,
+  ClockSkewEvent,
+  ErrorEvent,
+  RequestEvent,
+  ResponseEvent,
+  RetryEvent,
+  TokenEvent,
+} from './observability.js';
 export type { CallOptions } from './call.js';
 export { ENVIRONMENTS, type ChinaUmsEnvironment } from './config.js';
 export {

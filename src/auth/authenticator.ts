@@ -5,12 +5,20 @@ import { OpenBodySigner } from './open-body-sig.js';
 
 export interface AuthorizeContext {
   readonly operationId: string | undefined;
+  /** Abandons waiting for credentials (e.g. a shared token refresh) when the attempt ends. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** Produces the Authorization header for one request; one implementation per auth mode. */
 export interface Authenticator {
   readonly mode: 'signature' | 'access-token';
   authorize(body: Uint8Array | string, context: AuthorizeContext): Promise<string>;
+  /**
+   * The platform refused this Authorization (errCode 1000/1001). Modes whose credential can be
+   * renewed (an access token) forget it so the next `authorize` gets a new one; absent when
+   * renewing cannot help (a signature is recomputed per request anyway).
+   */
+  reject?(authorization: string): Promise<void>;
 }
 
 export interface OpenBodySigOptions {

@@ -1,27 +1,42 @@
 import type { Middleware } from 'openapi-fetch';
 import type { Authenticator } from './authenticator.js';
 
+/** What the SDK prepared for one attempt: the exact body string and its Authorization (none for unauthenticated operations). */
+export interface PreparedRequest {
+  readonly body: string;
+  readonly authorization: string | undefined;
+}
+
 /**
- * Bodies the SDK serialized itself, keyed by the `params` object it handed openapi-fetch (the
- * middleware receives that same object). The signature is then computed over the very string
- * that became the request body, without reading the body back.
+ * Requests the SDK prepared itself, keyed by the `params` object it handed openapi-fetch (the
+ * middleware receives that same object). The signature was computed over the very string that
+ * became the request body, so nothing is read back or re-serialized.
  */
-export type SerializedBodies = WeakMap<object, string>;
+export type PreparedRequests = WeakMap<object, PreparedRequest>;
 
 export interface AuthMiddlewareContext {
   readonly authenticator: Authenticator;
-  readonly bodies: SerializedBodies;
+  readonly prepared: PreparedRequests;
   /** Maps an openapi-fetch schema path back to its operationId (for messages and hooks). */
   readonly operationIdByPath: ReadonlyMap<string, string>;
+  /** Paths whose operation has `security: []` in the spec (the token endpoint): sent without Authorization. */
+  readonly unauthenticatedPaths?: ReadonlySet<string> | undefined;
 }
 
 export function createAuthMiddleware(context: AuthMiddlewareContext): Middleware {
   return {
     async onRequest({ request, params, schemaPath }) {
+      const prepared = context.prepared.get(params);
+      if (prepared) {
+        if (prepared.authorization !== undefined) request.headers.set('Authorization', prepared.authorization);
+        return request;
+      }
+      if (context.unauthenticatedPaths?.has(schemaPath)) return request;
       // Requests made through `ums.raw` were serialized by openapi-fetch: hash the bytes it will send.
-      const body = context.bodies.get(params) ?? new Uint8Array(await request.clone().arrayBuffer());
+      const body = new Uint8Array(await request.clone().arrayBuffer());
       const authorization = await context.authenticator.authorize(body, {
         operationId: context.operationIdByPath.get(schemaPath),
+        signal: request.signal,
       });
       request.headers.set('Authorization', authorization);
       return request;

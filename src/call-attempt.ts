@@ -1,0 +1,113 @@
+import type { OperationDescriptor } from '../generated/operations.js';
+import type { paths } from '../generated/schema.js';
+import type { CallContext } from './call.js';
+import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from './errors.js';
+import { redactAuthorization } from './observability.js';
+import { interpretResponse } from './response.js';
+import { parseRetryAfter } from './retry.js';
+import { createAttemptSignal, monotonicNow, raceAbort, type AttemptEnd } from './timeout.js';
+
+export interface AttemptRequest {
+  /** The body: one string for a business call; rebuilt per attempt (fresh timestamp, nonce) for the token call. */
+  readonly body: string | (() => Promise<string>);
+  /** Applied to the response text before it can reach an error's `rawBody` (the token call's reply holds a secret). */
+  readonly redactBody?: ((text: string) => string) | undefined;
+}
+
+export interface AttemptSettings {
+  readonly attempt: number;
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly remainingMs: number;
+}
+
+export type AttemptOutcome =
+  | { readonly ok: true; readonly data: Record<string, unknown>; readonly status: number }
+  | {
+      readonly ok: false;
+      readonly error: ChinaUmsError;
+      /** The Authorization that was sent, so a refused token can be identified. */
+      readonly authorization: string | undefined;
+      readonly retryAfterMs: number | undefined;
+    };
+
+const passthrough = (body: unknown) => body as string;
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : value === undefined || value === null ? undefined : JSON.stringify(value);
+}
+
+/** Turns whatever ended an attempt without a response into the error that explains it. */
+function failureWithoutResponse(op: OperationDescriptor, cause: unknown, ended: AttemptEnd | undefined, settings: AttemptSettings): ChinaUmsError {
+  if (cause instanceof ChinaUmsError) return cause;
+  const details = { operation: op.operationId, attempts: settings.attempt, cause };
+  if (ended === 'caller') return new AbortedError(`${op.operationId}: aborted by the caller.`, { ...details, code: 'ABORTED' });
+  if (ended === 'deadline') {
+    return new TimeoutError(`${op.operationId}: the overall deadline passed during attempt ${settings.attempt}; raise deadlineMs or check the network.`, {
+      ...details,
+      code: 'DEADLINE_EXCEEDED',
+    });
+  }
+  if (ended === 'timeout') {
+    return new TimeoutError(`${op.operationId}: no response within ${settings.timeoutMs} ms (attempt ${settings.attempt}).`, { ...details, code: 'TIMEOUT' });
+  }
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new NetworkError(`${op.operationId}: the request to ChinaUMS failed before a response (${reason}).`, { ...details, code: 'NETWORK' });
+}
+
+/** Sends the prepared body through openapi-fetch (whose middleware sets the prepared Authorization). */
+async function send(op: OperationDescriptor, body: string, authorization: string | undefined, ctx: CallContext, signal: AbortSignal) {
+  const params = {};
+  ctx.prepared.set(params, { body, authorization });
+  const result = await ctx.raw.request(op.method.toLowerCase() as 'post', op.path as keyof paths, {
+    body: body as never,
+    bodySerializer: passthrough,
+    params: params as never,
+    parseAs: 'text',
+    signal,
+  } as never);
+  const payload: unknown = result.data ?? result.error;
+  return { status: result.response.status, text: text(payload) ?? '', headers: result.response.headers };
+}
+
+/** One HTTP attempt, never throwing: the outcome says what happened so the caller can decide to retry. */
+export async function attemptOnce(op: OperationDescriptor, request: AttemptRequest, ctx: CallContext, settings: AttemptSettings): Promise<AttemptOutcome> {
+  const attemptSignal = createAttemptSignal(settings.signal, settings.timeoutMs, settings.remainingMs);
+  const { signal } = attemptSignal;
+  let authorization: string | undefined;
+  try {
+    // Both the body and the credential may wait (the token call, a shared refresh): the attempt's signal bounds that wait too.
+    const body = typeof request.body === 'string' ? request.body : await raceAbort(request.body(), signal);
+    if (op.security.length > 0) authorization = await raceAbort(ctx.authenticator.authorize(body, { operationId: op.operationId, signal }), signal);
+    ctx.emit({
+      type: 'request',
+      operation: op.operationId,
+      attempt: settings.attempt,
+      method: op.method,
+      url: ctx.baseUrl + op.path,
+      headers: authorization === undefined ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', authorization: redactAuthorization(authorization) },
+    });
+    const started = monotonicNow();
+    const sentAt = ctx.localNow();
+    // Raced as well: an injected fetch may ignore the signal, and the attempt must still end on time.
+    const response = await raceAbort(send(op, body, authorization, ctx, signal), signal);
+    if (ctx.clockSkew?.observe(response.headers.get('date'), sentAt, ctx.localNow())) {
+      ctx.emit({ type: 'clock-skew', offsetMs: ctx.clockSkew.offsetMs });
+    }
+    const raw = { status: response.status, text: request.redactBody ? request.redactBody(response.text) : response.text };
+    const durationMs = monotonicNow() - started;
+    try {
+      const data = interpretResponse(op, raw, settings.attempt) as Record<string, unknown>;
+      ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: text(data[op.result.codeField]) });
+      return { ok: true, data, status: raw.status };
+    } catch (error) {
+      const failure = error instanceof ChinaUmsError ? error : failureWithoutResponse(op, error, undefined, settings);
+      ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: failure.code });
+      return { ok: false, error: failure, authorization, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), ctx.localNow()) };
+    }
+  } catch (cause) {
+    return { ok: false, error: failureWithoutResponse(op, cause, attemptSignal.reason(), settings), authorization, retryAfterMs: undefined };
+  } finally {
+    attemptSignal.dispose();
+  }
+}

@@ -1,0 +1,147 @@
+// Structured events for logs and metrics. Events carry operation names, attempt numbers, status
+// codes, durations and error codes: never a body, an appKey, a signature or an access token.
+import type { ChinaUmsError } from './errors.js';
+
+export interface RequestEvent {
+  readonly type: 'request';
+  readonly operation: string;
+  readonly attempt: number;
+  readonly method: string;
+  readonly url: string;
+  /** Request headers with credentials redacted (`OPEN-ACCESS-TOKEN [REDACTED]`). */
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface ResponseEvent {
+  readonly type: 'response';
+  readonly operation: string;
+  readonly attempt: number;
+  readonly status: number;
+  readonly durationMs: number;
+  /** The result code (errCode/respCode) when the body had one. */
+  readonly errCode: string | undefined;
+}
+
+export interface RetryEvent {
+  readonly type: 'retry';
+  readonly operation: string;
+  /** The attempt that failed. */
+  readonly attempt: number;
+  readonly delayMs: number;
+  /** The failure's code, e.g. `NETWORK`, `HTTP_502`, `9200`, or `TOKEN_REJECTED` for a refreshed token. */
+  readonly reason: string;
+  readonly status: number | undefined;
+}
+
+export interface ErrorEvent {
+  readonly type: 'error';
+  readonly operation: string;
+  readonly attempts: number;
+  readonly durationMs: number;
+  readonly code: string;
+  readonly status: number | undefined;
+  /** The error the call rejects with (secret-free by construction). */
+  readonly error: ChinaUmsError;
+}
+
+export interface TokenEvent {
+  readonly type: 'token';
+  /** `fetched`: this client obtained a new token; `shared`: it took one another instance stored; `rejected`: the platform refused one. */
+  readonly action: 'fetched' | 'shared' | 'rejected';
+  readonly appId: string;
+  /** Remaining lifetime in seconds (fetched/shared). */
+  readonly expiresInSeconds: number | undefined;
+}
+
+export interface ClockSkewEvent {
+  readonly type: 'clock-skew';
+  /** The correction now applied to timestamps (0: the host clock looks right again). */
+  readonly offsetMs: number;
+}
+
+export type ChinaUmsEvent = RequestEvent | ResponseEvent | RetryEvent | ErrorEvent | TokenEvent | ClockSkewEvent;
+
+export interface ChinaUmsHooks {
+  onRequest?(event: RequestEvent): void;
+  onResponse?(event: ResponseEvent): void;
+  onRetry?(event: RetryEvent): void;
+  onError?(event: ErrorEvent): void;
+  onToken?(event: TokenEvent): void;
+  onClockSkew?(event: ClockSkewEvent): void;
+}
+
+/** Any console-like logger (console, pino, winston): `(message, fields)`. */
+export interface ChinaUmsLogger {
+  debug(message: string, fields: Record<string, unknown>): void;
+  info(message: string, fields: Record<string, unknown>): void;
+  warn(message: string, fields: Record<string, unknown>): void;
+  error(message: string, fields: Record<string, unknown>): void;
+}
+
+export type EmitEvent = (event: ChinaUmsEvent) => void;
+
+function logFields(event: ChinaUmsEvent): Record<string, unknown> {
+  if (event.type !== 'error') return { ...event };
+  const { error, ...rest } = event;
+  return { ...rest, error: { name: error.name, message: error.message } };
+}
+
+function logTo(logger: ChinaUmsLogger, event: ChinaUmsEvent): void {
+  const fields = logFields(event);
+  switch (event.type) {
+    case 'request':
+      return logger.debug(`chinaums ${event.operation} attempt ${event.attempt}`, fields);
+    case 'response':
+      return logger.debug(`chinaums ${event.operation} HTTP ${event.status}`, fields);
+    case 'retry':
+      return logger.warn(`chinaums ${event.operation} retrying after ${event.reason}`, fields);
+    case 'error':
+      return logger.error(`chinaums ${event.operation} failed: ${event.code}`, fields);
+    case 'token':
+      return logger.info(`chinaums access token ${event.action}`, fields);
+    case 'clock-skew':
+      return logger.warn(`chinaums clock skew correction ${event.offsetMs} ms`, fields);
+  }
+}
+
+const HOOK_BY_TYPE = {
+  request: 'onRequest',
+  response: 'onResponse',
+  retry: 'onRetry',
+  error: 'onError',
+  token: 'onToken',
+  'clock-skew': 'onClockSkew',
+} as const satisfies Record<ChinaUmsEvent['type'], keyof ChinaUmsHooks>;
+
+/**
+ * One emitter for hooks and logger. A throwing hook or logger is ignored: observability must
+ * never change the outcome of a payment call.
+ */
+export function createEmitter(hooks: ChinaUmsHooks | undefined, logger: ChinaUmsLogger | undefined): EmitEvent {
+  if (!hooks && !logger) return () => undefined;
+  return (event) => {
+    try {
+      const hook = hooks?.[HOOK_BY_TYPE[event.type]] as ((e: ChinaUmsEvent) => void) | undefined;
+      hook?.call(hooks, event);
+    } catch {
+      // ignored on purpose, see above
+    }
+    try {
+      if (logger) logTo(logger, event);
+    } catch {
+      // ignored on purpose, see above
+    }
+  };
+}
+
+/** `OPEN-BODY-SIG AppId=…` → `OPEN-BODY-SIG [REDACTED]`: the scheme is useful in logs, the rest is a credential. */
+export function redactAuthorization(header: string | undefined): string {
+  if (!header) return '';
+  const scheme = /^\S+/.exec(header.trim())?.[0] ?? '';
+  return `${scheme} [REDACTED]`.trim();
+}
+
+/** Replaces an access token in a response body kept for an error's `rawBody`. */
+export function redactAccessTokenBody(text: string): string {
+  return text.replace(/("accessToken"\s*:\s*)("(?:[^"\\]|\\.)*"|[^,}\s]+)/g, '$1"[REDACTED]"');
+}
