@@ -1,0 +1,86 @@
+// One business call, in the platform's order: gateway faults, method, body, authentication,
+// JSON and spec validation, the requestTimestamp check, then the operation's behaviour.
+import type { OperationDescriptor } from '../../generated/operations.js';
+import { requestValidators } from '../../generated/validators/requests.js';
+import type { ValidateFunction } from '../../generated/validators/types.js';
+import { gatewayError, platformError } from './answers.js';
+import { authenticate, type AuthenticationContext } from './authenticate.js';
+import { checkBeijingTime, DATE_TIME } from './clock-check.js';
+import type { FaultSwitches } from './faults.js';
+import { behaviours, notSupported, type BehaviourContext } from './operations/index.js';
+import { businessAnswer } from './operations/envelope.js';
+import { validationProblem } from './request-validation.js';
+import { sleep } from './sleep.js';
+import type { SandboxStore } from './store.js';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+const validators: Readonly<Partial<Record<string, ValidateFunction>>> = requestValidators;
+
+export interface BusinessRouterContext extends AuthenticationContext {
+  readonly store: SandboxStore;
+  readonly faults: FaultSwitches;
+  /** Aborted when the sandbox closes, to end injected delays. */
+  readonly closing: AbortSignal;
+}
+
+async function readBody(request: Request): Promise<Uint8Array | undefined> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) return undefined;
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  return bytes.byteLength > MAX_BODY_BYTES ? undefined : bytes;
+}
+
+function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false } {
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)) as unknown };
+  } catch {
+    return { ok: false };
+  }
+}
+
+export async function routeBusinessCall(request: Request, op: OperationDescriptor, ctx: BusinessRouterContext): Promise<Response> {
+  const fault = ctx.faults.take(op.operationId);
+  if (fault?.type === 'drop') return Response.error();
+  if (fault?.type === 'http-error') return gatewayError(fault.status ?? 502);
+  if (fault?.type === 'platform-9200') return platformError('9200');
+  if (fault?.type === 'delay') await sleep(fault.ms, ctx.closing);
+
+  if (request.method !== op.method) return platformError('9001', `参数校验失败: ${op.path} accepts ${op.method} only`, 405);
+  const bytes = await readBody(request);
+  if (!bytes) return platformError('9001', `参数校验失败: the body is larger than ${MAX_BODY_BYTES} bytes`, 413);
+
+  let appId: string | undefined;
+  if (op.security.length > 0) {
+    const auth = authenticate(request.headers.get('authorization'), bytes, ctx);
+    if (!auth.ok) return auth.response;
+    appId = auth.appId;
+  }
+
+  if (!/\bjson\b/i.test(request.headers.get('content-type') ?? '')) {
+    return platformError('9001', '参数校验失败: Content-Type must be application/json');
+  }
+  const parsed = parseJson(bytes);
+  if (!parsed.ok) return platformError('9001', '参数校验失败: the body is not valid UTF-8 JSON');
+  const validate = validators[op.operationId];
+  const problem = validate ? validationProblem(validate, parsed.value) : undefined;
+  if (problem) return platformError('9001', problem);
+  const body = parsed.value as Readonly<Record<string, unknown>>;
+
+  const context: BehaviourContext = {
+    op,
+    body,
+    appId,
+    store: ctx.store,
+    tokens: ctx.tokens,
+    appKeys: ctx.appKeys,
+    now: ctx.now,
+    clockToleranceMs: ctx.clockToleranceMs,
+  };
+  const field = op.requestTimestampField;
+  const requestTime = field === null ? undefined : body[field];
+  if (typeof requestTime === 'string' && checkBeijingTime(requestTime, DATE_TIME, ctx.now(), ctx.clockToleranceMs) !== 'ok') {
+    // A business answer on HTTP 200, as the platform gives it (often a UTC timestamp: 8 h off).
+    return businessAnswer(context, 'ABNORMAL_REQUEST_TIME', `${field}与服务器时间相差过大，请使用北京时间`);
+  }
+  return (behaviours[op.operationId] ?? notSupported)(context);
+}

@@ -1,0 +1,16 @@
+// Identifiers in the platform's shapes, so that clients' length checks see realistic values.
+import { randomDigits, randomHex, randomLetters } from './random.js';
+
+/** `SBX` + 26 digits: 29 characters, inside merOrderId's 6..32. */
+export const newMerOrderId = (): string => `SBX${randomDigits(26)}`;
+export const newRefundOrderId = (): string => `SBXR${randomDigits(25)}`;
+/** Like `01120706230N`: the platform's serial number. */
+export const newSeqId = (): string => `${randomDigits(11)}N`;
+export const newTargetOrderId = (): string => `42000${randomDigits(23)}`;
+export const newBuyerId = (): string => `o8wN${randomLetters(24)}`;
+/** Like `124F2023071912021792962162` (≤ 31 characters). */
+export const newBillNo = (compactTime: string): string => `124F${compactTime}${randomDigits(8)}`;
+export const newAuthIdRespCd = (): string => randomDigits(6);
+export const newFenOrderId = (): string => `1000${randomDigits(24)}`;
+export const newServiceId = (): string => `5000${randomDigits(26)}`;
+export const newMchntUuid = (): string => randomHex(16);
