@@ -10,7 +10,7 @@ import { formatLength } from './length-bound.mjs';
 /** @typedef {import('./schema-walk.mjs').Json} Json */
 /** @typedef {import('./page-table.mjs').PageField} PageField */
 /** @typedef {import('./spec-fields.mjs').SpecField} SpecField */
-/** @typedef {'missing' | 'type' | 'length' | 'enum'} DriftKind */
+/** @typedef {'missing' | 'removed' | 'type' | 'length' | 'enum'} DriftKind */
 /** @typedef {{ kind: DriftKind, message: string }} Drift */
 /**
  * @typedef {object} FieldRow
@@ -67,9 +67,22 @@ function walk(doc, level, out) {
       received: level.received,
     }, out);
   }
+  // Spec-only fields are information (protocol extras, alternate spellings), unless the spec
+  // requires them: then the spec demands a field the page no longer documents.
   const onPage = new Set(level.pageFields.map((f) => f.name));
+  const required = new Set(level.schema && Array.isArray(level.schema.required) ? level.schema.required : []);
   for (const spec of specFields.values()) {
-    if (!onPage.has(spec.name)) out.extras.push({ section: level.section, path: level.prefix + spec.name, specType: specTypeLabel(spec) });
+    if (onPage.has(spec.name)) continue;
+    const path = level.prefix + spec.name;
+    if (!required.has(spec.name)) {
+      out.extras.push({ section: level.section, path, specType: specTypeLabel(spec) });
+      continue;
+    }
+    out.rows.push({
+      section: level.section, path, line: 0, pageType: '-', pageLength: '-',
+      specType: specTypeLabel(spec), specLength: specLength(spec.schema),
+      drift: [{ kind: 'removed', message: 'required by the spec but not on the page' }], notes: [],
+    });
   }
 }
 

@@ -49,7 +49,13 @@ export function parseTable(lines, headerIndex) {
   for (; i < lines.length; i += 1) {
     const line = /** @type {Line} */ (lines[i]);
     const trimmed = line.text.trim();
-    if (trimmed === '' || HEADINGS.has(trimmed)) break;
+    if (HEADINGS.has(trimmed)) break;
+    if (trimmed === '') {
+      // A blank line ends the table unless more rows follow it (a stray blank inside a pasted
+      // table must not silently drop the rows after it).
+      if (!rowFollows(lines, i + 1, pipe, columns)) break;
+      continue;
+    }
     if (pipe && /^\|?\s*:?-{3,}/.test(trimmed)) continue; // the |---|---| separator
     const result = pipe && columns && trimmed.includes('|')
       ? parsePipeRow(splitPipes(line.text), columns)
@@ -80,6 +86,23 @@ export function parseTable(lines, headerIndex) {
   }
   if (last) finishCell(last, pending);
   return { fields: roots, end: i };
+}
+
+/**
+ * @param {Line[]} lines
+ * @param {number} from
+ * @param {boolean} pipe
+ * @param {PipeColumns | null} columns
+ * @returns {boolean} whether the next non-blank line is a parameter row
+ */
+function rowFollows(lines, from, pipe, columns) {
+  for (let i = from; i < lines.length; i += 1) {
+    const t = lines[i]?.text.trim() ?? '';
+    if (t === '') continue;
+    const r = pipe && columns && t.includes('|') ? parsePipeRow(splitPipes(t), columns) : parseSpaceRow(t);
+    return r.kind === 'row';
+  }
+  return false;
 }
 
 /**

@@ -30,7 +30,7 @@ export function formatPage(r) {
     const rows = [['', 'section', 'field', 'line', 'page type', 'len', 'spec type', 'len', 'result']];
     for (const f of r.fields) {
       const result = f.drift.length > 0 ? f.drift.map((d) => `${d.kind.toUpperCase()}: ${d.message}`).join('; ') : `ok${f.notes.length ? ` (${f.notes.join('; ')})` : ''}`;
-      rows.push([f.drift.length > 0 ? '!' : ' ', f.section, f.path, String(f.line), f.pageType, f.pageLength, f.specType || '-', f.specType ? f.specLength : '-', result]);
+      rows.push([f.drift.length > 0 ? '!' : ' ', f.section, f.path, f.line > 0 ? String(f.line) : '-', f.pageType, f.pageLength, f.specType || '-', f.specType ? f.specLength : '-', result]);
     }
     out.push(...align(rows).map((l) => `  ${l}`));
   }
@@ -48,7 +48,7 @@ export function formatPage(r) {
  */
 export function summarize(results) {
   /** @type {Record<string, number>} */
-  const drift = { missing: 0, type: 0, length: 0, enum: 0, endpoint: 0 };
+  const drift = { missing: 0, removed: 0, type: 0, length: 0, enum: 0, endpoint: 0 };
   let fields = 0;
   let extras = 0;
   for (const r of results) {

@@ -75,12 +75,14 @@ export function flatten(doc, node, depth = 0) {
 /**
  * @param {Json} base
  * @param {Json} next
- * @returns {Json} base refined by next; their properties are unioned
+ * @returns {Json} base refined by next; their properties and required lists are unioned
  */
 function refine(base, next) {
   const properties = { ...(isObject(base.properties) ? base.properties : {}), ...(isObject(next.properties) ? next.properties : {}) };
+  const required = [...new Set([base.required, next.required].flatMap((r) => (Array.isArray(r) ? r : [])))];
   const merged = { ...base, ...next };
   if (Object.keys(properties).length > 0) merged.properties = properties;
+  if (required.length > 0) merged.required = required;
   return merged;
 }
 
