@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Type-checks every ```ts block of the README (and docs/*.md) against the sources, so the guide
+// cannot drift from the API. Each block is its own module; `chinaums/*` imports map to src/.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const outDir = join(root, '.tmp/readme-check');
+const docs = [join(root, 'README.md'), ...(existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)) : [])];
+
+const subpaths = {
+  chinaums: 'src/index.ts',
+  'chinaums/notifications': 'src/notifications/index.ts',
+  'chinaums/validators': 'src/validators.ts',
+  'chinaums/redis': 'src/redis/index.ts',
+  'chinaums/sandbox': 'src/sandbox/index.ts',
+  'chinaums/sandbox/node': 'src/sandbox/node.ts',
+  'chinaums/node': 'src/index.node.ts',
+};
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+const blocks = [];
+for (const file of docs) {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^```(ts|typescript)\s*$/.test(lines[i])) continue;
+    const start = i + 1;
+    let end = start;
+    while (end < lines.length && !lines[end].startsWith('```')) end++;
+    if (end >= lines.length) throw new Error(`${relative(root, file)}:${i + 1}: unclosed code block`);
+    const name = `block-${String(blocks.length + 1).padStart(2, '0')}.ts`;
+    // `export {}` keeps a block without imports a module, so blocks do not share globals.
+    writeFileSync(join(outDir, name), `${lines.slice(start, end).join('\n')}\nexport {};\n`);
+    blocks.push({ name, where: `${relative(root, file)}:${start + 1}` });
+    i = end;
+  }
+}
+if (blocks.length === 0) {
+  console.error('No ```ts blocks found in the README: nothing to check is a failure.');
+  process.exit(1);
+}
+
+// Minimal runtime globals the guide uses (Deno, Workers), declared only for the check.
+writeFileSync(
+  join(outDir, 'globals.d.ts'),
+  `declare namespace Deno {
+  function serve(options: { port?: number; hostname?: string }, handler: (request: Request) => Response | Promise<Response>): { shutdown(): Promise<void> };
+  function serve(handler: (request: Request) => Response | Promise<Response>): { shutdown(): Promise<void> };
+  const env: { get(name: string): string | undefined };
+}
+`,
+);
+const paths = Object.fromEntries(
+  Object.entries(subpaths)
+    .filter(([, target]) => existsSync(join(root, target)))
+    .map(([name, target]) => [name, [relative(outDir, join(root, target))]]),
+);
+writeFileSync(
+  join(outDir, 'tsconfig.json'),
+  JSON.stringify(
+    {
+      compilerOptions: {
+        target: 'ES2022',
+        lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+        module: 'ESNext',
+        moduleResolution: 'Bundler',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [join(root, 'node_modules/@types')],
+        paths,
+      },
+      include: ['*.ts'],
+    },
+    null,
+    2,
+  ),
+);
+
+try {
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', join(outDir, 'tsconfig.json')], { stdio: 'pipe', timeout: 120_000 });
+} catch (error) {
+  const output = String(error.stdout ?? '') + String(error.stderr ?? '');
+  // Point at README lines, not temp files.
+  const mapped = output.replace(/block-(\d+)\.ts\((\d+),(\d+)\)/g, (_, n, line, col) => {
+    const block = blocks[Number(n) - 1];
+    const [file, first] = block.where.split(':');
+    return `${file}:${Number(first) + Number(line) - 1}:${col}`;
+  });
+  console.error(`The README's TypeScript examples do not type-check:\n${mapped}`);
+  process.exit(1);
+}
+console.log(`README examples type-check: ${blocks.length} blocks.`);
