@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+// npm run test:runtimes: build the package once, then run the same contract on Node, Deno, Bun,
+// workerd and the Vercel Edge VM, run the examples, and check the JSR entry points.
+// Prints N passed / N failed per runtime; exits 1 if any runtime fails or cannot start.
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { runExamples } from './examples.mjs';
+import { checkJsr } from './jsr.mjs';
+import { RUN, TMP } from './paths.mjs';
+import { printReport, readReport } from './report.mjs';
+import { runtimes } from './runtimes.mjs';
+import { runChild } from './spawn.mjs';
+import { bundleAll, stagePackage } from './stage.mjs';
+
+const only = process.argv.slice(2); // optional filter: runtime names (substring match)
+const wanted = (name) => only.length === 0 || only.some((o) => name.includes(o));
+
+const buildMs = await stagePackage();
+const bundleMs = await bundleAll();
+console.log(`built the package with tsup (${buildMs} ms) and bundled the hosts with esbuild (${bundleMs} ms)\n`);
+
+const { checks } = await import(pathToFileURL(join(RUN, 'checks.mjs')).href);
+const contractNames = checks.map((c) => c.name);
+const EVAL_CHECK = 'eval is blocked in this runtime (so the validators must not need it)';
+const { startFakePlatform } = await import(pathToFileURL(join(TMP, 'fake-platform.mjs')).href);
+const platform = await startFakePlatform();
+
+let allOk = true;
+try {
+  for (const runtime of runtimes.filter((r) => wanted(r.name))) {
+    const [command, args] = runtime.command();
+    const run = await runChild(command, [...args, platform.baseUrl], runtime);
+    const expected = runtime.name.includes('deno') || runtime.name === 'node' || runtime.name === 'bun' ? contractNames : [...contractNames, EVAL_CHECK];
+    allOk = printReport(readReport(runtime.name, run, expected)) && allOk;
+  }
+  if (wanted('example')) {
+    for (const example of await runExamples(platform.baseUrl)) {
+      const report = example.run ? readReport(example.name, example.run, []) : example;
+      if (report.results.length === 0 && report.problems.length === 0) report.problems.push('no checks ran');
+      allOk = printReport(report) && allOk;
+    }
+  }
+  if (wanted('jsr')) allOk = printReport(await checkJsr()) && allOk;
+} finally {
+  await platform.close();
+}
+console.log(allOk ? '\nall runtimes passed' : '\nSOME RUNTIMES FAILED');
+process.exitCode = allOk ? 0 : 1;

@@ -1,0 +1,62 @@
+// Builds the package with the repo's tsup config into a staged copy, then bundles the contract
+// hosts and examples with esbuild. Every `chinaums` import resolves through the staged package's
+// own exports map, so the runtimes execute the built dist/, never src/.
+import { copyFile, mkdir, rm, symlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as esbuild from 'esbuild';
+import { BIN, PKG, ROOT, RUN, TMP } from './paths.mjs';
+import { runChild } from './spawn.mjs';
+
+export async function stagePackage() {
+  await rm(PKG, { recursive: true, force: true });
+  await mkdir(PKG, { recursive: true });
+  await copyFile(join(ROOT, 'package.json'), join(PKG, 'package.json'));
+  // The built files import openapi-fetch and @noble/hashes: resolve them from the repo's install.
+  await symlink(join(ROOT, 'node_modules'), join(PKG, 'node_modules'), 'dir');
+  const build = await runChild(BIN('tsup'), ['--out-dir', join(PKG, 'dist'), '--silent'], { cwd: ROOT, timeoutMs: 180_000 });
+  if (build.code !== 0) throw new Error(`tsup failed (${build.timedOut ? 'timed out' : `exit ${build.code}`}):\n${build.stdout}${build.stderr}`);
+  return build.ms;
+}
+
+/** Resolves `chinaums` and `chinaums/*` from inside the staged package (self-reference). */
+const stagedPackage = {
+  name: 'staged-chinaums',
+  setup(build) {
+    build.onResolve({ filter: /^chinaums(\/|$)/ }, (args) => {
+      if (args.pluginData === 'staged') return undefined;
+      return build.resolve(args.path, { kind: args.kind, resolveDir: PKG, pluginData: 'staged' });
+    });
+  },
+};
+
+const common = { bundle: true, logLevel: 'error', target: 'es2022', absWorkingDir: ROOT, sourcemap: 'inline' };
+
+/** For runtimes that load packages themselves: the built package stays an import. */
+const external = { ...common, format: 'esm', platform: 'neutral', external: ['chinaums', 'chinaums/*'] };
+/** For Workers and the Edge VM, which ship one file: the package and its dependencies are inlined. */
+const inlined = { ...common, platform: 'browser', mainFields: ['module', 'main'], plugins: [stagedPackage] };
+
+export async function bundleAll() {
+  const t = Date.now();
+  const entry = (path) => join(ROOT, path);
+  await Promise.all([
+    esbuild.build({ ...external, entryPoints: [entry('test/runtimes/entries/cli.ts')], outfile: join(RUN, 'contract.mjs') }),
+    esbuild.build({ ...external, entryPoints: [entry('test/runtimes/contract.ts')], outfile: join(RUN, 'checks.mjs') }),
+    esbuild.build({ ...inlined, format: 'esm', conditions: ['workerd', 'worker'], entryPoints: [entry('test/runtimes/entries/worker.ts')], outfile: join(RUN, 'worker.mjs') }),
+    // EdgeRuntime evaluates initialCode as a script, hence an IIFE.
+    esbuild.build({ ...inlined, format: 'iife', conditions: ['edge-light', 'worker'], entryPoints: [entry('test/runtimes/entries/edge.ts')], outfile: join(RUN, 'edge.js') }),
+    // Node-side helpers (node:http fake platform, example probe), compiled for the orchestrator.
+    esbuild.build({
+      ...common,
+      format: 'esm',
+      platform: 'node',
+      entryPoints: { 'fake-platform': entry('test/runtimes/fake-platform.ts'), 'example-probe': entry('test/runtimes/example-probe.ts') },
+      outdir: TMP,
+      outExtension: { '.js': '.mjs' },
+    }),
+    // Examples, as their users would deploy them.
+    esbuild.build({ ...external, platform: 'node', entryPoints: [entry('examples/node-http/server.ts')], outfile: join(RUN, 'example-node-http.mjs') }),
+    esbuild.build({ ...inlined, format: 'esm', conditions: ['workerd', 'worker'], entryPoints: [entry('examples/cloudflare-worker/worker.ts')], outfile: join(RUN, 'example-worker.mjs') }),
+  ]);
+  return Date.now() - t;
+}

@@ -1,0 +1,3 @@
+import type { Sdk } from './sdk.js';
+
+export declare const sdk: Sdk;
