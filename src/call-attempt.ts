@@ -94,10 +94,11 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
     if (ctx.clockSkew?.observe(response.headers.get('date'), sentAt, ctx.localNow())) {
       ctx.emit({ type: 'clock-skew', offsetMs: ctx.clockSkew.offsetMs });
     }
-    const raw = { status: response.status, text: request.redactBody ? request.redactBody(response.text) : response.text };
+    const raw = { status: response.status, text: response.text };
+    const rawBodyForErrors = request.redactBody ? request.redactBody(response.text) : response.text;
     const durationMs = monotonicNow() - started;
     try {
-      const data = interpretResponse(op, raw, settings.attempt) as Record<string, unknown>;
+      const data = interpretResponse(op, raw, settings.attempt, rawBodyForErrors) as Record<string, unknown>;
       ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: text(data[op.result.codeField]) });
       return { ok: true, data, status: raw.status };
     } catch (error) {

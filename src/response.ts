@@ -49,8 +49,9 @@ function text(value: unknown): string {
  * Turns one HTTP answer into the operation's typed data or the error that explains it.
  * Only the platform's own words and codes go into messages: nothing from the request.
  */
-export function interpretResponse(op: OperationDescriptor, raw: RawResponse, attempts: number): unknown {
-  const base: Omit<ChinaUmsErrorDetails, 'code'> = { status: raw.status, operation: op.operationId, attempts, rawBody: raw.text };
+export function interpretResponse(op: OperationDescriptor, raw: RawResponse, attempts: number, rawBodyForErrors: string = raw.text): unknown {
+  // `rawBodyForErrors` lets the token call keep its secret out of errors while the parse reads the real body.
+  const base: Omit<ChinaUmsErrorDetails, 'code'> = { status: raw.status, operation: op.operationId, attempts, rawBody: rawBodyForErrors };
   const ok = raw.status >= 200 && raw.status < 300;
   let body: unknown;
   try {

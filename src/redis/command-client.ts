@@ -31,11 +31,12 @@ export function fromNodeRedis(client: NodeRedisLike): RedisCommandClient {
   return { sendCommand: (args) => client.sendCommand([...args]) };
 }
 
-/** Accepts a RedisCommandClient/node-redis client (`sendCommand`) or an ioredis client (`call`). */
+/** Accepts an ioredis client (`call`), a node-redis client or any RedisCommandClient (`sendCommand(args)`). */
 export function toRedisCommandClient(client: RedisCommandClient | NodeRedisLike | IoredisLike): RedisCommandClient {
   if (typeof client !== 'object' || client === null) throw new TypeError('Pass a Redis client: an ioredis or node-redis client, or { sendCommand(args) }.');
-  if ('sendCommand' in client && typeof client.sendCommand === 'function') return fromNodeRedis(client as NodeRedisLike);
+  // ioredis has a sendCommand too, taking its own Command objects: recognise it by `call` first.
   if ('call' in client && typeof client.call === 'function') return fromIoredis(client as IoredisLike);
+  if ('sendCommand' in client && typeof client.sendCommand === 'function') return fromNodeRedis(client as NodeRedisLike);
   throw new TypeError('Unsupported Redis client: expected sendCommand(args) (node-redis) or call(command, ...args) (ioredis).');
 }
 
