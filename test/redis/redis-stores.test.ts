@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
+import { Redis } from 'ioredis';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createChinaUmsClient } from '../../src/index.js';
@@ -77,16 +77,17 @@ describe.skipIf(!shouldRunRedisSuites())('Redis stores on a real redis-server', 
       const prefix = freshPrefix();
       const lockKey = `${prefix}token-lock:${TEST_APP.appId}`;
       await instanceA.set(lockKey, 'owner-that-crashed', 'PX', 300);
-      const lockSeenByTokenRequest: number[] = [];
+      const lockSeenByTokenRequest: Array<string | null> = [];
       p.tokenOverride = () => {
-        // Record whether the crashed holder's lock still existed when the refresh happened (it must not).
-        void instanceB.exists(lockKey).then((n) => lockSeenByTokenRequest.push(n));
+        // Who held the lock when the refresh happened: the new caller, never the crashed holder.
+        void instanceB.get(lockKey).then((owner) => lockSeenByTokenRequest.push(owner));
         return undefined;
       };
       const data = await instanceClient(instanceB, prefix).netpayQuery(QUERY);
       expect(data.errCode).toBe('SUCCESS');
       expect(p.tokenRequests).toBe(1);
-      await expect.poll(() => lockSeenByTokenRequest).toEqual([0]);
+      await expect.poll(() => lockSeenByTokenRequest).toHaveLength(1);
+      expect(lockSeenByTokenRequest[0]).toMatch(/^[0-9a-f]{32}$/);
       expect(await instanceA.get(lockKey)).not.toBe('owner-that-crashed');
     });
 
