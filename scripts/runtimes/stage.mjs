@@ -7,34 +7,37 @@ import * as esbuild from 'esbuild';
 import { BIN, PKG, ROOT, RUN, TMP } from './paths.mjs';
 import { runChild } from './spawn.mjs';
 
-export async function stagePackage() {
-  await rm(PKG, { recursive: true, force: true });
-  await mkdir(PKG, { recursive: true });
-  await copyFile(join(ROOT, 'package.json'), join(PKG, 'package.json'));
+/** tsup (the repo's config) into `<pkg>/dist`, next to a copy of package.json. Returns ms taken. */
+export async function stagePackage(pkg = PKG) {
+  await rm(pkg, { recursive: true, force: true });
+  await mkdir(pkg, { recursive: true });
+  await copyFile(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   // The built files import openapi-fetch and @noble/hashes: resolve them from the repo's install.
-  await symlink(join(ROOT, 'node_modules'), join(PKG, 'node_modules'), 'dir');
-  const build = await runChild(BIN('tsup'), ['--out-dir', join(PKG, 'dist'), '--silent'], { cwd: ROOT, timeoutMs: 180_000 });
+  await symlink(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+  const build = await runChild(BIN('tsup'), ['--out-dir', join(pkg, 'dist'), '--silent'], { cwd: ROOT, timeoutMs: 180_000 });
   if (build.code !== 0) throw new Error(`tsup failed (${build.timedOut ? 'timed out' : `exit ${build.code}`}):\n${build.stdout}${build.stderr}`);
   return build.ms;
 }
 
-/** Resolves `chinaums` and `chinaums/*` from inside the staged package (self-reference). */
-const stagedPackage = {
-  name: 'staged-chinaums',
-  setup(build) {
-    build.onResolve({ filter: /^chinaums(\/|$)/ }, (args) => {
-      if (args.pluginData === 'staged') return undefined;
-      return build.resolve(args.path, { kind: args.kind, resolveDir: PKG, pluginData: 'staged' });
-    });
-  },
-};
+/** An esbuild plugin resolving `chinaums` and `chinaums/*` inside a staged package (self-reference). */
+export function stagedPackage(pkg = PKG) {
+  return {
+    name: 'staged-chinaums',
+    setup(build) {
+      build.onResolve({ filter: /^chinaums(\/|$)/ }, (args) => {
+        if (args.pluginData === 'staged') return undefined;
+        return build.resolve(args.path, { kind: args.kind, resolveDir: pkg, pluginData: 'staged' });
+      });
+    },
+  };
+}
 
 const common = { bundle: true, logLevel: 'error', target: 'es2022', absWorkingDir: ROOT, sourcemap: 'inline' };
 
 /** For runtimes that load packages themselves: the built package stays an import. */
 const external = { ...common, format: 'esm', platform: 'neutral', external: ['chinaums', 'chinaums/*'] };
 /** For Workers and the Edge VM, which ship one file: the package and its dependencies are inlined. */
-const inlined = { ...common, platform: 'browser', mainFields: ['module', 'main'], plugins: [stagedPackage] };
+const inlined = { ...common, platform: 'browser', mainFields: ['module', 'main'], plugins: [stagedPackage()] };
 
 export async function bundleAll() {
   const t = Date.now();

@@ -1,0 +1,97 @@
+#!/usr/bin/env node
+// Bundle budgets: what an edge deployment ships, from the BUILT package, with openapi-fetch and
+// @noble/hashes inlined (a Worker ships one file). Minified with esbuild, gzip level 9.
+// Prints a table; exits 1 on a miss and then shows what takes the bytes (by source file).
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { ROOT } from './runtimes/paths.mjs';
+import { stagePackage, stagedPackage } from './runtimes/stage.mjs';
+
+const KB = 1024;
+const BUDGETS = [
+  {
+    name: 'edge notification endpoint',
+    code: "export { createNotificationHandler } from 'chinaums/notifications';",
+    budget: 6 * KB,
+  },
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB },
+  {
+    name: 'whole portable surface',
+    // Both auth modes live in createChinaUmsClient; namespaces keep every export.
+    code: [
+      "import * as core from 'chinaums';",
+      "import * as notifications from 'chinaums/notifications';",
+      "import * as validators from 'chinaums/validators';",
+      'export { core, notifications, validators };',
+    ].join('\n'),
+    budget: 15 * KB,
+  },
+];
+
+const DIR = join(ROOT, '.tmp', 'size');
+const PKG = join(DIR, 'pkg');
+// What a Worker/Edge bundler does: browser platform, worker conditions, minified ESM.
+const options = { absWorkingDir: ROOT, bundle: true, minify: true, format: 'esm', platform: 'browser', conditions: ['worker'], target: 'es2022', write: false, metafile: true, logLevel: 'error' };
+
+async function measure(entry, plugins) {
+  const result = await esbuild.build({ ...options, stdin: { contents: entry.code, resolveDir: DIR, loader: 'js' }, plugins });
+  const bytes = result.outputFiles[0].contents;
+  return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile };
+}
+
+/** The same entry bundled from the sources, so the breakdown names files instead of dist chunks. */
+const sources = {
+  name: 'chinaums-sources',
+  setup(build) {
+    const map = { chinaums: 'src/index.ts', 'chinaums/notifications': 'src/notifications/index.ts', 'chinaums/validators': 'src/validators.ts' };
+    build.onResolve({ filter: /^chinaums(\/|$)/ }, (args) => (map[args.path] ? { path: join(ROOT, map[args.path]) } : undefined));
+  },
+};
+
+/** node_modules/<package>, generated/<dir>, src/<dir>: the level at which a fix would be made. */
+function groupOf(path) {
+  const parts = path.split('/');
+  if (parts[0] === 'node_modules') return parts.slice(0, parts[1].startsWith('@') ? 3 : 2).join('/');
+  return parts.length > 2 ? parts.slice(0, 2).join('/') + '/' : parts.join('/');
+}
+
+/** Minified bytes per input (exact, from the metafile); gzip shares are estimated pro rata. */
+function breakdown(metafile, gzipTotal) {
+  const inputs = Object.values(metafile.outputs)[0].inputs;
+  const rows = Object.entries(inputs).map(([path, { bytesInOutput }]) => [path, bytesInOutput]);
+  const total = rows.reduce((sum, [, bytes]) => sum + bytes, 0);
+  const groups = new Map();
+  for (const [path, bytes] of rows) groups.set(groupOf(path), (groups.get(groupOf(path)) ?? 0) + bytes);
+  const line = ([name, bytes]) =>
+    `      ${String(bytes).padStart(7)} ${((100 * bytes) / total).toFixed(1).padStart(5)}%  ~${String(Math.round((gzipTotal * bytes) / total)).padStart(5)} gz  ${name}`;
+  return [
+    '    by group (minified bytes, share, ~gzip share):',
+    ...[...groups].sort((a, b) => b[1] - a[1]).map(line),
+    '    largest files:',
+    ...rows.sort((a, b) => b[1] - a[1]).slice(0, 12).map(line),
+  ].join('\n');
+}
+
+const started = Date.now();
+await mkdir(DIR, { recursive: true });
+await stagePackage(PKG);
+const rows = [];
+for (const entry of BUDGETS) rows.push({ ...entry, ...(await measure(entry, [stagedPackage(PKG)])) });
+
+const cell = (v, w) => String(v).padStart(w);
+console.log(`bundle budgets (built package + dependencies, esbuild --minify, gzip -9; ${Date.now() - started} ms)\n`);
+console.log(`${'entry'.padEnd(28)}${cell('min', 9)}${cell('min+gzip', 10)}${cell('budget', 9)}  result`);
+for (const r of rows) {
+  console.log(`${r.name.padEnd(28)}${cell(r.min, 9)}${cell(r.gzip, 10)}${cell(r.budget, 9)}  ${r.gzip <= r.budget ? 'pass' : `FAIL (+${r.gzip - r.budget} B)`}`);
+}
+await writeFile(join(DIR, 'report.json'), JSON.stringify(rows.map(({ metafile, code, ...r }) => r), null, 2));
+
+const missed = rows.filter((r) => r.gzip > r.budget);
+for (const r of missed) {
+  const fromSources = await measure(r, [sources]);
+  console.log(`\n${r.name}: over budget by ${r.gzip - r.budget} B gzip. Where the bytes go (same entry bundled from src/, ${fromSources.min} B min):`);
+  console.log(breakdown(fromSources.metafile, fromSources.gzip));
+}
+process.exitCode = missed.length > 0 ? 1 : 0;
