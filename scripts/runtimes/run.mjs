@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { runExamples } from './examples.mjs';
 import { checkJsr } from './jsr.mjs';
 import { RUN, TMP } from './paths.mjs';
+import { startBuiltSandbox } from './sandbox.mjs';
 import { printReport, readReport } from './report.mjs';
 import { runtimes } from './runtimes.mjs';
 import { runChild } from './spawn.mjs';
@@ -19,17 +20,21 @@ const buildMs = await stagePackage();
 const bundleMs = await bundleAll();
 console.log(`built the package with tsup (${buildMs} ms) and bundled the hosts with esbuild (${bundleMs} ms)\n`);
 
-const { checks } = await import(pathToFileURL(join(RUN, 'checks.mjs')).href);
-const contractNames = checks.map((c) => c.name);
+const { checks, sandboxChecks } = await import(pathToFileURL(join(RUN, 'checks.mjs')).href);
 const EVAL_CHECK = 'eval is blocked in this runtime (so the validators must not need it)';
 const { startFakePlatform } = await import(pathToFileURL(join(TMP, 'fake-platform.mjs')).href);
 const platform = await startFakePlatform();
+const sandbox = await startBuiltSandbox();
+console.log(sandbox ? `sandbox (built chinaums/sandbox/node) on ${sandbox.url}` : 'sandbox: this build has no ./sandbox/node export; its check is not run');
+console.log(`fake platform (independent node:crypto verifier) on ${platform.baseUrl}\n`);
+const contractNames = [...checks, ...(sandbox ? sandboxChecks : [])].map((c) => c.name);
+const urls = sandbox ? [platform.baseUrl, sandbox.url] : [platform.baseUrl];
 
 let allOk = true;
 try {
   for (const runtime of runtimes.filter((r) => wanted(r.name))) {
     const [command, args] = runtime.command();
-    const run = await runChild(command, [...args, platform.baseUrl], runtime);
+    const run = await runChild(command, [...args, ...urls], runtime);
     const expected = runtime.name.includes('deno') || runtime.name === 'node' || runtime.name === 'bun' ? contractNames : [...contractNames, EVAL_CHECK];
     allOk = printReport(readReport(runtime.name, run, expected)) && allOk;
   }
@@ -43,6 +48,7 @@ try {
   if (wanted('jsr')) allOk = printReport(await checkJsr()) && allOk;
 } finally {
   await platform.close();
+  await sandbox?.close();
 }
 console.log(allOk ? '\nall runtimes passed' : '\nSOME RUNTIMES FAILED');
 process.exitCode = allOk ? 0 : 1;

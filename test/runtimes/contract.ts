@@ -7,8 +7,10 @@ import type { Sdk } from './sdk.js';
 
 export interface ContractContext {
   readonly sdk: Sdk;
-  /** The fake platform (or sandbox) on 127.0.0.1. */
+  /** The fake platform on 127.0.0.1: it checks signatures independently with node:crypto. */
   readonly baseUrl: string;
+  /** The SDK's own sandbox (chinaums/sandbox/node from the built package), when the package has it. */
+  readonly sandboxUrl?: string | undefined;
 }
 
 export interface Check {
@@ -147,6 +149,23 @@ export const checks: readonly Check[] = [
       const forged = await post(body.replace('totalAmount=100', 'totalAmount=1'));
       equal(await forged.text(), 'FAILED', 'forged notification answer');
       equal(forged.headers.get(sdk.notifications.REFUSAL_HEADER), 'bad-signature', 'refusal reason');
+    },
+  },
+];
+
+/** Run when the built package ships the sandbox: the same client calls against the SDK's own platform stand-in. */
+export const sandboxChecks: readonly Check[] = [
+  {
+    name: 'client calls the sandbox (chinaums/sandbox/node) in both auth modes',
+    async run({ sdk, sandboxUrl }) {
+      ok(sandboxUrl, 'no sandbox URL was given');
+      for (const auth of ['signature', 'access-token'] as const) {
+        const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl: sandboxUrl, auth });
+        const data = await ums.netpayQuery({ ...QUERY_BODY });
+        equal(data.errCode, 'SUCCESS', `${auth}: errCode`);
+        equal(data.status, 'TRADE_SUCCESS', `${auth}: status of the seeded paid order`);
+        equal(data.totalAmount, 100, `${auth}: totalAmount`);
+      }
     },
   },
 ];

@@ -46,3 +46,6 @@ export async function probeExample(send: Send): Promise<CheckResult[]> {
 export function exampleEnv(baseUrl: string): Record<string, string> {
   return { CHINAUMS_APP_ID: APP.appId, CHINAUMS_APP_KEY: APP.appKey, CHINAUMS_NOTIFY_KEY: NOTIFY_KEY, CHINAUMS_BASE_URL: baseUrl };
 }
+
+/** The paid order the sandbox is seeded with, so `netpayQuery(QUERY_BODY)` finds it. */
+export const seededOrder = { merOrderId: QUERY_BODY.merOrderId, totalAmount: 100, state: 'paid' } as const;

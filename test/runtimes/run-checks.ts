@@ -1,5 +1,5 @@
 // Runs the contract and returns plain JSON, the only thing a runtime host has to pass back.
-import { checks, type ContractContext } from './contract.js';
+import { checks, sandboxChecks, type ContractContext } from './contract.js';
 
 export interface CheckResult {
   readonly name: string;
@@ -26,7 +26,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number, name: string): Promise<
 export async function runContract(runtime: string, context: ContractContext): Promise<ContractReport> {
   const results: CheckResult[] = [];
   // One at a time: the checks are quick, and a failure message then belongs to one check.
-  for (const check of checks) {
+  for (const check of context.sandboxUrl ? [...checks, ...sandboxChecks] : checks) {
     const started = Date.now();
     try {
       await withTimeout(check.run(context), CHECK_TIMEOUT_MS, check.name);

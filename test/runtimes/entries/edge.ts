@@ -11,8 +11,8 @@ function evalIsBlocked(): boolean {
   }
 }
 
-(globalThis as Record<string, unknown>)['__runContract'] = async (baseUrl: string): Promise<string> => {
-  const report = await runContract('edge-runtime', { sdk, baseUrl });
+(globalThis as Record<string, unknown>)['__runContract'] = async (baseUrl: string, sandboxUrl?: string): Promise<string> => {
+  const report = await runContract('edge-runtime', { sdk, baseUrl, sandboxUrl });
   const evalCheck = { name: 'eval is blocked in this runtime (so the validators must not need it)', ok: evalIsBlocked(), ms: 0 };
   return JSON.stringify({ ...report, results: [...report.results, evalCheck] });
 };

@@ -1,4 +1,4 @@
-// A Cloudflare Worker whose fetch handler runs the contract: `GET /?base=<fake platform URL>`.
+// A Cloudflare Worker whose fetch handler runs the contract: `GET /?base=<fake platform URL>[&sandbox=<URL>]`.
 import { sdk } from '../built-sdk.mjs';
 import { runContract } from '../run-checks.js';
 
@@ -14,8 +14,8 @@ function evalIsBlocked(): boolean {
 
 export default {
   async fetch(request: Request): Promise<Response> {
-    const baseUrl = new URL(request.url).searchParams.get('base') ?? '';
-    const report = await runContract('workerd', { sdk, baseUrl });
+    const query = new URL(request.url).searchParams;
+    const report = await runContract('workerd', { sdk, baseUrl: query.get('base') ?? '', sandboxUrl: query.get('sandbox') ?? undefined });
     const evalCheck = { name: 'eval is blocked in this runtime (so the validators must not need it)', ok: evalIsBlocked(), ms: 0 };
     return Response.json({ ...report, results: [...report.results, evalCheck] });
   },
