@@ -7,7 +7,7 @@ import { sendJson, startFaultServer, type Fault, type FaultServer } from './help
 import { failOnPendingSdkTimers, failOnUnhandledRejection } from './helpers/guards.js';
 
 const QUERY = { mid: '898201612345678', tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: '327M202204141724489725391331' };
-const CANCEL = { mid: '898201612345678', tid: '88880001', instMid: 'QRPAYDEFAULT', billNo: '31940000201700002', billDate: '2024-01-01', refundAmount: 1 };
+const CANCEL = { mid: '898201612345678', tid: '88880001', instMid: 'QRPAYDEFAULT', billNo: '31940000201700002', billDate: '2024-01-01', merOrderId: '3194201701010000001' };
 const HTML = '<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>';
 
 let server: FaultServer;
@@ -25,6 +25,7 @@ interface Scenario {
   readonly code: string;
   /** Attempts for a retry-safe operation (netpayQuery); an unsafe one (billsPreauthCancel) always makes one. */
   readonly safeAttempts: number;
+  readonly timeoutMs?: number;
 }
 
 const scenarios: Scenario[] = [
@@ -50,19 +51,20 @@ const scenarios: Scenario[] = [
     code: 'INVALID_JSON',
     safeAttempts: 1,
   },
-  { name: 'a response slower than the timeout', fault: () => undefined, error: TimeoutError, code: 'TIMEOUT', safeAttempts: 3 },
+  { name: 'a response slower than the timeout', fault: () => undefined, error: TimeoutError, code: 'TIMEOUT', safeAttempts: 3, timeoutMs: 250 },
   { name: 'HTTP 200 with a platform error', fault: (_q, res) => sendJson(res, 200, { errCode: '9001', errInfo: '参数校验失败' }), error: PlatformError, code: '9001', safeAttempts: 1 },
   { name: 'the sporadic 412 + 9200', fault: (_q, res) => sendJson(res, 412, { errCode: '9200', errInfo: '系统繁忙' }), error: PlatformError, code: '9200', safeAttempts: 3 },
 ];
 
-function client() {
-  return createChinaUmsClient({ ...TEST_APP, baseUrl: server.baseUrl, timeoutMs: 100, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
+/** A short timeout only where the server never answers; elsewhere a generous one, so a busy machine cannot turn a fault into a timeout. */
+function client(timeoutMs = 5_000) {
+  return createChinaUmsClient({ ...TEST_APP, baseUrl: server.baseUrl, timeoutMs, retry: { baseDelayMs: 1, maxDelayMs: 5 } });
 }
 
-describe.each(scenarios)('$name', ({ fault, error: ErrorClass, code, safeAttempts }) => {
+describe.each(scenarios)('$name', ({ fault, error: ErrorClass, code, safeAttempts, timeoutMs }) => {
   it(`safe operation → ${ErrorClass.name} after ${safeAttempts} attempt(s)`, async () => {
     server.setFault(fault);
-    const error = await client()
+    const error = await client(timeoutMs)
       .netpayQuery(QUERY)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
@@ -73,7 +75,7 @@ describe.each(scenarios)('$name', ({ fault, error: ErrorClass, code, safeAttempt
 
   it(`unsafe operation → ${ErrorClass.name} after exactly one attempt`, async () => {
     server.setFault(fault);
-    const error = await client()
+    const error = await client(timeoutMs)
       .billsPreauthCancel(CANCEL)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);

@@ -56,7 +56,7 @@ function client(reply: Reply, extra: Partial<ChinaUmsClientOptions> = {}) {
     ...TEST_APP,
     environment: 'test',
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
-    timeoutMs: 50,
+    timeoutMs: 5_000,
     hooks: {
       onRequest: (e) => events.push(e),
       onResponse: (e) => events.push(e),
@@ -125,7 +125,7 @@ describe('no secret in any error or event', () => {
     );
     authorizations.add('OPEN-ACCESS-TOKEN AccessToken=tok-real-server-abcdef0123456789');
     const hang: Reply = (request) => new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));
-    await capture('TimeoutError', () => client(hang).netpayQuery(QUERY));
+    await capture('TimeoutError', () => client(hang, { timeoutMs: 30 }).netpayQuery(QUERY));
     await capture('AbortedError', () => client(hang).netpayQuery(QUERY, { signal: AbortSignal.timeout(5) }));
     await capture('NotificationVerificationError', () => assertNotification({ a: '1', sign: 'ABC', signType: 'SHA256' }, { key: MD5_KEY }));
   });

@@ -14,7 +14,7 @@ import { TEST_APP } from '../helpers/msw-platform.js';
 import { failOnPendingSdkTimers, failOnUnhandledRejection } from '../faults/helpers/guards.js';
 
 const QUERY = { mid: '898201612345678', tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: '327M202204141724489725391331' };
-const CANCEL = { mid: '898201612345678', tid: '88880001', instMid: 'QRPAYDEFAULT', billNo: '31940000201700002', billDate: '2024-01-01', refundAmount: 1 };
+const CANCEL = { mid: '898201612345678', tid: '88880001', instMid: 'QRPAYDEFAULT', billNo: '31940000201700002', billDate: '2024-01-01', merOrderId: '3194201701010000001' };
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 const OK = { errCode: 'SUCCESS', errMsg: '查询成功', responseTimestamp: '2024-01-01 12:00:00', status: 'TRADE_SUCCESS' };
