@@ -6,6 +6,11 @@ export const entries: Record<string, string> = {
   notifications: 'src/notifications/index.ts',
   validators: 'src/validators.ts',
   redis: 'src/redis/index.ts',
+  // The local platform stand-in (portable) and its node:http adapter; the CLI and the `npm start` demo.
+  sandbox: 'src/sandbox/index.ts',
+  'sandbox-node': 'src/sandbox/node.ts',
+  cli: 'src/cli/main.ts',
+  demo: 'src/demo/main.ts',
 };
 
 export default defineConfig({
