@@ -1,0 +1,179 @@
+// The in-process cases (per-request overhead, notification verification), runnable on Node, Deno
+// and Bun from inside the staged package, so `import('chinaums')` resolves through the package's
+// own exports map exactly as a user's import would on that runtime. Prints one JSON line.
+import { createHash } from 'node:crypto';
+import { md5 as nobleMd5 } from '@noble/hashes/legacy.js';
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
+import createClient from 'openapi-fetch';
+import { ratioSummary, sampleInterleaved, summarize } from '../lib/stats.mjs';
+import { runtimeInfo } from '../lib/runtime.mjs';
+import {
+  APP_ID, APP_KEY, BASE_URL, NOTIFY_FIELDS, NOTIFY_KEY, NOTIFY_SIGN_SHA256, QUERY_BODY, QUERY_BODY_WITH_TIMESTAMP, SIGNING_VECTOR, fakeFetch,
+} from './fixtures.mjs';
+
+const args = typeof globalThis.Deno !== 'undefined' ? globalThis.Deno.args : process.argv.slice(2);
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const settings = { rounds: option('rounds', 40), sampleMs: option('sample-ms', 8), warmupMs: option('warmup-ms', 250) };
+
+const sdk = await import('chinaums');
+const notifications = await import('chinaums/notifications');
+const portable = await import('../../dist/index.js');
+const portableNotifications = await import('../../dist/notifications.js');
+const resolved = (specifier) => {
+  try {
+    return import.meta.resolve(specifier).replace(/^.*\/dist\//, 'dist/');
+  } catch {
+    return 'unknown';
+  }
+};
+
+function check(condition, message) {
+  if (!condition) throw new Error(`bench sanity check failed: ${message}`);
+}
+
+// ---- 1. Per-request client overhead -------------------------------------------------------------
+
+const url = `${BASE_URL}/v1/netpay/query`;
+const wireBody = JSON.stringify(QUERY_BODY_WITH_TIMESTAMP);
+const unsigned = createClient({ baseUrl: BASE_URL, fetch: fakeFetch });
+const signed = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
+const signedPortable = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
+const tokenClient = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, auth: 'access-token' });
+
+// Each path must do its real work once before it is timed: a signed header, a parsed answer.
+{
+  let authorization = '';
+  const spy = sdk.createChinaUmsClient({
+    appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL,
+    fetch: (request) => ((authorization = request.headers.get('authorization') ?? ''), fakeFetch(request)),
+  });
+  const data = await spy.netpayQuery(QUERY_BODY);
+  check(authorization.startsWith('OPEN-BODY-SIG ') && data.totalAmount === 100, 'signed netpayQuery');
+  check((await unsigned.POST('/v1/netpay/query', { body: QUERY_BODY_WITH_TIMESTAMP })).data.errCode === 'SUCCESS', 'openapi-fetch POST');
+  check((await tokenClient.netpayQuery(QUERY_BODY)).errCode === 'SUCCESS', 'access-token netpayQuery (warms the token cache)');
+  const vector = await sdk.createOpenBodySignature(SIGNING_VECTOR);
+  check(vector.endsWith(`Signature="${SIGNING_VECTOR.signature}"`), 'signing vector through the resolved entry');
+}
+
+const requestCases = [
+  {
+    id: 'req.fetch', label: '1a bare fetch(new Request) + res.json()', group: 'request',
+    fn: async () => {
+      const res = await fakeFetch(new Request(url, { method: 'POST', body: wireBody, headers: { 'content-type': 'application/json' } }));
+      await res.json();
+    },
+  },
+  { id: 'req.openapi', label: '1b openapi-fetch POST, unsigned (baseline)', group: 'request', fn: () => unsigned.POST('/v1/netpay/query', { body: QUERY_BODY_WITH_TIMESTAMP }) },
+  {
+    // What a cancellable timeout alone costs here: the SDK gives every attempt a signal (bench/README).
+    id: 'req.openapi.signal', label: "1b′ openapi-fetch POST + AbortController/setTimeout signal", group: 'request', info: true,
+    fn: async () => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), 10_000);
+      await unsigned.POST('/v1/netpay/query', { body: QUERY_BODY_WITH_TIMESTAMP, signal: controller.signal });
+      clearTimeout(timer);
+    },
+  },
+  { id: 'req.signed', label: '1c netpayQuery, OPEN-BODY-SIG (resolved entry)', group: 'request', target: 1.5, fn: () => signed.netpayQuery(QUERY_BODY) },
+  { id: 'req.token', label: '1d netpayQuery, access token, warm cache', group: 'request', target: 1.5, fn: () => tokenClient.netpayQuery(QUERY_BODY) },
+  { id: 'req.signed.web', label: '1c′ netpayQuery, OPEN-BODY-SIG, portable entry (Web Crypto)', group: 'request', info: true, fn: () => signedPortable.netpayQuery(QUERY_BODY) },
+];
+
+// ---- 2. Notification verification ---------------------------------------------------------------
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0').toUpperCase());
+const hexUpper = (bytes) => {
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]];
+  return out;
+};
+const encoder = new TextEncoder();
+/** Synchronous hashers this runtime has; the floor uses whichever is fastest here, measured below. */
+const hashers = {
+  'node:crypto': { MD5: (s) => createHash('md5').update(s).digest('hex').toUpperCase(), SHA256: (s) => createHash('sha256').update(s).digest('hex').toUpperCase() },
+  '@noble/hashes': { MD5: (s) => hexUpper(nobleMd5(encoder.encode(s))), SHA256: (s) => hexUpper(nobleSha256(encoder.encode(s))) },
+};
+if (typeof globalThis.Bun !== 'undefined') {
+  const { CryptoHasher } = globalThis.Bun;
+  hashers['Bun.CryptoHasher'] = { MD5: (s) => new CryptoHasher('md5').update(s).digest('hex').toUpperCase(), SHA256: (s) => new CryptoHasher('sha256').update(s).digest('hex').toUpperCase() };
+}
+
+/** The floor: parse once, sort by name, hash `k=v&…` + key, compare. No validation, no typing. */
+function floorVerify(body, key, hash) {
+  const fields = [];
+  let sign = '';
+  let signType = 'SHA256';
+  for (const [name, value] of new URLSearchParams(body)) {
+    if (name === 'sign') sign = value;
+    else {
+      if (name === 'signType') signType = value.toUpperCase();
+      if (value !== '') fields.push([name, value]);
+    }
+  }
+  fields.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  let text = '';
+  for (let i = 0; i < fields.length; i++) text += (i === 0 ? '' : '&') + fields[i][0] + '=' + fields[i][1];
+  return hash[signType === 'MD5' ? 'MD5' : 'SHA256'](text + key) === sign.toUpperCase();
+}
+
+const bodies = {};
+for (const signType of ['MD5', 'SHA256']) {
+  const fields = { ...NOTIFY_FIELDS, signType };
+  // Signed by the SDK's own signNotification (portable entry), checked against the vendor vector.
+  const sign = await portableNotifications.signNotification(fields, { key: NOTIFY_KEY });
+  if (signType === 'SHA256') check(sign === NOTIFY_SIGN_SHA256, 'signNotification reproduces the vendor sign');
+  bodies[signType] = new URLSearchParams({ ...fields, sign }).toString();
+}
+
+// Pick the floor's hasher: a short interleaved run of each candidate on the real string to sign.
+const floorHash = {};
+for (const signType of ['MD5', 'SHA256']) {
+  const candidates = Object.entries(hashers).map(([name, hash]) => ({ id: name, fn: () => floorVerify(bodies[signType], NOTIFY_KEY, hash) }));
+  for (const c of candidates) check(c.fn() === true, `floor with ${c.id} (${signType})`);
+  const { samples } = await sampleInterleaved(candidates, { rounds: 7, sampleMs: 2, warmupMs: 40 });
+  const best = candidates.map((c) => [c.id, summarize(samples[c.id]).median]).sort((a, b) => a[1] - b[1])[0][0];
+  floorHash[signType] = best;
+}
+
+const verifyCases = [];
+for (const signType of ['MD5', 'SHA256']) {
+  const body = bodies[signType];
+  const hash = hashers[floorHash[signType]];
+  const tag = signType === 'MD5' ? 'md5' : 'sha256';
+  for (const [verify, name] of [[notifications.verifyNotification, 'resolved'], [portableNotifications.verifyNotification, 'portable']]) {
+    const result = await verify(body, { key: NOTIFY_KEY });
+    check(result.ok === true && result.signType === signType && result.notification.totalAmount === 1, `verifyNotification ${signType} (${name})`);
+  }
+  verifyCases.push(
+    { id: `verify.${tag}.floor`, label: `2 ${signType} floor: URLSearchParams + sort + ${floorHash[signType]} (baseline)`, group: `verify.${tag}`, fn: async () => floorVerify(body, NOTIFY_KEY, hash) },
+    { id: `verify.${tag}`, label: `2 ${signType} verifyNotification (resolved entry, validated)`, group: `verify.${tag}`, target: 1.5, fn: () => notifications.verifyNotification(body, { key: NOTIFY_KEY }) },
+    { id: `verify.${tag}.novalidate`, label: `2 ${signType} verifyNotification, validate: false`, group: `verify.${tag}`, info: true, fn: () => notifications.verifyNotification(body, { key: NOTIFY_KEY, validate: false }) },
+    { id: `verify.${tag}.web`, label: `2 ${signType} verifyNotification, portable entry (Web Crypto)`, group: `verify.${tag}`, info: true, fn: () => portableNotifications.verifyNotification(body, { key: NOTIFY_KEY }) },
+  );
+}
+
+// ---- Run: one interleaved pass per group, so each ratio compares samples from the same rounds. --
+
+const baselines = { request: 'req.openapi', 'verify.md5': 'verify.md5.floor', 'verify.sha256': 'verify.sha256.floor' };
+const results = [];
+for (const [group, cases] of [['request', requestCases], ['verify.md5', verifyCases.filter((c) => c.group === 'verify.md5')], ['verify.sha256', verifyCases.filter((c) => c.group === 'verify.sha256')]]) {
+  const { samples, batch } = await sampleInterleaved(cases, settings);
+  const base = samples[baselines[group]];
+  for (const c of cases) {
+    const time = summarize(samples[c.id]);
+    const ratio = c.id === baselines[group] ? undefined : ratioSummary(samples[c.id], base);
+    results.push({ id: c.id, label: c.label, group, baseline: baselines[group], isBaseline: c.id === baselines[group], target: c.target, info: !!c.info, batch: batch[c.id], unit: 'µs', median: time.median * 1000, p25: time.p25 * 1000, p75: time.p75 * 1000, n: time.n, ratio });
+  }
+}
+
+const output = {
+  runtime: runtimeInfo(),
+  resolved: { root: resolved('chinaums'), notifications: resolved('chinaums/notifications') },
+  floorHash,
+  settings,
+  results,
+};
+console.log(`BENCH_JSON ${JSON.stringify(output)}`);
