@@ -9,11 +9,11 @@ const TIMEOUT_MS = 90_000;
 export const DENO_FLAGS = ['--node-modules-dir=manual', '--no-lock', '--cached-only', '--no-prompt', '--allow-net=127.0.0.1', `--allow-read=${ROOT}`];
 export const DENO_ENV = { DENO_DIR, DENO_NO_UPDATE_CHECK: '1', NO_COLOR: '1' };
 
-/** name → how to run the contract there, given the fake platform's URL. */
+/** name → how to run the contract there (the platform URLs are appended); evalBlocked adds the eval check. */
 export const runtimes = [
   { name: 'node', command: () => [process.execPath, [join(RUN, 'contract.mjs'), 'node']] },
   { name: 'deno', command: () => [BIN('deno'), ['run', ...DENO_FLAGS, join(RUN, 'contract.mjs'), 'deno']], env: DENO_ENV },
   { name: 'bun', command: () => [BIN('bun'), ['run', '--no-install', join(RUN, 'contract.mjs'), 'bun']], env: { DO_NOT_TRACK: '1' } },
-  { name: 'workerd (miniflare)', command: () => [process.execPath, [join(HOSTS, 'workerd-host.mjs'), join(RUN, 'worker.mjs')]] },
-  { name: 'vercel edge (edge-runtime)', command: () => [process.execPath, [join(HOSTS, 'edge-host.mjs'), join(RUN, 'edge.js')]] },
+  { name: 'workerd (miniflare)', evalBlocked: true, command: () => [process.execPath, [join(HOSTS, 'workerd-host.mjs'), join(RUN, 'worker.mjs')]] },
+  { name: 'vercel edge (edge-runtime)', evalBlocked: true, command: () => [process.execPath, [join(HOSTS, 'edge-host.mjs'), join(RUN, 'edge.js')]] },
 ].map((runtime) => ({ timeoutMs: TIMEOUT_MS, cwd: PKG, env: {}, ...runtime }));
