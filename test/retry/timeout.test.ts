@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { anySignal, createAttemptSignal, raceAbort, sleep } from '../../src/timeout.js';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.useRealTimers();
+});
+
+describe('anySignal', () => {
+  it.each([
+    ['native AbortSignal.any', false],
+    ['the fallback', true],
+  ])('aborts with the first input’s reason (%s)', (_, withoutNative) => {
+    const original = Object.getOwnPropertyDescriptor(AbortSignal, 'any');
+    if (withoutNative) Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true, writable: true });
+    try {
+      const a = new AbortController();
+      const b = new AbortController();
+      const { signal, detach } = anySignal([a.signal, b.signal]);
+      expect(signal.aborted).toBe(false);
+      b.abort('second');
+      expect(signal.aborted).toBe(true);
+      expect(signal.reason).toBe('second');
+      detach();
+      expect(anySignal([AbortSignal.abort('already')]).signal.reason).toBe('already');
+    } finally {
+      if (original) Object.defineProperty(AbortSignal, 'any', original);
+    }
+  });
+});
+
+describe('createAttemptSignal', () => {
+  it('says why it fired: timeout, deadline or caller; dispose clears its timer', () => {
+    vi.useFakeTimers();
+    const timeout = createAttemptSignal(undefined, 100, 1_000);
+    const deadline = createAttemptSignal(undefined, 1_000, 100);
+    const caller = new AbortController();
+    const byCaller = createAttemptSignal(caller.signal, 1_000, 1_000);
+    expect(vi.getTimerCount()).toBe(3);
+    caller.abort();
+    vi.advanceTimersByTime(100);
+    expect([timeout.reason(), deadline.reason(), byCaller.reason()]).toEqual(['timeout', 'deadline', 'caller']);
+    byCaller.dispose();
+    timeout.dispose();
+    deadline.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('a disposed attempt leaves no timer and ignores a later caller abort', () => {
+    vi.useFakeTimers();
+    const caller = new AbortController();
+    const attempt = createAttemptSignal(caller.signal, 10_000, 10_000);
+    attempt.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(attempt.reason()).toBeUndefined();
+  });
+});
+
+describe('sleep and raceAbort', () => {
+  it('sleep clears its timer when aborted', async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const waiting = sleep(60_000, controller.signal);
+    expect(vi.getTimerCount()).toBe(1);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('raceAbort rejects on abort and keeps the abandoned promise from being unhandled', async () => {
+    const controller = new AbortController();
+    let rejectLater: (e: unknown) => void = () => undefined;
+    const slow = new Promise((_, reject) => {
+      rejectLater = reject;
+    });
+    const raced = raceAbort(slow, controller.signal);
+    controller.abort(new Error('gone'));
+    await expect(raced).rejects.toThrow('gone');
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    rejectLater(new Error('late'));
+    await new Promise((resolve) => setImmediate(resolve));
+    process.off('unhandledRejection', unhandled);
+    expect(unhandled).not.toHaveBeenCalled();
+  });
+});
