@@ -4,7 +4,7 @@ import { AuthenticationError, ClockError, createChinaUmsClient, createOpenBodySi
 import { createSandbox, DEMO_APP, TEST_MERCHANT, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { beijingCompactTimestamp, beijingDateTime } from '../../src/time.js';
 import { expectedSignature } from '../helpers/independent-signature.js';
-import { sandboxWithClient, SANDBOX_BASE } from './sandbox-fixture.js';
+import { checkAnswer, sandboxWithClient, SANDBOX_BASE } from './sandbox-fixture.js';
 
 const QUERY_PATH = '/v1/netpay/query';
 const query = { mid: TEST_MERCHANT.mid, tid: TEST_MERCHANT.tids[0]!, instMid: 'YUEDANDEFAULT', merOrderId: 'NOPE000001' };
@@ -153,6 +153,7 @@ describe('access tokens', () => {
     const { status, body } = await issue(target);
     expect(status).toBe(200);
     expect(body).toMatchObject({ errCode: '0000', errInfo: '正常', expiresIn: 3600, accessToken: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(checkAnswer('accessToken', status, JSON.stringify(body)).problems).toBeUndefined();
     const response = await post(target, QUERY_PATH, queryBody(), formatAccessTokenHeader(body['accessToken'] as string));
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ errCode: 'NO_ORDER' });
