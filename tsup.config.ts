@@ -3,7 +3,10 @@ import { defineConfig } from 'tsup';
 // One entry per public subpath (see package.json "exports"). Add a line here with a new subpath.
 export const entries: Record<string, string> = {
   index: 'src/index.ts',
+  // Node entries ("node" export condition): the same API with node:crypto as the default.
+  'index.node': 'src/index.node.ts',
   notifications: 'src/notifications/index.ts',
+  'notifications.node': 'src/notifications/index.node.ts',
   validators: 'src/validators.ts',
   redis: 'src/redis/index.ts',
   // The local platform stand-in (portable) and its node:http adapter; the CLI and the `npm start` demo.
@@ -26,4 +29,6 @@ export default defineConfig({
   outDir: 'dist',
   // Node built-ins stay imports (only Node-named files use them); everything else is bundled or a dependency.
   external: [/^node:/],
+  // Keep `node:crypto` as written: Deno and workerd need the prefix (tsup 8 strips it by default).
+  removeNodeProtocol: false,
 });

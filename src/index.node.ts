@@ -1,0 +1,41 @@
+// The Node entry (package.json "exports" → "node" condition): the portable entry with every
+// crypto default switched to node:crypto. On Node 20 each Web Crypto call is an async hop of
+// ~0.1 ms, several times a whole in-process request; node:crypto hashes synchronously and gives
+// identical bytes (test/bench-smoke/crypto-parity.test.ts). Names and types are exactly those of
+// ./index.js (the "types" condition serves index.d.ts to both): only the defaults differ.
+import { OpenBodySigner as PortableOpenBodySigner } from './auth/open-body-sig.js';
+import type { OpenBodySignatureDetails, OpenBodySignatureInput } from './auth/open-body-sig.js';
+import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token-request.js';
+import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token-request.js';
+import { createChinaUmsClient as portableCreateChinaUmsClient } from './client.js';
+import type { ChinaUmsClient, ChinaUmsClientOptions } from './client.js';
+import { nodeCrypto } from './crypto/node.js';
+import type { CryptoProvider } from './crypto/provider.js';
+
+export * from './index.js';
+
+/** Same as the portable createChinaUmsClient; `crypto` defaults to node:crypto. */
+export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsClient {
+  // Anything but an options object goes through untouched, so the portable error message stays.
+  if (typeof options !== 'object' || options === null || options.crypto !== undefined) return portableCreateChinaUmsClient(options);
+  return portableCreateChinaUmsClient({ ...options, crypto: nodeCrypto });
+}
+
+/** Same as the portable OpenBodySigner; `crypto` defaults to node:crypto. */
+export class OpenBodySigner extends PortableOpenBodySigner {
+  constructor(appId: string, appKey: string, crypto: CryptoProvider = nodeCrypto) {
+    super(appId, appKey, crypto);
+  }
+}
+
+export async function createOpenBodySignature(input: OpenBodySignatureInput, crypto: CryptoProvider = nodeCrypto): Promise<string> {
+  return new PortableOpenBodySigner(input.appId, input.appKey, crypto).authorization(input.timestamp, input.nonce, input.body);
+}
+
+export async function explainOpenBodySignature(input: OpenBodySignatureInput, crypto: CryptoProvider = nodeCrypto): Promise<OpenBodySignatureDetails> {
+  return new PortableOpenBodySigner(input.appId, input.appKey, crypto).details(input.timestamp, input.nonce, input.body);
+}
+
+export function createAccessTokenRequest(input: AccessTokenRequestInput, crypto: CryptoProvider = nodeCrypto): Promise<AccessTokenRequestBody> {
+  return portableCreateAccessTokenRequest(input, crypto);
+}
