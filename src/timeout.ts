@@ -20,6 +20,8 @@ type AnyFn = (signals: AbortSignal[]) => AbortSignal;
  * Deno, Bun, workerd); elsewhere links listeners by hand and returns a detach function.
  */
 export function anySignal(signals: readonly AbortSignal[]): { signal: AbortSignal; detach: () => void } {
+  // One input needs no composing; on Node 20 AbortSignal.any costs ~25 µs per call (bench/).
+  if (signals.length === 1) return { signal: signals[0]!, detach: () => undefined };
   const native = (AbortSignal as unknown as { any?: AnyFn }).any;
   if (typeof native === 'function') return { signal: native.call(AbortSignal, [...signals]), detach: () => undefined };
   const controller = new AbortController();
