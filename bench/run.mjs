@@ -4,13 +4,13 @@
 // lists the targets missed. Every figure is a ratio to a baseline sampled in the same run,
 // interleaved with it; see BENCHMARKS.md for the method and a recorded run.
 //
-//   node bench/run.mjs [--quick] [--runtimes node,deno,bun] [--skip cold,size] [--markdown FILE]
+//   node bench/run.mjs [--quick] [--runtimes node,deno,bun] [--skip cold,size] [--markdown FILE] [--stage-dir DIR]
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { machineInfo } from './lib/machine.mjs';
 import { fmt, markdownTable, textTable } from './lib/table.mjs';
-import { BIN, PKG, ROOT, TMP, stagePackage } from './lib/stage.mjs';
+import { BIN, DEFAULT_PKG, ROOT, TMP, stagePackage } from './lib/stage.mjs';
 import { bundleSizes } from './suites/bundle-size.mjs';
 import { coldStart } from './suites/cold-start.mjs';
 
@@ -24,10 +24,11 @@ const quick = flag('quick');
 const runtimesWanted = value('runtimes', 'node,deno,bun').split(',');
 const skip = new Set(value('skip', '').split(',').filter(Boolean));
 const markdownFile = value('markdown', join(TMP, 'last-run.md'));
+const PKG = resolve(value('stage-dir', DEFAULT_PKG));
 
 // Sized so a full run stays well under two minutes on 2 busy cores; --quick only proves it works.
 const inProcess = quick ? { rounds: 3, sampleMs: 1, warmupMs: 15 } : { rounds: 40, sampleMs: 8, warmupMs: 250 };
-const coldRounds = quick ? 2 : 21;
+const coldRounds = quick ? 1 : 21;
 const CHILD_TIMEOUT_MS = quick ? 60_000 : 120_000;
 
 const DENO_DIR = join(ROOT, '.deno');
@@ -85,7 +86,7 @@ async function main() {
   const machine = machineInfo();
   console.log(`chinaums bench${quick ? ' (--quick: too few samples to mean anything)' : ''}`);
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; load average ${machine.loadAverage.join(' ')}`);
-  const stagedMs = await stagePackage();
+  const stagedMs = await stagePackage(PKG);
   console.log(`built the package with tsup into ${PKG.replace(ROOT, '')} in ${fmt(stagedMs / 1000, 1)} s`);
 
   const sections = [];
@@ -148,7 +149,7 @@ async function main() {
     sizes ? `\n### Bundle sizes (esbuild --bundle --minify, dependencies included; gzip -9)\n\n${markdownTable(SIZE_HEADER, sizeRows())}` : '',
     `\n${misses.length === 0 ? 'All targets met.' : `Targets missed:\n${misses.map((m) => `- ${m}`).join('\n')}`}`,
   ].join('\n');
-  await mkdir(TMP, { recursive: true });
+  await mkdir(dirname(markdownFile), { recursive: true });
   await writeFile(markdownFile, `${md}\n`);
   console.log(`\nMarkdown report: ${markdownFile.replace(ROOT, '')}`);
 }

@@ -9,10 +9,11 @@ import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const TMP = join(ROOT, '.tmp', 'bench');
-export const PKG = join(TMP, 'pkg');
+/** Default staging directory; `--stage-dir` picks another (the smoke test uses its own). */
+export const DEFAULT_PKG = join(TMP, 'pkg');
 export const BIN = (name) => join(ROOT, 'node_modules', '.bin', name);
 
-export async function stagePackage() {
+export async function stagePackage(PKG) {
   const started = performance.now();
   await rm(PKG, { recursive: true, force: true });
   await mkdir(join(PKG, 'bench'), { recursive: true });
