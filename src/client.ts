@@ -11,8 +11,8 @@ import { MemoryAccessTokenStore, type AccessTokenStore } from './auth/token-stor
 import { callOperation, type CallContext, type CallOptions } from './call.js';
 import { ClockSkew } from './clock-skew.js';
 import { requireAppId, requireCredential, resolveBaseUrl, type ChinaUmsEnvironment } from './config.js';
-import type { CryptoProvider } from './crypto/provider.js';
-import { webCrypto } from './crypto/web.js';
+import type { SigningCrypto } from './crypto/provider.js';
+import { webSigningCrypto } from './crypto/web.js';
 import { ConfigurationError } from './errors.js';
 import { createEmitter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
 import type { RetryPolicy } from './retry.js';
@@ -33,7 +33,7 @@ export interface ChinaUmsClientOptions {
   /** A fetch implementation (tests, proxies, instrumented fetch). Defaults to globalThis.fetch. */
   fetch?: (request: Request) => Promise<Response>;
   /** Hashing implementation; defaults to Web Crypto. */
-  crypto?: CryptoProvider;
+  crypto?: SigningCrypto;
   /** The clock, in epoch milliseconds; defaults to Date.now. */
   now?: () => number;
   /** Validate every request body against the spec before sending (pass `requestValidators` from `chinaums/validators`). */
@@ -101,7 +101,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const localNow = options.now ?? Date.now;
   const clockSkew = options.clockSkewCorrection ? new ClockSkew(localNow) : undefined;
   const now = clockSkew ? clockSkew.now : localNow;
-  const crypto = options.crypto ?? webCrypto;
+  const crypto = options.crypto ?? webSigningCrypto;
   const emit = createEmitter(options.hooks, options.logger);
 
   const raw = createClient<paths>({ baseUrl, fetch: fetchImpl });

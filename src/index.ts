@@ -46,8 +46,8 @@ export {
 } from './auth/authorization-header.js';
 export * from './errors.js';
 export { beijingCompactTimestamp, beijingDate, beijingDateTime, parseBeijingTime } from './time.js';
-export type { CryptoProvider, Digest } from './crypto/provider.js';
-export { webCrypto } from './crypto/web.js';
+export type { CryptoProvider, Digest, SigningCrypto } from './crypto/provider.js';
+export { webCrypto, webSigningCrypto } from './crypto/web.js';
 export { nobleCrypto } from './crypto/noble.js';
 export { operations, type OperationDescriptor, type OperationId } from '../generated/operations.js';
 export type { OperationRequest, OperationResponse, PaymentNotification, SdkOperationId, WireRequestBody } from './types.js';

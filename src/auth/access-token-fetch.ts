@@ -1,6 +1,6 @@
 import { operations } from '../../generated/operations.js';
 import { execute, type CallContext } from '../call.js';
-import type { CryptoProvider } from '../crypto/provider.js';
+import type { SigningCrypto } from '../crypto/provider.js';
 import { ResponseParseError } from '../errors.js';
 import { redactAccessTokenBody } from '../observability.js';
 import { beijingCompactTimestamp } from '../time.js';
@@ -11,7 +11,7 @@ import type { FetchedAccessToken } from './token-cache.js';
 export interface AccessTokenCredentials {
   readonly appId: string;
   readonly appKey: string;
-  readonly crypto: CryptoProvider;
+  readonly crypto: SigningCrypto;
 }
 
 const TOKEN_TEXT = /^[\x21-\x7e]{1,512}$/;

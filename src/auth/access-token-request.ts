@@ -1,6 +1,6 @@
 import { toHex, utf8 } from '../crypto/encoding.js';
-import type { CryptoProvider } from '../crypto/provider.js';
-import { webCrypto } from '../crypto/web.js';
+import type { SigningCrypto } from '../crypto/provider.js';
+import { webSigningCrypto } from '../crypto/web.js';
 
 export interface AccessTokenRequestInput {
   appId: string;
@@ -24,7 +24,7 @@ export interface AccessTokenRequestBody {
  * Builds the token request body. `signMethod` is always sent: an old platform variant falls
  * back to SHA-1 when it is absent and then rejects a SHA-256 signature.
  */
-export async function createAccessTokenRequest(input: AccessTokenRequestInput, crypto: CryptoProvider = webCrypto): Promise<AccessTokenRequestBody> {
+export async function createAccessTokenRequest(input: AccessTokenRequestInput, crypto: SigningCrypto = webSigningCrypto): Promise<AccessTokenRequestBody> {
   const digest = await crypto.sha256(utf8(input.appId + input.timestamp + input.nonce + input.appKey));
   return { appId: input.appId, timestamp: input.timestamp, nonce: input.nonce, signMethod: 'SHA256', signature: toHex(digest) };
 }

@@ -1,4 +1,4 @@
-import type { CryptoProvider } from '../crypto/provider.js';
+import type { SigningCrypto } from '../crypto/provider.js';
 import { beijingCompactTimestamp } from '../time.js';
 import { randomNonce } from './nonce.js';
 import { OpenBodySigner } from './open-body-sig.js';
@@ -24,7 +24,7 @@ export interface Authenticator {
 export interface OpenBodySigOptions {
   appId: string;
   appKey: string;
-  crypto?: CryptoProvider | undefined;
+  crypto?: SigningCrypto | undefined;
   /** Milliseconds since the epoch, as Date.now(); replaceable for tests and clock-skew correction. */
   now: () => number;
   nonce?: (() => string) | undefined;

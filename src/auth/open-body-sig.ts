@@ -1,6 +1,6 @@
 import { toBase64, toHex, utf8 } from '../crypto/encoding.js';
-import type { CryptoProvider, Digest } from '../crypto/provider.js';
-import { webCrypto } from '../crypto/web.js';
+import type { Digest, SigningCrypto } from '../crypto/provider.js';
+import { webSigningCrypto } from '../crypto/web.js';
 import { formatOpenBodySigHeader } from './authorization-header.js';
 
 export interface OpenBodySignatureInput {
@@ -30,7 +30,7 @@ export class OpenBodySigner {
   readonly #hmac: Digest;
   readonly #sha256: Digest;
 
-  constructor(appId: string, appKey: string, crypto: CryptoProvider = webCrypto) {
+  constructor(appId: string, appKey: string, crypto: SigningCrypto = webSigningCrypto) {
     this.#appId = appId;
     this.#hmac = crypto.hmacSha256(utf8(appKey));
     this.#sha256 = crypto.sha256;
@@ -51,11 +51,11 @@ export class OpenBodySigner {
 }
 
 /** The whole `Authorization` header value for one request (OPEN-BODY-SIG). */
-export async function createOpenBodySignature(input: OpenBodySignatureInput, crypto?: CryptoProvider): Promise<string> {
+export async function createOpenBodySignature(input: OpenBodySignatureInput, crypto?: SigningCrypto): Promise<string> {
   return new OpenBodySigner(input.appId, input.appKey, crypto).authorization(input.timestamp, input.nonce, input.body);
 }
 
 /** Like createOpenBodySignature, with the digest and string-to-sign for debugging. */
-export async function explainOpenBodySignature(input: OpenBodySignatureInput, crypto?: CryptoProvider): Promise<OpenBodySignatureDetails> {
+export async function explainOpenBodySignature(input: OpenBodySignatureInput, crypto?: SigningCrypto): Promise<OpenBodySignatureDetails> {
   return new OpenBodySigner(input.appId, input.appKey, crypto).details(input.timestamp, input.nonce, input.body);
 }

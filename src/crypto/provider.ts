@@ -12,3 +12,6 @@ export interface CryptoProvider {
   /** Prepares an HMAC-SHA256 key once (Web Crypto's importKey is the expensive part). */
   hmacSha256(key: Uint8Array): Digest;
 }
+
+/** What request signing needs (no MD5): the client accepts this, so its default can omit MD5 code. */
+export type SigningCrypto = Pick<CryptoProvider, 'name' | 'sha256' | 'hmacSha256'>;
