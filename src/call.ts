@@ -10,6 +10,7 @@ import type { EmitEvent } from './observability.js';
 import { attemptOnce, type AttemptRequest } from './call-attempt.js';
 import { backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
 import { beijingDateTime } from './time.js';
+import { describeValidationError } from './validation-message.js';
 import { monotonicNow, sleep } from './timeout.js';
 
 /** Per-call options. */
@@ -65,7 +66,7 @@ export function prepareBody(op: OperationDescriptor, body: unknown, ctx: Pick<Ca
   if (field !== null && payload[field] === undefined) payload[field] = beijingDateTime(ctx.now());
   const validate = ctx.requestValidators?.[op.operationId];
   if (validate && !validate(payload)) {
-    const reasons = (validate.errors ?? []).map((e) => `${e.instancePath || '(body)'} ${e.message ?? e.keyword}`).join('; ');
+    const reasons = (validate.errors ?? []).slice(0, 5).map(describeValidationError).join('; ');
     throw new InvalidRequestError(`${op.operationId}: the request body does not match the spec: ${reasons}.`, {
       code: 'INVALID_BODY',
       operation: op.operationId,

@@ -14,6 +14,7 @@ import {
   PlatformError,
   ResponseParseError,
 } from '../../src/index.js';
+import { requestValidators } from '../../src/validators.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 
 const QUERY = { mid: '898201612345678', tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: '327M202204141724489725391331' };
@@ -185,6 +186,25 @@ describe('bad input is refused before anything is sent', () => {
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('secret-key');
+  });
+
+  it('requestValidators name the missing and the unknown field, and nothing is sent', async () => {
+    let calls = 0;
+    const ums = createChinaUmsClient({
+      ...TEST_APP,
+      environment: 'test',
+      requestValidators,
+      fetch: async () => {
+        calls++;
+        return json({ errCode: 'SUCCESS' });
+      },
+    });
+    const body = { tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: '327M202204141724489725391331', merOrderID: 'typo' };
+    const error = await failure(ums.netpayQuery(body as never));
+    expect(error).toBeInstanceOf(InvalidRequestError);
+    expect(error.message).toContain('mid is required');
+    expect(error.message).toContain('merOrderID is not a field of this API');
+    expect(calls).toBe(0);
   });
 
   it.each([

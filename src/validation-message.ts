@@ -1,0 +1,20 @@
+// One wording for schema failures, used by the client (bad request bodies), the notification
+// verifier and the sandbox: it names the field, including the one that is missing or unknown.
+import type { ValidationError } from '../generated/validators/types.js';
+
+/** `billPayment.totalAmount`-style name of the field an error is about. */
+export function validationFieldName(error: ValidationError): string {
+  const path = error.instancePath.replace(/^\//, '').split('/').join('.');
+  const missing = error.params['missingProperty'];
+  const extra = error.params['additionalProperty'];
+  if (error.keyword === 'required' && typeof missing === 'string') return path ? `${path}.${missing}` : missing;
+  if (error.keyword === 'additionalProperties' && typeof extra === 'string') return path ? `${path}.${extra}` : extra;
+  return path || '(body)';
+}
+
+/** One readable line per error: `mid is required`, `merOrderID is not a field of this API`, … */
+export function describeValidationError(error: ValidationError): string {
+  if (error.keyword === 'required') return `${validationFieldName(error)} is required`;
+  if (error.keyword === 'additionalProperties') return `${validationFieldName(error)} is not a field of this API`;
+  return `${validationFieldName(error)} ${error.message ?? error.keyword}`;
+}
