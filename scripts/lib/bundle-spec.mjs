@@ -1,8 +1,8 @@
-// Loads the split OpenAPI document as one object, $refs between files resolved, using the same
-// bundler redocly's CLI uses.
+// Loads the split OpenAPI document as one object for the docs and the drift checker, through the
+// same bundler as `npm run generate` (scripts/codegen/bundle.mjs), so every tool sees one document.
 
 import { existsSync } from 'node:fs';
-import { bundle, createConfig } from '@redocly/openapi-core';
+import { bundleSpecSync } from '../codegen/bundle.mjs';
 
 /** @typedef {Record<string, unknown>} Json */
 
@@ -13,14 +13,13 @@ import { bundle, createConfig } from '@redocly/openapi-core';
  */
 export async function bundleSpec(specPath) {
   if (!existsSync(specPath)) throw new Error(`spec not found: ${specPath}`);
-  const config = await createConfig({});
-  const result = await bundle({ ref: specPath, config });
-  const errors = result.problems.filter((p) => p.severity === 'error');
-  if (errors.length > 0) {
-    const lines = errors.slice(0, 5).map((p) => `  ${p.message} (${p.location.map((l) => l.pointer).join(', ')})`);
-    throw new Error(`cannot bundle ${specPath}:\n${lines.join('\n')}`);
+  let parsed;
+  try {
+    parsed = /** @type {unknown} */ (bundleSpecSync(specPath));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot bundle ${specPath}:\n${message.replace(/^redocly could not bundle [^\n]*\n/, '')}`);
   }
-  const parsed = /** @type {unknown} */ (result.bundle.parsed);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error(`${specPath} is not an OpenAPI object`);
   return /** @type {Json} */ (parsed);
 }
