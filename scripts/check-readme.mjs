@@ -46,8 +46,8 @@ if (blocks.length === 0) {
 writeFileSync(
   join(outDir, 'globals.d.ts'),
   `declare namespace Deno {
-  function serve(options: { port?: number; hostname?: string }, handler: (request: Request) => Response | Promise<Response>): { shutdown(): Promise<void> };
-  function serve(handler: (request: Request) => Response | Promise<Response>): { shutdown(): Promise<void> };
+  function serve(options: { port?: number; hostname?: string }, handler: (request: Request) => Response | Promise<Response>): { readonly finished: Promise<void>; readonly addr: { readonly hostname: string; readonly port: number }; shutdown(): Promise<void> };
+  function serve(handler: (request: Request) => Response | Promise<Response>): { readonly finished: Promise<void>; readonly addr: { readonly hostname: string; readonly port: number }; shutdown(): Promise<void> };
   const env: { get(name: string): string | undefined };
 }
 `,

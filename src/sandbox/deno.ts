@@ -22,7 +22,7 @@ export interface DenoSandboxServer {
 
 /** Serves the sandbox on 127.0.0.1 (port 0: a free port). Pass `deno` when not running under Deno's global. */
 export function serveSandboxWithDeno(sandbox: Sandbox, options: { port?: number } = {}, deno?: DenoServeApi): DenoSandboxServer {
-  const api = deno ?? (globalThis as { Deno?: DenoServeApi }).Deno;
+  const api = deno ?? (globalThis as unknown as { Deno?: DenoServeApi }).Deno;
   if (!api) throw new Error('serveSandboxWithDeno needs Deno (or pass its `Deno` object as the third argument).');
   const server = api.serve({ hostname: '127.0.0.1', port: options.port ?? 0, onListen: () => undefined }, sandbox.fetch);
   return {
