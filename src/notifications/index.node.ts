@@ -9,7 +9,7 @@ import type { NodeNotificationHandler } from './node.js';
 import { signNotification as portableSignNotification } from './sign.js';
 import type { SignNotificationOptions } from './sign.js';
 import type { NotificationFields, NotificationInput, NotificationVerificationResult, NotificationVerified, VerifyNotificationOptions } from './types.js';
-import { assertNotification as portableAssertNotification, verifyNotification as portableVerifyNotification } from './verify.js';
+import { assertNotificationWith, verifyNotificationWith } from './verify.js';
 
 export * from './index.js';
 
@@ -20,11 +20,11 @@ function withNodeCrypto<T>(options: T): T {
 }
 
 export function verifyNotification(input: NotificationInput, options: VerifyNotificationOptions): Promise<NotificationVerificationResult> {
-  return portableVerifyNotification(input, withNodeCrypto(options));
+  return verifyNotificationWith(nodeCrypto, input, options);
 }
 
 export function assertNotification(input: NotificationInput, options: VerifyNotificationOptions): Promise<NotificationVerified> {
-  return portableAssertNotification(input, withNodeCrypto(options));
+  return assertNotificationWith(nodeCrypto, input, options);
 }
 
 export function signNotification(fields: NotificationFields, options: SignNotificationOptions): Promise<string> {

@@ -32,12 +32,12 @@ function isHex(text: string): boolean {
   return /^[0-9A-Fa-f]+$/.test(text);
 }
 
-async function verify(input: NotificationInput, options: VerifyNotificationOptions): Promise<NotificationVerificationResult> {
+async function verify(input: NotificationInput, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider): Promise<NotificationVerificationResult> {
   const keys = configuredKeys(options);
   if (!keys) {
     return reject('no-key', 'No usable notification key: pass `key` (a non-empty string) or `keys` (non-empty strings, for rotation).');
   }
-  const crypto: CryptoProvider = options.crypto ?? webCrypto;
+  const crypto: CryptoProvider = options.crypto ?? defaultCrypto;
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
   const outcome = await parseNotificationInput(input, maxBytes);
@@ -85,8 +85,20 @@ export async function verifyNotification(
   input: NotificationInput,
   options: VerifyNotificationOptions,
 ): Promise<NotificationVerificationResult> {
+  return verifyNotificationWith(webCrypto, input, options);
+}
+
+/**
+ * verifyNotification with another default provider (the Node entry passes node:crypto): taking
+ * it as an argument spares copying the caller's options on every notification.
+ */
+export async function verifyNotificationWith(
+  defaultCrypto: CryptoProvider,
+  input: NotificationInput,
+  options: VerifyNotificationOptions,
+): Promise<NotificationVerificationResult> {
   try {
-    return await verify(input, options);
+    return await verify(input, options, defaultCrypto);
   } catch (error) {
     // Hostile input must not become an exception; the name (never a message) says what failed.
     const name = error instanceof Error ? error.name : typeof error;
@@ -96,7 +108,11 @@ export async function verifyNotification(
 
 /** Like `verifyNotification`, but returns the verified result or throws `NotificationVerificationError`. */
 export async function assertNotification(input: NotificationInput, options: VerifyNotificationOptions): Promise<NotificationVerified> {
-  const result = await verifyNotification(input, options);
+  return assertNotificationWith(webCrypto, input, options);
+}
+
+export async function assertNotificationWith(defaultCrypto: CryptoProvider, input: NotificationInput, options: VerifyNotificationOptions): Promise<NotificationVerified> {
+  const result = await verifyNotificationWith(defaultCrypto, input, options);
   if (!result.ok) throw new NotificationVerificationError(result.reason, result.message);
   return result;
 }
