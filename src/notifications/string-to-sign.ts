@@ -15,11 +15,11 @@ function byName(a: readonly [string, string], b: readonly [string, string]): num
  * by name. The key is appended by the caller directly, with no `&` in between.
  */
 export function stringToSign(entries: FieldEntries, emptyValues: EmptyValuePolicy): string {
-  const kept = entries.filter(([name, value]) => name !== 'sign' && (emptyValues === 'include' || value !== ''));
-  return [...kept]
-    .sort(byName)
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&');
+  // filter() already copies, so sorting in place leaves `entries` untouched; one pass joins.
+  const kept = entries.filter(([name, value]) => name !== 'sign' && (emptyValues === 'include' || value !== '')).sort(byName);
+  let text = '';
+  for (let i = 0; i < kept.length; i++) text += `${i === 0 ? '' : '&'}${kept[i]![0]}=${kept[i]![1]}`;
+  return text;
 }
 
 export function hasEmptyValue(entries: FieldEntries): boolean {
