@@ -18,10 +18,16 @@ export function readReport(name, run, expectedNames) {
   return { name, results, problems, ms: run.ms };
 }
 
+/** Checks counted over every report printed in this process, for the test command's summary line. */
+export const totals = { passed: 0, failed: 0 };
+
 export function printReport(report) {
   const passed = report.results.filter((r) => r.ok).length;
   const failed = report.results.length - passed;
   const ok = failed === 0 && report.problems.length === 0;
+  totals.passed += passed;
+  // A runtime that could not run counts as a failure even when it reported no checks.
+  totals.failed += failed + (ok || failed > 0 ? 0 : 1);
   console.log(`${ok ? 'PASS' : 'FAIL'}  ${report.name}: ${passed} passed, ${failed} failed (${report.ms} ms)`);
   for (const r of report.results.filter((r) => !r.ok)) console.log(`      ✗ ${r.name}\n        ${r.error}`);
   for (const p of report.problems) console.log(`      ! ${p}`);

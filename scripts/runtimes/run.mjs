@@ -8,7 +8,8 @@ import { runExamples } from './examples.mjs';
 import { checkJsr } from './jsr.mjs';
 import { RUN, TMP } from './paths.mjs';
 import { startBuiltSandbox } from './sandbox.mjs';
-import { printReport, readReport } from './report.mjs';
+import { printReport, readReport, totals } from './report.mjs';
+import { writeSummary } from '../test-summary.mjs';
 import { runtimes } from './runtimes.mjs';
 import { runChild } from './spawn.mjs';
 import { bundleAll, stagePackage } from './stage.mjs';
@@ -63,4 +64,5 @@ try {
   await sandbox?.close();
 }
 console.log(allOk ? '\nall runtimes passed' : '\nSOME RUNTIMES FAILED');
+await writeSummary('runtimes', totals);
 process.exitCode = allOk ? 0 : 1;

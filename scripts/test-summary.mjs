@@ -1,0 +1,29 @@
+#!/usr/bin/env node
+// The test command's closing line: every vitest test and every runtime contract check, counted.
+// Suites write their counts to .tmp/summary/<name>.json; running this script prints the total.
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const dir = fileURLToPath(new URL('../.tmp/summary/', import.meta.url));
+
+/** @param {string} name @param {{ passed: number, failed: number, skipped?: number }} counts */
+export async function writeSummary(name, counts) {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.json`), JSON.stringify(counts));
+}
+
+function vitestCounts() {
+  const report = JSON.parse(readFileSync(join(dir, '..', 'vitest-report.json'), 'utf8'));
+  return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const parts = { vitest: vitestCounts() };
+  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  for (const file of files) parts[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  const sum = (key) => Object.values(parts).reduce((n, p) => n + (p[key] ?? 0), 0);
+  console.log(`\n${Object.entries(parts).map(([name, p]) => `${name} ${p.passed}/${p.passed + p.failed}`).join(', ')}`);
+  console.log(`total: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
+  process.exitCode = sum('failed') > 0 ? 1 : 0;
+}
