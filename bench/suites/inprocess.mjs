@@ -41,6 +41,7 @@ const wireBody = JSON.stringify(QUERY_BODY_WITH_TIMESTAMP);
 const unsigned = createClient({ baseUrl: BASE_URL, fetch: fakeFetch });
 const signed = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
 const signedPortable = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
+const signedNoble = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, crypto: portable.nobleCrypto });
 const tokenClient = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, auth: 'access-token' });
 
 // Each path must do its real work once before it is timed: a signed header, a parsed answer.
@@ -80,6 +81,7 @@ const requestCases = [
   { id: 'req.signed', label: '1c netpayQuery, OPEN-BODY-SIG (resolved entry)', group: 'request', target: 1.5, fn: () => signed.netpayQuery(QUERY_BODY) },
   { id: 'req.token', label: '1d netpayQuery, access token, warm cache', group: 'request', target: 1.5, fn: () => tokenClient.netpayQuery(QUERY_BODY) },
   { id: 'req.signed.web', label: '1c′ netpayQuery, OPEN-BODY-SIG, portable entry (Web Crypto)', group: 'request', info: true, fn: () => signedPortable.netpayQuery(QUERY_BODY) },
+  { id: 'req.signed.noble', label: '1c″ netpayQuery, OPEN-BODY-SIG, crypto: nobleCrypto (pure JS)', group: 'request', info: true, fn: () => signedNoble.netpayQuery(QUERY_BODY) },
 ];
 
 // ---- 2. Notification verification ---------------------------------------------------------------
