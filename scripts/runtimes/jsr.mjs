@@ -7,7 +7,8 @@ import { DENO_ENV } from './runtimes.mjs';
 import { runChild } from './spawn.mjs';
 
 export async function checkJsr() {
-  const args = ['publish', '--dry-run', '--allow-dirty', '--sloppy-imports', '--config', 'jsr.json', '--node-modules-dir=manual'];
+  const args = ['publish', '--dry-run', '--allow-dirty', '--sloppy-imports', '--config', 'jsr.json'];
+  // No --node-modules-dir: deno 2.9.5's publish rejects it; with package.json present it uses node_modules anyway.
   const run = await runChild(BIN('deno'), args, { cwd: ROOT, env: DENO_ENV, timeoutMs: 60_000 });
   const output = `${run.stdout}${run.stderr}`;
   const ok = run.code === 0 && /Dry run complete/.test(output);
