@@ -99,8 +99,9 @@ export class AccessTokenCache {
         : async () => undefined;
       if (release) {
         try {
-          // Another instance may have stored a token between our read and taking the lock.
-          const again = round === 0 ? undefined : await this.#store('get', () => store.get(appId));
+          // Another instance may have stored a token and released the lock between our read and
+          // taking it: read again (one GET per refresh) rather than spend one of the 10 tokens.
+          const again = store.tryLock ? await this.#store('get', () => store.get(appId)) : undefined;
           if (this.#usable(again)) return this.#adopt(again, 'shared');
           return await this.#fetchAndStore();
         } finally {

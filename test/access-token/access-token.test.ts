@@ -1,7 +1,8 @@
 import { setupServer } from 'msw/node';
 import { HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, ClockError, createAccessTokenRequest, createChinaUmsClient, MemoryAccessTokenStore, nobleCrypto, webCrypto } from '../../src/index.js';
+import { nobleCrypto, webCrypto } from '../../src/crypto/index.js';
+import { AuthenticationError, ClockError, createAccessTokenRequest, createChinaUmsClient, MemoryAccessTokenStore } from '../../src/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform, tokenSignature } from '../faults/helpers/token-platform.js';
 import { failOnPendingSdkTimers, failOnUnhandledRejection } from '../faults/helpers/guards.js';
@@ -164,6 +165,29 @@ describe('access-token mode', () => {
     const store = new MemoryAccessTokenStore();
     await Promise.all([tokenClient({ tokenStore: store }).netpayQuery(QUERY), tokenClient({ tokenStore: store }).netpayQuery(QUERY)]);
     expect(p.tokenRequests).toBe(1);
+  });
+
+  it('re-reads the store after taking the lock: a token stored meanwhile by another instance is used, not a new one fetched', async () => {
+    const p = freshPlatform();
+    const shared = new MemoryAccessTokenStore();
+    let lockCalls = 0;
+    // Another instance stores its token between this client's read and its lock (the race window).
+    const racingStore = {
+      get: (appId: string) => shared.get(appId),
+      set: (appId: string, token: Parameters<MemoryAccessTokenStore['set']>[1]) => shared.set(appId, token),
+      invalidate: (appId: string, token: string) => shared.invalidate(appId, token),
+      async tryLock(appId: string) {
+        lockCalls++;
+        p.valid.add('tok-from-other-instance');
+        await shared.set(appId, { accessToken: 'tok-from-other-instance', expiresAt: Date.now() + 3_600_000 });
+        return async () => undefined;
+      },
+    };
+    const data = await tokenClient({ tokenStore: racingStore }).netpayQuery(QUERY);
+    expect(data.errCode).toBe('SUCCESS');
+    expect(lockCalls).toBe(1);
+    expect(p.tokenRequests).toBe(0);
+    expect(p.businessAuthorizations).toEqual(['OPEN-ACCESS-TOKEN AccessToken=tok-from-other-instance']);
   });
 
   it('rejects an unknown auth mode', () => {
