@@ -8,6 +8,7 @@ export const entries: Record<string, string> = {
   notifications: 'src/notifications/index.ts',
   'notifications.node': 'src/notifications/index.node.ts',
   validators: 'src/validators.ts',
+  crypto: 'src/crypto/index.ts',
   redis: 'src/redis/index.ts',
   // The local platform stand-in (portable) and its node:http adapter; the CLI and the `npm start` demo.
   sandbox: 'src/sandbox/index.ts',

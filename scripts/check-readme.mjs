@@ -13,6 +13,7 @@ const subpaths = {
   chinaums: 'src/index.ts',
   'chinaums/notifications': 'src/notifications/index.ts',
   'chinaums/validators': 'src/validators.ts',
+  'chinaums/crypto': 'src/crypto/index.ts',
   'chinaums/redis': 'src/redis/index.ts',
   'chinaums/sandbox': 'src/sandbox/index.ts',
   'chinaums/sandbox/node': 'src/sandbox/node.ts',

@@ -47,8 +47,6 @@ export {
 export * from './errors.js';
 export { beijingCompactTimestamp, beijingDate, beijingDateTime, parseBeijingTime } from './time.js';
 export type { CryptoProvider, Digest, SigningCrypto } from './crypto/provider.js';
-export { webCrypto, webSigningCrypto } from './crypto/web.js';
-export { nobleCrypto } from './crypto/noble.js';
 export { operations, type OperationDescriptor, type OperationId } from '../generated/operations.js';
 export type { OperationRequest, OperationResponse, PaymentNotification, SdkOperationId, WireRequestBody } from './types.js';
 export type { paths, components, webhooks, operations as OperationTypes } from '../generated/schema.js';

@@ -22,6 +22,7 @@ const sdk = await import('chinaums');
 const notifications = await import('chinaums/notifications');
 const portable = await import('../../dist/index.js');
 const portableNotifications = await import('../../dist/notifications.js');
+const { nobleCrypto } = await import('../../dist/crypto.js');
 const resolved = (specifier) => {
   try {
     return import.meta.resolve(specifier).replace(/^.*\/dist\//, 'dist/');
@@ -41,7 +42,7 @@ const wireBody = JSON.stringify(QUERY_BODY_WITH_TIMESTAMP);
 const unsigned = createClient({ baseUrl: BASE_URL, fetch: fakeFetch });
 const signed = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
 const signedPortable = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
-const signedNoble = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, crypto: portable.nobleCrypto });
+const signedNoble = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, crypto: nobleCrypto });
 const tokenClient = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, auth: 'access-token' });
 
 // Each path must do its real work once before it is timed: a signed header, a parsed answer.

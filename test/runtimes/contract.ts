@@ -45,7 +45,7 @@ export const checks: readonly Check[] = [
       const { signature, ...input } = BODY_SIG_VECTOR;
       const header = await sdk.core.createOpenBodySignature(input);
       ok(header.endsWith(`Signature="${signature}"`), `header was ${header}`);
-      const noble = await sdk.core.createOpenBodySignature(input, sdk.core.nobleCrypto);
+      const noble = await sdk.core.createOpenBodySignature(input, sdk.crypto.nobleCrypto);
       equal(noble, header, 'noble and Web Crypto headers');
     },
   },
@@ -53,8 +53,8 @@ export const checks: readonly Check[] = [
     name: 'OPEN-BODY-SIG hashes UTF-8 bytes identically with every crypto provider',
     async run({ sdk }) {
       const input = { ...BODY_SIG_VECTOR, body: '{"merName":"银联商务 ✓"}' };
-      const web = await sdk.core.explainOpenBodySignature(input, sdk.core.webCrypto);
-      const noble = await sdk.core.explainOpenBodySignature(input, sdk.core.nobleCrypto);
+      const web = await sdk.core.explainOpenBodySignature(input, sdk.crypto.webCrypto);
+      const noble = await sdk.core.explainOpenBodySignature(input, sdk.crypto.nobleCrypto);
       equal(web.bodyDigest, noble.bodyDigest, 'body digest');
       equal(web.signature, noble.signature, 'signature');
     },
