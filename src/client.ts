@@ -12,7 +12,7 @@ import { callOperation, type CallContext, type CallOptions } from './call.js';
 import { ClockSkew } from './clock-skew.js';
 import { requireAppId, requireCredential, resolveBaseUrl, type ChinaUmsEnvironment } from './config.js';
 import type { SigningCrypto } from './crypto/provider.js';
-import { webSigningCrypto } from './crypto/web.js';
+import { webSigningCrypto } from './crypto/web-signing.js';
 import { ConfigurationError } from './errors.js';
 import { createEmitter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
 import type { RetryPolicy } from './retry.js';

@@ -1,6 +1,6 @@
 import { toBase64, toHex, utf8 } from '../crypto/encoding.js';
 import type { Digest, SigningCrypto } from '../crypto/provider.js';
-import { webSigningCrypto } from '../crypto/web.js';
+import { webSigningCrypto } from '../crypto/web-signing.js';
 import { formatOpenBodySigHeader } from './authorization-header.js';
 
 export interface OpenBodySignatureInput {

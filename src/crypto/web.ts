@@ -1,27 +1,11 @@
 import { md5 } from '@noble/hashes/legacy.js';
-import type { CryptoProvider, SigningCrypto } from './provider.js';
-
-// A fresh ArrayBuffer-backed copy only when needed: Web Crypto's types reject SharedArrayBuffer views.
-function buffer(data: Uint8Array): Uint8Array<ArrayBuffer> {
-  return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
-}
+import type { CryptoProvider } from './provider.js';
+import { webSigningCrypto } from './web-signing.js';
 
 /**
- * SHA-256 and HMAC from Web Crypto, and nothing else: the client's default, so an edge bundle
- * that only calls the API carries no hashing code of its own.
+ * The portable default for notifications: Web Crypto, plus MD5 from @noble/hashes (Web Crypto has
+ * none). Apart from web-signing.ts so that the client never loads @noble/hashes.
  */
-export const webSigningCrypto: SigningCrypto = {
-  name: 'webcrypto',
-  sha256: async (data) => new Uint8Array(await crypto.subtle.digest('SHA-256', buffer(data))),
-  hmacSha256(key) {
-    const imported = crypto.subtle.importKey('raw', buffer(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-    // Keep a rejected import from surfacing as an unhandled rejection before the first use.
-    imported.catch(() => undefined);
-    return async (data) => new Uint8Array(await crypto.subtle.sign('HMAC', await imported, buffer(data)));
-  },
-};
-
-/** The portable default for notifications: Web Crypto, plus MD5 from @noble/hashes (Web Crypto has none). */
 export const webCrypto: CryptoProvider = {
   ...webSigningCrypto,
   md5: (data) => md5(data),
