@@ -1,4 +1,4 @@
-import { toHex, utf8 } from '../crypto/encoding.js';
+import { toHex } from '../crypto/encoding.js';
 import type { SigningCrypto } from '../crypto/provider.js';
 import { webSigningCrypto } from '../crypto/web-signing.js';
 
@@ -25,6 +25,6 @@ export interface AccessTokenRequestBody {
  * back to SHA-1 when it is absent and then rejects a SHA-256 signature.
  */
 export async function createAccessTokenRequest(input: AccessTokenRequestInput, crypto: SigningCrypto = webSigningCrypto): Promise<AccessTokenRequestBody> {
-  const digest = await crypto.sha256(utf8(input.appId + input.timestamp + input.nonce + input.appKey));
+  const digest = await crypto.sha256(input.appId + input.timestamp + input.nonce + input.appKey);
   return { appId: input.appId, timestamp: input.timestamp, nonce: input.nonce, signMethod: 'SHA256', signature: toHex(digest) };
 }

@@ -37,10 +37,9 @@ export class OpenBodySigner {
   }
 
   async details(timestamp: string, nonce: string, body: string | Uint8Array): Promise<OpenBodySignatureDetails> {
-    const bytes = typeof body === 'string' ? utf8(body) : body;
-    const bodyDigest = toHex(await this.#sha256(bytes));
+    const bodyDigest = toHex(await this.#sha256(body));
     const stringToSign = this.#appId + timestamp + nonce + bodyDigest;
-    const signature = toBase64(await this.#hmac(utf8(stringToSign)));
+    const signature = toBase64(await this.#hmac(stringToSign));
     const authorization = formatOpenBodySigHeader({ appId: this.#appId, timestamp, nonce, signature });
     return { bodyDigest, stringToSign, signature, authorization };
   }

@@ -8,10 +8,21 @@ export function utf8(text: string): Uint8Array {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-export function toHex(bytes: Uint8Array): string {
+const HEX_UPPER = HEX.map((pair) => pair.toUpperCase());
+
+function hexWith(table: readonly string[], bytes: Uint8Array): string {
   let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  for (let i = 0; i < bytes.length; i++) out += table[bytes[i]!];
   return out;
+}
+
+export function toHex(bytes: Uint8Array): string {
+  return hexWith(HEX, bytes);
+}
+
+/** Uppercase hex, as notification signs are written. */
+export function toHexUpper(bytes: Uint8Array): string {
+  return hexWith(HEX_UPPER, bytes);
 }
 
 export function toBase64(bytes: Uint8Array): string {

@@ -1,5 +1,9 @@
-/** A hash that may be computed synchronously (node:crypto, @noble/hashes) or not (Web Crypto). */
-export type Digest = (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+/**
+ * A hash that may be computed synchronously (node:crypto, @noble/hashes) or not (Web Crypto).
+ * Text is hashed as its UTF-8 bytes; accepting it directly lets node:crypto skip a TextEncoder
+ * copy on the hot paths (the string-to-sign of every request and notification).
+ */
+export type Digest = (data: Uint8Array | string) => Uint8Array | Promise<Uint8Array>;
 
 /**
  * The hashing the SDK needs, behind one interface so every runtime gets the fastest correct

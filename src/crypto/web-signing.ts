@@ -1,7 +1,9 @@
+import { utf8 } from './encoding.js';
 import type { SigningCrypto } from './provider.js';
 
 // A fresh ArrayBuffer-backed copy only when needed: Web Crypto's types reject SharedArrayBuffer views.
-function buffer(data: Uint8Array): Uint8Array<ArrayBuffer> {
+function buffer(input: Uint8Array | string): Uint8Array<ArrayBuffer> {
+  const data = typeof input === 'string' ? utf8(input) : input;
   return data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
 }
 

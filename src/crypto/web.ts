@@ -1,4 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js';
+import { utf8 } from './encoding.js';
 import type { CryptoProvider } from './provider.js';
 import { webSigningCrypto } from './web-signing.js';
 
@@ -8,5 +9,5 @@ import { webSigningCrypto } from './web-signing.js';
  */
 export const webCrypto: CryptoProvider = {
   ...webSigningCrypto,
-  md5: (data) => md5(data),
+  md5: (data) => md5(typeof data === 'string' ? utf8(data) : data),
 };

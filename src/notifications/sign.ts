@@ -1,4 +1,4 @@
-import { toHex, utf8 } from '../crypto/encoding.js';
+import { toHexUpper } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { ConfigurationError } from '../errors.js';
@@ -15,9 +15,9 @@ export async function computeSign(
   emptyValues: EmptyValuePolicy,
   crypto: CryptoProvider,
 ): Promise<string> {
-  const bytes = utf8(stringToSign(entries, emptyValues) + key);
-  const digest = signType === 'MD5' ? await crypto.md5(bytes) : await crypto.sha256(bytes);
-  return toHex(digest).toUpperCase();
+  const text = stringToSign(entries, emptyValues) + key;
+  const digest = signType === 'MD5' ? await crypto.md5(text) : await crypto.sha256(text);
+  return toHexUpper(digest);
 }
 
 function isIterable(fields: NotificationFields): fields is Iterable<readonly [string, string]> {
