@@ -17,7 +17,7 @@ const BUDGETS = [
     budget: 6 * KB,
     ceiling: 13 * KB,
   },
-  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 14 * KB },
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 12.5 * KB },
   {
     name: 'whole portable surface',
     // Both auth modes live in createChinaUmsClient; namespaces keep every export.
@@ -28,7 +28,7 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    ceiling: 34 * KB,
+    ceiling: 33 * KB,
   },
 ];
 // `budget` is the target from the packaging issue; it is NOT met yet (see README, "Bundle size"):
