@@ -1,6 +1,7 @@
 // Emits generated/operations.ts: the per-operation behaviour the runtime reads instead of
 // hard-coding endpoints (retry safety, result envelope, wire formats, timestamp field).
-import { collectWireFormat, deref, hasProperty } from './wire-format.mjs';
+import { deref } from '../lib/schema-walk.mjs';
+import { collectWireFormat, hasProperty } from './wire-format.mjs';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 

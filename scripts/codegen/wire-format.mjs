@@ -1,23 +1,6 @@
 // Reads schemas the way the runtime needs them: which fields are integers (amounts the platform
 // may send as strings) and which are JSON-encoded strings (`x-json-string`).
-
-/** @param {Record<string, any>} doc @param {any} schema */
-export function deref(doc, schema) {
-  let current = schema;
-  for (let hops = 0; current && typeof current.$ref === 'string'; hops++) {
-    if (hops > 32) throw new Error(`$ref chain too long at ${schema.$ref}`);
-    if (!current.$ref.startsWith('#/')) throw new Error(`Unbundled external $ref ${current.$ref}`);
-    const target = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce((node, part) => node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
-    if (target === undefined) throw new Error(`Dangling $ref ${current.$ref}`);
-    // 3.1 allows siblings next to $ref (e.g. x-json-string, description): keep them.
-    const { $ref: _ref, ...siblings } = current;
-    current = { ...target, ...siblings };
-  }
-  return current;
-}
+import { deref } from '../lib/schema-walk.mjs';
 
 /** Flattens allOf/anyOf/oneOf into the properties an object may have. */
 function propertiesOf(doc, schema) {

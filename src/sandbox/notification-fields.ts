@@ -2,7 +2,7 @@
 // string, the random two-letter extra field, a fresh notifyId; `sign` is added by the dispatcher.
 import { beijingDateTime } from '../time.js';
 import type { NotificationSignType } from '../notifications/types.js';
-import { billStatusOf, cashPaymentText } from './bill-status.js';
+import { billPaymentOf, billStatusOf, cashPaymentText } from './bill-status.js';
 import { newMchntUuid } from './ids.js';
 import { randomLetters, randomUuid } from './random.js';
 import type { SandboxMerchant, SandboxOrder } from './types.js';
@@ -61,20 +61,7 @@ export function paymentNotificationFields(
     fields['billNo'] = order.billNo;
     fields['billDate'] = order.billDate ?? '';
     fields['billStatus'] = billStatusOf(order.status);
-    fields['billPayment'] = JSON.stringify({
-      merOrderId: order.merOrderId,
-      billBizType: 'bills',
-      paySeqId: order.seqId,
-      totalAmount: order.totalAmount,
-      buyerPayAmount: order.totalAmount,
-      invoiceAmount: order.totalAmount,
-      payDetail: cashPaymentText(order.totalAmount),
-      payTime: order.payTime ?? '',
-      settleDate: order.settleDate ?? '',
-      status: order.status,
-      targetOrderId: order.targetOrderId,
-      targetSys: order.targetSys,
-    });
+    fields['billPayment'] = JSON.stringify(billPaymentOf(order));
   }
   const [extraName, extraValue] = randomExtraField(new Set(Object.keys(fields)));
   fields[extraName] = extraValue;

@@ -1,5 +1,6 @@
 // Test-side access to the bundled spec (examples, schemas), through the same bundler as generate.
 import { bundleSpecSync } from '../../scripts/codegen/bundle.mjs';
+import { deref } from '../../scripts/lib/schema-walk.mjs';
 
 type Json = Record<string, unknown>;
 let cached: Json | undefined;
@@ -14,15 +15,8 @@ interface MediaType {
   examples?: Record<string, { value?: unknown; $ref?: string }>;
 }
 
-function resolve(node: unknown): unknown {
-  let current = node as { $ref?: string } | undefined;
-  for (let i = 0; i < 16 && current && typeof current.$ref === 'string'; i++) {
-    current = current.$ref
-      .slice(2)
-      .split('/')
-      .reduce<unknown>((n, part) => (n as Json | undefined)?.[part], bundledSpec()) as { $ref?: string } | undefined;
-  }
-  return current;
+function resolve(node: unknown): Json {
+  return deref(bundledSpec(), node);
 }
 
 /** Every example of a media type, resolved, keyed by name. */

@@ -1,31 +1,9 @@
 // 预授权撤销 /v1/netpay/bills/preauth-cancel: voids an authorised pre-authorisation; the bill
 // becomes CLOSED and its payment TRADE_CLOSED. Cancelling twice is not allowed.
 import type { WireRequestBody } from '../../types.js';
-import { billStatusOf, cashPaymentText } from '../bill-status.js';
-import type { SandboxOrder } from '../types.js';
+import { billPaymentOf, billStatusOf } from '../bill-status.js';
 import type { OperationBehaviour } from './context.js';
 import { businessAnswer, checkMerchant, echoed, successAnswer } from './envelope.js';
-
-function billPayment(order: SandboxOrder): Record<string, unknown> {
-  return {
-    merOrderId: order.merOrderId,
-    billBizType: 'bills',
-    paySeqId: order.seqId,
-    totalAmount: order.totalAmount,
-    buyerPayAmount: order.totalAmount,
-    invoiceAmount: order.totalAmount,
-    discountAmount: 0,
-    buyerId: order.buyerId,
-    buyerUsername: '',
-    payDetail: cashPaymentText(order.totalAmount),
-    payTime: order.payTime ?? '',
-    settleDate: order.settleDate ?? '',
-    status: order.status,
-    targetOrderId: order.targetOrderId,
-    targetSys: order.targetSys,
-    activityIds: '',
-  };
-}
 
 export const billsPreauthCancel: OperationBehaviour = (ctx) => {
   const body = ctx.body as WireRequestBody<'billsPreauthCancel'>;
@@ -44,7 +22,7 @@ export const billsPreauthCancel: OperationBehaviour = (ctx) => {
   const closed = ctx.store.close(order.merOrderId);
   return successAnswer(ctx, {
     ...ids,
-    billPayment: billPayment(closed),
+    billPayment: billPaymentOf(closed),
     billQRCode: '',
     billStatus: billStatusOf(closed.status),
     cardAttr: 'CREDIT_CARD',
