@@ -1,4 +1,4 @@
-import { defineConfig } from 'tsup';
+import { defineConfig, type Options } from 'tsup';
 
 // One entry per public subpath (see package.json "exports"). Add a line here with a new subpath.
 export const entries: Record<string, string> = {
@@ -10,26 +10,36 @@ export const entries: Record<string, string> = {
   validators: 'src/validators.ts',
   crypto: 'src/crypto/index.ts',
   redis: 'src/redis/index.ts',
-  // The local platform stand-in (portable) and its node:http adapter; the CLI and the `npm start` demo.
+  // The local platform stand-in (portable) and its node:http adapter.
   sandbox: 'src/sandbox/index.ts',
   'sandbox-node': 'src/sandbox/node.ts',
+};
+
+/**
+ * The `chinaums` command and the demo are programs, not library entries: built apart, without
+ * code splitting, so that their module mix does not cut the library into more shared chunks
+ * (each chunk is one more module a cold `import('chinaums/notifications')` must load).
+ */
+export const programs: Record<string, string> = {
   cli: 'src/cli/main.ts',
   demo: 'src/demo/main.ts',
 };
 
-export default defineConfig({
-  entry: entries,
+const common = {
   format: ['esm'],
   target: 'es2022',
   platform: 'neutral',
-  dts: true,
   sourcemap: true,
-  clean: true,
-  splitting: true,
   treeshake: true,
   outDir: 'dist',
   // Node built-ins stay imports (only Node-named files use them); everything else is bundled or a dependency.
   external: [/^node:/],
+  noExternal: ['@noble/hashes'],
   // Keep `node:crypto` as written: Deno and workerd need the prefix (tsup 8 strips it by default).
   removeNodeProtocol: false,
-});
+} satisfies Options;
+
+export default defineConfig([
+  { ...common, entry: entries, dts: true, clean: true, splitting: true },
+  { ...common, entry: programs, dts: false, clean: false, splitting: false },
+]);

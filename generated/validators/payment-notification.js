@@ -35,93 +35,22 @@ var require_ucs2length = __commonJS({
 });
 
 // validators.js
-var validatePaymentNotification = validate21;
-var func1 = require_ucs2length().default;
-var schema42 = { "type": "string", "description": "\u4EA4\u6613\u72B6\u6001 \u2014 trade status. `errCode: SUCCESS` only means the call was accepted: read this to know whether the order is paid.\n\n| value | meaning |\n|---|---|\n| `NEW_ORDER` | \u65B0\u8BA2\u5355 \u2014 created, not yet paid |\n| `WAIT_BUYER_PAY` | \u7B49\u5F85\u4E70\u5BB6\u4ED8\u6B3E \u2014 waiting for the buyer |\n| `TRADE_SUCCESS` | \u652F\u4ED8\u6210\u529F \u2014 paid |\n| `TRADE_REFUND` | \u8F6C\u5165\u9000\u6B3E \u2014 (partly) refunded |\n| `TRADE_CLOSED` | \u4EA4\u6613\u5173\u95ED \u2014 closed / cancelled |\n| `UNKNOWN` | \u4E0D\u660E\u786E\u7684\u4EA4\u6613\u72B6\u6001 \u2014 unknown: query again later |", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN"], "examples": ["TRADE_SUCCESS"] };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var validatePaymentNotification = validate11;
+var schema45 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var schema51 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
+var schema68 = { "type": "string", "enum": ["MD5", "SHA256", ""] };
+var schema21 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+var func2 = require_ucs2length().default;
+var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
+var pattern1 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/TradeStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "NEW_ORDER" || data === "WAIT_BUYER_PAY" || data === "TRADE_SUCCESS" || data === "TRADE_REFUND" || data === "TRADE_CLOSED" || data === "UNKNOWN")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/TradeStatus/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-validate23.evaluated = { "dynamicProps": false, "dynamicItems": false };
-var pattern4 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
-var pattern5 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate22.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mid !== void 0) {
       let data0 = data.mid;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func2(data0) > 32) {
           const err0 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err0];
@@ -143,7 +72,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tid !== void 0) {
       let data1 = data.tid;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err2 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -165,7 +94,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.instMid !== void 0) {
       let data2 = data.instMid;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func2(data2) > 32) {
           const err4 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -187,7 +116,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgId !== void 0) {
       let data3 = data.msgId;
       if (typeof data3 === "string") {
-        if (func1(data3) > 64) {
+        if (func2(data3) > 64) {
           const err6 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -209,7 +138,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.srcReserve !== void 0) {
       let data4 = data.srcReserve;
       if (typeof data4 === "string") {
-        if (func1(data4) > 255) {
+        if (func2(data4) > 255) {
           const err8 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -262,15 +191,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.status !== void 0) {
-      if (!validate23(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err13 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -278,21 +201,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err14 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
         }
+        errors++;
       }
     }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err15 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err15 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -300,12 +222,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.merOrderId !== void 0) {
-      let data11 = data.merOrderId;
-      if (typeof data11 === "string") {
-        if (func1(data11) > 32) {
-          const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -313,8 +232,11 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err17 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err17 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -323,20 +245,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
+    if (data.merOrderId !== void 0) {
+      let data11 = data.merOrderId;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err19 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -345,9 +267,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err20 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -356,9 +278,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.buyerId !== void 0) {
-      if (typeof data.buyerId !== "string") {
-        const err21 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err21 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -367,9 +289,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err22 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err22 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -378,9 +300,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.bankCardNo !== void 0) {
-      if (typeof data.bankCardNo !== "string") {
-        const err23 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err23 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -389,9 +311,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.bankInfo !== void 0) {
-      if (typeof data.bankInfo !== "string") {
-        const err24 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err24 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -400,9 +322,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billFunds !== void 0) {
-      if (typeof data.billFunds !== "string") {
-        const err25 = { instancePath: instancePath + "/billFunds", schemaPath: "#/properties/billFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.bankCardNo !== void 0) {
+      if (typeof data.bankCardNo !== "string") {
+        const err25 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -411,9 +333,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billFundsDesc !== void 0) {
-      if (typeof data.billFundsDesc !== "string") {
-        const err26 = { instancePath: instancePath + "/billFundsDesc", schemaPath: "#/properties/billFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err26 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -422,10 +344,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.buyerPayAmount !== void 0) {
-      let data21 = data.buyerPayAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err27 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.billFunds !== void 0) {
+      if (typeof data.billFunds !== "string") {
+        const err27 = { instancePath: instancePath + "/billFunds", schemaPath: "#/properties/billFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -433,21 +354,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 < 0 || isNaN(data21)) {
-          const err28 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
+    }
+    if (data.billFundsDesc !== void 0) {
+      if (typeof data.billFundsDesc !== "string") {
+        const err28 = { instancePath: instancePath + "/billFundsDesc", schemaPath: "#/properties/billFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
+        errors++;
       }
     }
-    if (data.buyerUsername !== void 0) {
-      if (typeof data.buyerUsername !== "string") {
-        const err29 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.buyerPayAmount !== void 0) {
+      let data21 = data.buyerPayAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err29 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -455,34 +377,33 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.couponAmount !== void 0) {
-      let data23 = data.couponAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err30 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 < 0 || isNaN(data23)) {
-          const err31 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 < 0 || isNaN(data21)) {
+          const err30 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err30];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err30);
           }
           errors++;
         }
       }
     }
-    if (data.invoiceAmount !== void 0) {
-      let data24 = data.invoiceAmount;
-      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-        const err32 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err31 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.couponAmount !== void 0) {
+      let data23 = data.couponAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err32 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -490,9 +411,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data24 == "number" && isFinite(data24)) {
-        if (data24 < 0 || isNaN(data24)) {
-          const err33 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 < 0 || isNaN(data23)) {
+          const err33 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -502,24 +423,47 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.invoiceAmount !== void 0) {
+      let data24 = data.invoiceAmount;
+      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+        const err34 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data24 == "number" && isFinite(data24)) {
+        if (data24 < 0 || isNaN(data24)) {
+          const err35 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.payTime !== void 0) {
       let data25 = data.payTime;
       if (typeof data25 === "string") {
-        if (!pattern4.test(data25)) {
-          const err34 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (!pattern0.test(data25)) {
+          const err36 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err36];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err36);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err37];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err37);
         }
         errors++;
       }
@@ -527,21 +471,21 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.receiptAmount !== void 0) {
       let data26 = data.receiptAmount;
       if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-        const err36 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err38 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err38];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err38);
         }
         errors++;
       }
       if (typeof data26 == "number" && isFinite(data26)) {
         if (data26 < 0 || isNaN(data26)) {
-          const err37 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err39 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err39];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err39);
           }
           errors++;
         }
@@ -550,39 +494,17 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.settleDate !== void 0) {
       let data27 = data.settleDate;
       if (typeof data27 === "string") {
-        if (!pattern5.test(data27)) {
-          const err38 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+        if (!pattern1.test(data27)) {
+          const err40 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err40];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err40);
           }
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.subBuyerId !== void 0) {
-      if (typeof data.subBuyerId !== "string") {
-        const err40 = { instancePath: instancePath + "/subBuyerId", schemaPath: "#/properties/subBuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err41 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err41 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -591,10 +513,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data30 = data.yxlmAmount;
-      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-        const err42 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.subBuyerId !== void 0) {
+      if (typeof data.subBuyerId !== "string") {
+        const err42 = { instancePath: instancePath + "/subBuyerId", schemaPath: "#/properties/subBuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -602,22 +523,22 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data30 == "number" && isFinite(data30)) {
-        if (data30 < 0 || isNaN(data30)) {
-          const err43 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err43 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
         }
+        errors++;
       }
     }
-    if (data.couponMerchantContribute !== void 0) {
-      let data31 = data.couponMerchantContribute;
-      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-        const err44 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.yxlmAmount !== void 0) {
+      let data30 = data.yxlmAmount;
+      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+        const err44 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -625,9 +546,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data31 == "number" && isFinite(data31)) {
-        if (data31 < 0 || isNaN(data31)) {
-          const err45 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data30 == "number" && isFinite(data30)) {
+        if (data30 < 0 || isNaN(data30)) {
+          const err45 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -637,10 +558,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.couponOtherContribute !== void 0) {
-      let data32 = data.couponOtherContribute;
-      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-        const err46 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.couponMerchantContribute !== void 0) {
+      let data31 = data.couponMerchantContribute;
+      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
+        const err46 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -648,9 +569,9 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data32 == "number" && isFinite(data32)) {
-        if (data32 < 0 || isNaN(data32)) {
-          const err47 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data31 == "number" && isFinite(data31)) {
+        if (data31 < 0 || isNaN(data31)) {
+          const err47 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err47];
           } else {
@@ -660,170 +581,49 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-  } else {
-    const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err48];
-    } else {
-      vErrors.push(err48);
-    }
-    errors++;
-  }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
-validate22.evaluated = { "props": { "mid": true, "tid": true, "instMid": true, "msgId": true, "srcReserve": true, "seqId": true, "settleRefId": true, "refId": true, "status": true, "totalAmount": true, "merName": true, "merOrderId": true, "targetOrderId": true, "targetSys": true, "targetStatus": true, "buyerId": true, "targetMid": true, "bankCardNo": true, "bankInfo": true, "billFunds": true, "billFundsDesc": true, "buyerPayAmount": true, "buyerUsername": true, "couponAmount": true, "invoiceAmount": true, "payTime": true, "receiptAmount": true, "settleDate": true, "subBuyerId": true, "activityIds": true, "yxlmAmount": true, "couponMerchantContribute": true, "couponOtherContribute": true }, "dynamicProps": false, "dynamicItems": false };
-var schema67 = { "type": "string", "description": "\u501F\u8D37\u8BB0\u6807\u8BC6 \u2014 card type: `DEBIT_CARD` (\u501F\u8BB0\u5361, debit card) or `CREDIT_CARD` (\u8D37\u8BB0\u5361, credit card).", "enum": ["DEBIT_CARD", "CREDIT_CARD"], "examples": ["CREDIT_CARD"] };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate26.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/CardAttr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "DEBIT_CARD" || data === "CREDIT_CARD")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/CardAttr/enum", keyword: "enum", params: { allowedValues: schema67.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
+    if (data.couponOtherContribute !== void 0) {
+      let data32 = data.couponOtherContribute;
+      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
+        const err48 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (typeof data32 == "number" && isFinite(data32)) {
+        if (data32 < 0 || isNaN(data32)) {
+          const err49 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
       }
     }
-  }
-  validate26.errors = vErrors;
-  return errors === 0;
-}
-validate26.evaluated = { "dynamicProps": false, "dynamicItems": false };
-var schema74 = { "type": "string", "description": "\u8D26\u5355\u72B6\u6001 \u2014 bill (QR code) status.\n\n| value | meaning |\n|---|---|\n| `PAID` | \u5DF2\u652F\u4ED8 \u2014 paid |\n| `UNPAID` | \u672A\u652F\u4ED8 \u2014 not paid |\n| `REFUND` | \u5DF2\u9000\u6B3E \u2014 refunded |\n| `CLOSED` | \u5DF2\u5173\u95ED \u2014 closed |\n| `UNKNOWN` | \u672A\u77E5 \u2014 unknown |", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN"], "examples": ["CLOSED"] };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate28.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/BillStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "PAID" || data === "UNPAID" || data === "REFUND" || data === "CLOSED" || data === "UNKNOWN")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/BillStatus/enum", keyword: "enum", params: { allowedValues: schema74.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
   } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
+    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err50];
+    } else {
+      vErrors.push(err50);
     }
+    errors++;
   }
-  validate28.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-validate28.evaluated = { "dynamicProps": false, "dynamicItems": false };
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.merOrderId !== void 0) {
       let data0 = data.merOrderId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func2(data0) > 32) {
           const err0 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err0];
@@ -992,7 +792,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payTime !== void 0) {
       let data10 = data.payTime;
       if (typeof data10 === "string") {
-        if (!pattern4.test(data10)) {
+        if (!pattern0.test(data10)) {
           const err15 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err15];
@@ -1014,7 +814,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.settleDate !== void 0) {
       let data11 = data.settleDate;
       if (typeof data11 === "string") {
-        if (!pattern5.test(data11)) {
+        if (!pattern1.test(data11)) {
           const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err17];
@@ -1034,14 +834,9 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.status !== void 0) {
-      if (!validate23(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err19 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1049,10 +844,8 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err20 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1061,9 +854,9 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err21 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1072,29 +865,43 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err22 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err23 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err22];
+      vErrors = [err24];
     } else {
-      vErrors.push(err22);
+      vErrors.push(err24);
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": { "merOrderId": true, "billBizType": true, "paySeqId": true, "totalAmount": true, "buyerPayAmount": true, "invoiceAmount": true, "discountAmount": true, "buyerId": true, "buyerUsername": true, "payDetail": true, "payTime": true, "settleDate": true, "status": true, "targetOrderId": true, "targetSys": true, "activityIds": true }, "dynamicProps": false, "dynamicItems": false };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate34.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.goodsId !== void 0) {
       if (typeof data.goodsId !== "string") {
@@ -1195,90 +1002,14 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate34.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-validate34.evaluated = { "props": { "goodsId": true, "goodsName": true, "quantity": true, "price": true, "goodsCategory": true, "body": true }, "dynamicProps": false, "dynamicItems": false };
-var schema91 = { "type": "string", "description": "\u7B7E\u540D\u7B97\u6CD5 \u2014 notification signature algorithm: `MD5` or `SHA256` (uppercase hex digest of the key-append string). When the field is absent, SHA256 applies.", "enum": ["MD5", "SHA256"], "examples": ["SHA256"] };
-function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate36.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/SignType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "MD5" || data === "SHA256")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/SignType/enum", keyword: "enum", params: { allowedValues: schema91.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate36.errors = vErrors;
-  return errors === 0;
-}
-validate36.evaluated = { "dynamicProps": false, "dynamicItems": false };
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1305,7 +1036,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgType !== void 0) {
       let data1 = data.msgType;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err2 = { instancePath: instancePath + "/msgType", schemaPath: "#/allOf/1/properties/msgType/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1327,7 +1058,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgSrc !== void 0) {
       let data2 = data.msgSrc;
       if (typeof data2 === "string") {
-        if (func1(data2) > 255) {
+        if (func2(data2) > 255) {
           const err4 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/allOf/1/properties/msgSrc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1349,7 +1080,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.responseTimestamp !== void 0) {
       let data3 = data.responseTimestamp;
       if (typeof data3 === "string") {
-        if (!pattern4.test(data3)) {
+        if (!pattern0.test(data3)) {
           const err6 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1415,7 +1146,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.createTime !== void 0) {
       let data8 = data.createTime;
       if (typeof data8 === "string") {
-        if (!pattern4.test(data8)) {
+        if (!pattern0.test(data8)) {
           const err12 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err12];
@@ -1435,15 +1166,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.cardAttr !== void 0) {
-      if (!validate26(data.cardAttr, { instancePath: instancePath + "/cardAttr", parentData: data, parentDataProperty: "cardAttr", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.freeSettlementAmt !== void 0) {
-      let data10 = data.freeSettlementAmt;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err14 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data9 = data.cardAttr;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1451,22 +1176,20 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err15 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
+      if (!(data9 === "DEBIT_CARD" || data9 === "CREDIT_CARD" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
         }
+        errors++;
       }
     }
-    if (data.buyerCashPayAmt !== void 0) {
-      let data11 = data.buyerCashPayAmt;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-        const err16 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.freeSettlementAmt !== void 0) {
+      let data10 = data.freeSettlementAmt;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1474,9 +1197,9 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data11 == "number" && isFinite(data11)) {
-        if (data11 < 0 || isNaN(data11)) {
-          const err17 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1486,33 +1209,34 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.fenOrderId !== void 0) {
-      let data12 = data.fenOrderId;
-      if (typeof data12 === "string") {
-        if (func1(data12) > 32) {
-          const err18 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.buyerCashPayAmt !== void 0) {
+      let data11 = data.buyerCashPayAmt;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+        const err18 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err18];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err18);
         }
         errors++;
       }
+      if (typeof data11 == "number" && isFinite(data11)) {
+        if (data11 < 0 || isNaN(data11)) {
+          const err19 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.billNo !== void 0) {
-      let data13 = data.billNo;
-      if (typeof data13 === "string") {
-        if (func1(data13) > 31) {
-          const err20 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+    if (data.fenOrderId !== void 0) {
+      let data12 = data.fenOrderId;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 32) {
+          const err20 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -1521,7 +1245,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1530,11 +1254,11 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data14 = data.billDate;
-      if (typeof data14 === "string") {
-        if (!pattern5.test(data14)) {
-          const err22 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+    if (data.billNo !== void 0) {
+      let data13 = data.billNo;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 31) {
+          const err22 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -1543,7 +1267,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -1552,21 +1276,58 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.billDate !== void 0) {
+      let data14 = data.billDate;
+      if (typeof data14 === "string") {
+        if (!pattern1.test(data14)) {
+          const err24 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
     if (data.billStatus !== void 0) {
-      if (!validate28(data.billStatus, { instancePath: instancePath + "/billStatus", parentData: data, parentDataProperty: "billStatus", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-        errors = vErrors.length;
+      let data15 = data.billStatus;
+      if (typeof data15 !== "string") {
+        const err26 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (!(data15 === "PAID" || data15 === "UNPAID" || data15 === "REFUND" || data15 === "CLOSED" || data15 === "UNKNOWN" || data15 === "")) {
+        const err27 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema51.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
       }
     }
     if (data.billPayment !== void 0) {
-      if (!validate30(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+      if (!validate14(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
     }
     if (data.refundBillPayment !== void 0) {
-      if (!validate30(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+      if (!validate14(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
         errors = vErrors.length;
       }
     }
@@ -1575,62 +1336,76 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data18)) {
         const len0 = data18.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate34(data18[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data18, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+          if (!validate17(data18[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data18, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err24 = { instancePath: instancePath + "/goods", schemaPath: "#/allOf/1/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err28 = { instancePath: instancePath + "/goods", schemaPath: "#/allOf/1/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err28];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err28);
         }
         errors++;
       }
     }
     if (data.signType !== void 0) {
-      if (!validate36(data.signType, { instancePath: instancePath + "/signType", parentData: data, parentDataProperty: "signType", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
-        errors = vErrors.length;
+      let data20 = data.signType;
+      if (typeof data20 !== "string") {
+        const err29 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      if (!(data20 === "MD5" || data20 === "SHA256" || data20 === "")) {
+        const err30 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/enum", keyword: "enum", params: { allowedValues: schema68.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
       }
     }
     if (data.sign !== void 0) {
       let data21 = data.sign;
       if (typeof data21 === "string") {
-        if (func1(data21) < 1) {
-          const err25 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (func2(data21) < 1) {
+          const err31 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err31];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err31);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err32 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err32];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
   } else {
-    const err27 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err33 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err33];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err33);
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": { "notifyId": true, "msgType": true, "msgSrc": true, "responseTimestamp": true, "subInst": true, "connectSys": true, "mchntUuid": true, "orderDesc": true, "createTime": true, "cardAttr": true, "freeSettlementAmt": true, "buyerCashPayAmt": true, "fenOrderId": true, "billNo": true, "billDate": true, "billStatus": true, "billPayment": true, "refundBillPayment": true, "goods": true, "signType": true, "sign": true, "mid": true, "tid": true, "instMid": true, "msgId": true, "srcReserve": true, "seqId": true, "settleRefId": true, "refId": true, "status": true, "totalAmount": true, "merName": true, "merOrderId": true, "targetOrderId": true, "targetSys": true, "targetStatus": true, "buyerId": true, "targetMid": true, "bankCardNo": true, "bankInfo": true, "billFunds": true, "billFundsDesc": true, "buyerPayAmount": true, "buyerUsername": true, "couponAmount": true, "invoiceAmount": true, "payTime": true, "receiptAmount": true, "settleDate": true, "subBuyerId": true, "activityIds": true, "yxlmAmount": true, "couponMerchantContribute": true, "couponOtherContribute": true }, "dynamicProps": false, "dynamicItems": false };
 export {
   validatePaymentNotification
 };

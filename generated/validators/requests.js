@@ -35,21 +35,14 @@ var require_ucs2length = __commonJS({
 });
 
 // validators.js
-var requestValidators_accessToken = validate21;
-var schema32 = { "type": "object", "description": "Access-token request, signed with a plain SHA-256 (not HMAC): `signature = lowercase hex( SHA-256( appId + timestamp + nonce + appKey ) )`.", "additionalProperties": false, "required": ["appId", "timestamp", "nonce", "signMethod", "signature"], "properties": { "appId": { "type": "string", "minLength": 1, "description": "\u5F00\u53D1\u8005ID \u2014 the application id assigned by the platform.", "examples": ["12345678901234567890123456789012"] }, "timestamp": { "$ref": "#/$defs/CompactTimestamp", "description": "\u65F6\u95F4\u6233 \u2014 `yyyyMMddHHmmss` in Beijing time (UTC+8)." }, "nonce": { "type": "string", "minLength": 1, "maxLength": 128, "description": "\u968F\u673A\u6570 \u2014 random nonce; 32 lowercase hex characters is the safe choice (\u2264128 allowed).", "examples": ["09876543210987654321098765432109"] }, "signMethod": { "type": "string", "enum": ["SHA256"], "description": "\u7B7E\u540D\u65B9\u6CD5 \u2014 always `SHA256` (an old variant used SHA-1 when the field was absent).", "examples": ["SHA256"] }, "signature": { "type": "string", "pattern": "^[0-9a-f]{64}$", "minLength": 64, "maxLength": 64, "description": "\u7B7E\u540D \u2014 lowercase hex SHA-256 of `appId + timestamp + nonce + appKey` (plain concatenation).", "examples": ["d373659c51c1767d0ce2674ee6367823f6cc7339c0411f7772d30765ed70a942"] } } };
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^\\d{14}$", "u");
-var pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var requestValidators_accessToken = validate11;
+var schema12 = { "type": "object", "additionalProperties": false, "required": ["appId", "timestamp", "nonce", "signMethod", "signature"], "properties": { "appId": { "type": "string", "minLength": 1 }, "timestamp": { "$ref": "#/$defs/CompactTimestamp" }, "nonce": { "type": "string", "minLength": 1, "maxLength": 128 }, "signMethod": { "type": "string", "enum": ["SHA256"] }, "signature": { "type": "string", "pattern": "^[0-9a-f]{64}$", "minLength": 64, "maxLength": 64 } } };
+var func2 = require_ucs2length().default;
+var pattern0 = new RegExp("^\\d{14}$", "u");
+var pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.appId === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appId" }, message: "must have required property 'appId'" };
@@ -110,7 +103,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.appId !== void 0) {
       let data0 = data.appId;
       if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
+        if (func2(data0) < 1) {
           const err6 = { instancePath: instancePath + "/appId", schemaPath: "#/properties/appId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -132,7 +125,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.timestamp !== void 0) {
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
-        if (func1(data1) > 14) {
+        if (func2(data1) > 14) {
           const err8 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/CompactTimestamp/maxLength", keyword: "maxLength", params: { limit: 14 }, message: "must NOT have more than 14 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -141,7 +134,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 14) {
+        if (func2(data1) < 14) {
           const err9 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/CompactTimestamp/minLength", keyword: "minLength", params: { limit: 14 }, message: "must NOT have fewer than 14 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -150,7 +143,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern4.test(data1)) {
+        if (!pattern0.test(data1)) {
           const err10 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/CompactTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{14}$" }, message: 'must match pattern "^\\d{14}$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -172,7 +165,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.nonce !== void 0) {
       let data2 = data.nonce;
       if (typeof data2 === "string") {
-        if (func1(data2) > 128) {
+        if (func2(data2) > 128) {
           const err12 = { instancePath: instancePath + "/nonce", schemaPath: "#/properties/nonce/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -181,7 +174,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func2(data2) < 1) {
           const err13 = { instancePath: instancePath + "/nonce", schemaPath: "#/properties/nonce/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err13];
@@ -212,7 +205,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "SHA256")) {
-        const err16 = { instancePath: instancePath + "/signMethod", schemaPath: "#/properties/signMethod/enum", keyword: "enum", params: { allowedValues: schema32.properties.signMethod.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/signMethod", schemaPath: "#/properties/signMethod/enum", keyword: "enum", params: { allowedValues: schema12.properties.signMethod.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -224,7 +217,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.signature !== void 0) {
       let data4 = data.signature;
       if (typeof data4 === "string") {
-        if (func1(data4) > 64) {
+        if (func2(data4) > 64) {
           const err17 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err17];
@@ -233,7 +226,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data4) < 64) {
+        if (func2(data4) < 64) {
           const err18 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/minLength", keyword: "minLength", params: { limit: 64 }, message: "must NOT have fewer than 64 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -242,7 +235,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern5.test(data4)) {
+        if (!pattern1.test(data4)) {
           const err19 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err19];
@@ -270,25 +263,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestValidators_billsPreauthCancel = validate22;
-var schema34 = { "type": "object", "description": "\u9884\u6388\u6743\u64A4\u9500\u8BF7\u6C42 \u2014 pre-authorisation cancel request (QR-code bills).", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "merOrderId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp", "examples": ["2023-07-19 12:03:02"] }, "mid": { "$ref": "#/$defs/Mid", "examples": ["89844035541APR4"] }, "tid": { "$ref": "#/$defs/Tid", "examples": ["APR40001"] }, "instMid": { "$ref": "#/$defs/InstMid", "examples": ["QRPAYDEFAULT"] }, "billNo": { "$ref": "#/$defs/BillNo" }, "billDate": { "$ref": "#/$defs/BeijingDate", "description": "\u8D26\u5355\u65E5\u671F\uFF0C\u683C\u5F0Fyyyy-MM-dd \u2014 bill date." }, "merOrderId": { "$ref": "#/$defs/MerOrderId", "description": "\u9884\u6388\u6743\u8BA2\u5355\u53F7 \u2014 merchant order number of the pre-authorisation.", "examples": ["124F20230719120217929621620"] }, "authIdRespCd": { "$ref": "#/$defs/AuthIdRespCd" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" } } };
-var func8 = Object.prototype.hasOwnProperty;
-var pattern6 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", "u");
-var pattern7 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var requestValidators_billsPreauthCancel = validate12;
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "merOrderId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "mid": { "$ref": "#/$defs/Mid" }, "tid": { "$ref": "#/$defs/Tid" }, "instMid": { "$ref": "#/$defs/InstMid" }, "billNo": { "$ref": "#/$defs/BillNo" }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "merOrderId": { "$ref": "#/$defs/MerOrderId" }, "authIdRespCd": { "$ref": "#/$defs/AuthIdRespCd" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" } } };
+var func9 = Object.prototype.hasOwnProperty;
+var pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", "u");
+var pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
@@ -354,7 +339,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func8.call(schema34.properties, key0)) {
+      if (!func9.call(schema14.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -367,7 +352,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestTimestamp !== void 0) {
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
+        if (!pattern2.test(data0)) {
           const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
@@ -389,7 +374,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.mid !== void 0) {
       let data1 = data.mid;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err10 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -411,7 +396,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tid !== void 0) {
       let data2 = data.tid;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func2(data2) > 32) {
           const err12 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -433,7 +418,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.instMid !== void 0) {
       let data3 = data.instMid;
       if (typeof data3 === "string") {
-        if (func1(data3) > 32) {
+        if (func2(data3) > 32) {
           const err14 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
@@ -455,7 +440,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billNo !== void 0) {
       let data4 = data.billNo;
       if (typeof data4 === "string") {
-        if (func1(data4) > 31) {
+        if (func2(data4) > 31) {
           const err16 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -477,7 +462,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data5 = data.billDate;
       if (typeof data5 === "string") {
-        if (!pattern7.test(data5)) {
+        if (!pattern3.test(data5)) {
           const err18 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -499,7 +484,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.merOrderId !== void 0) {
       let data6 = data.merOrderId;
       if (typeof data6 === "string") {
-        if (func1(data6) > 32) {
+        if (func2(data6) > 32) {
           const err20 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -521,7 +506,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.authIdRespCd !== void 0) {
       let data7 = data.authIdRespCd;
       if (typeof data7 === "string") {
-        if (func1(data7) > 64) {
+        if (func2(data7) > 64) {
           const err22 = { instancePath: instancePath + "/authIdRespCd", schemaPath: "#/$defs/AuthIdRespCd/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -543,7 +528,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgId !== void 0) {
       let data8 = data.msgId;
       if (typeof data8 === "string") {
-        if (func1(data8) > 64) {
+        if (func2(data8) > 64) {
           const err24 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err24];
@@ -565,7 +550,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.srcReserve !== void 0) {
       let data9 = data.srcReserve;
       if (typeof data9 === "string") {
-        if (func1(data9) > 255) {
+        if (func2(data9) > 255) {
           const err26 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err26];
@@ -593,21 +578,13 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestValidators_netpayQuery = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var requestValidators_netpayQuery = validate13;
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
@@ -668,7 +645,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestTimestamp !== void 0) {
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
+        if (!pattern2.test(data0)) {
           const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
@@ -690,7 +667,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.mid !== void 0) {
       let data1 = data.mid;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err8 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -709,7 +686,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data1 === "string") {
-        if (func1(data1) > 15) {
+        if (func2(data1) > 15) {
           const err10 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -731,7 +708,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tid !== void 0) {
       let data2 = data.tid;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func2(data2) > 32) {
           const err12 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -750,7 +727,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data2 === "string") {
-        if (func1(data2) > 8) {
+        if (func2(data2) > 8) {
           const err14 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
           if (vErrors === null) {
             vErrors = [err14];
@@ -772,7 +749,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.instMid !== void 0) {
       let data3 = data.instMid;
       if (typeof data3 === "string") {
-        if (func1(data3) > 32) {
+        if (func2(data3) > 32) {
           const err16 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -791,7 +768,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data3 === "string") {
-        if (func1(data3) > 32) {
+        if (func2(data3) > 32) {
           const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -800,7 +777,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data3) < 8) {
+        if (func2(data3) < 8) {
           const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err19];
@@ -822,7 +799,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.merOrderId !== void 0) {
       let data4 = data.merOrderId;
       if (typeof data4 === "string") {
-        if (func1(data4) > 32) {
+        if (func2(data4) > 32) {
           const err21 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err21];
@@ -841,7 +818,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data4 === "string") {
-        if (func1(data4) > 32) {
+        if (func2(data4) > 32) {
           const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err23];
@@ -850,7 +827,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data4) < 6) {
+        if (func2(data4) < 6) {
           const err24 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err24];
@@ -872,7 +849,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgId !== void 0) {
       let data5 = data.msgId;
       if (typeof data5 === "string") {
-        if (func1(data5) > 64) {
+        if (func2(data5) > 64) {
           const err26 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err26];
@@ -894,7 +871,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.srcReserve !== void 0) {
       let data6 = data.srcReserve;
       if (typeof data6 === "string") {
-        if (func1(data6) > 255) {
+        if (func2(data6) > 255) {
           const err28 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err28];
@@ -922,21 +899,13 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestValidators_netpayRefundQuery = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var requestValidators_netpayRefundQuery = validate14;
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate24.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
@@ -988,7 +957,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.requestTimestamp !== void 0) {
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
-        if (!pattern6.test(data0)) {
+        if (!pattern2.test(data0)) {
           const err5 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -1010,7 +979,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.merOrderId !== void 0) {
       let data1 = data.merOrderId;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err7 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err7];
@@ -1029,7 +998,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err9 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err9];
@@ -1038,7 +1007,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data1) < 6) {
+        if (func2(data1) < 6) {
           const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1060,7 +1029,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.systemId !== void 0) {
       let data2 = data.systemId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func2(data2) > 32) {
           const err12 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -1082,7 +1051,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.mid !== void 0) {
       let data3 = data.mid;
       if (typeof data3 === "string") {
-        if (func1(data3) > 32) {
+        if (func2(data3) > 32) {
           const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
@@ -1101,7 +1070,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data3 === "string") {
-        if (func1(data3) > 15) {
+        if (func2(data3) > 15) {
           const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err16];
@@ -1123,7 +1092,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tid !== void 0) {
       let data4 = data.tid;
       if (typeof data4 === "string") {
-        if (func1(data4) > 32) {
+        if (func2(data4) > 32) {
           const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err18];
@@ -1142,7 +1111,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data4 === "string") {
-        if (func1(data4) > 8) {
+        if (func2(data4) > 8) {
           const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
           if (vErrors === null) {
             vErrors = [err20];
@@ -1164,7 +1133,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgId !== void 0) {
       let data5 = data.msgId;
       if (typeof data5 === "string") {
-        if (func1(data5) > 64) {
+        if (func2(data5) > 64) {
           const err22 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err22];
@@ -1186,7 +1155,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.srcReserve !== void 0) {
       let data6 = data.srcReserve;
       if (typeof data6 === "string") {
-        if (func1(data6) > 255) {
+        if (func2(data6) > 255) {
           const err24 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err24];
@@ -1214,23 +1183,15 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var requestValidators_payPointOrderSync = validate25;
-var schema60 = { "type": "object", "description": "\u652F\u4ED8\u5206\u8BA2\u5355\u4FE1\u606F\u540C\u6B65\u8BF7\u6C42 \u2014 WeChat pay-point order sync request.", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "$ref": "#/$defs/FenOrderId" }, "mid": { "$ref": "#/$defs/Mid" }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32, "description": "\u670D\u52A1ID \u2014 WeChat pay-point service id.", "examples": ["500001000000000000000000000000"] }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"], "description": "\u573A\u666F\u7C7B\u578B \u2014 scene type. `Order_Paid` (\u8BA2\u5355\u6536\u6B3E\u6210\u529F): the user paid the order by other means.", "examples": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
-var pattern10 = new RegExp("^\\d{8}(\\d{6})?$", "u");
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var requestValidators_payPointOrderSync = validate15;
+var schema40 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "$ref": "#/$defs/FenOrderId" }, "mid": { "$ref": "#/$defs/Mid" }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
+var pattern6 = new RegExp("^\\d{8}(\\d{6})?$", "u");
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.paidTime === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paidTime" }, message: "must have required property 'paidTime'" };
@@ -1255,7 +1216,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.paidTime !== void 0) {
       let data0 = data.paidTime;
       if (typeof data0 === "string") {
-        if (func1(data0) > 64) {
+        if (func2(data0) > 64) {
           const err2 = { instancePath: instancePath + "/paidTime", schemaPath: "#/$defs/PayPointPaidTime/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -1264,7 +1225,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern10.test(data0)) {
+        if (!pattern6.test(data0)) {
           const err3 = { instancePath: instancePath + "/paidTime", schemaPath: "#/$defs/PayPointPaidTime/pattern", keyword: "pattern", params: { pattern: "^\\d{8}(\\d{6})?$" }, message: 'must match pattern "^\\d{8}(\\d{6})?$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1292,20 +1253,12 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate26.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-validate26.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate25.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.fenOrderId === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fenOrderId" }, message: "must have required property 'fenOrderId'" };
@@ -1366,7 +1319,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.fenOrderId !== void 0) {
       let data0 = data.fenOrderId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func2(data0) > 32) {
           const err6 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1388,7 +1341,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.mid !== void 0) {
       let data1 = data.mid;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err8 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -1410,7 +1363,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.serviceId !== void 0) {
       let data2 = data.serviceId;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func2(data2) > 32) {
           const err10 = { instancePath: instancePath + "/serviceId", schemaPath: "#/properties/serviceId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err10];
@@ -1419,7 +1372,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func1(data2) < 1) {
+        if (func2(data2) < 1) {
           const err11 = { instancePath: instancePath + "/serviceId", schemaPath: "#/properties/serviceId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
@@ -1441,7 +1394,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data3 = data.type;
       if (!(data3 === "Order_Paid")) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema60.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema40.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1450,7 +1403,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data3 === "string") {
-        if (func1(data3) > 32) {
+        if (func2(data3) > 32) {
           const err14 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
@@ -1470,8 +1423,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.detail !== void 0) {
-      if (!validate26(data.detail, { instancePath: instancePath + "/detail", parentData: data, parentDataProperty: "detail", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+      if (!validate16(data.detail, { instancePath: instancePath + "/detail", parentData: data, parentDataProperty: "detail", rootData })) {
+        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
         errors = vErrors.length;
       }
     }
@@ -1484,10 +1437,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate25.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
 var requestValidators = { accessToken: requestValidators_accessToken, billsPreauthCancel: requestValidators_billsPreauthCancel, netpayQuery: requestValidators_netpayQuery, netpayRefundQuery: requestValidators_netpayRefundQuery, payPointOrderSync: requestValidators_payPointOrderSync };
 export {
   requestValidators,

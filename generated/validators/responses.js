@@ -35,17 +35,10 @@ var require_ucs2length = __commonJS({
 });
 
 // validators.js
-var responseValidators_accessToken = validate21;
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var responseValidators_accessToken = validate11;
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate21.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.errCode === void 0) {
       const err0 = { instancePath, schemaPath: "#/$defs/PlatformError/required", keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
@@ -131,23 +124,17 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate11.errors = vErrors;
   return errors === 0;
 }
-validate21.evaluated = { "props": { "accessToken": true, "expiresIn": true, "errCode": true, "errInfo": true }, "dynamicProps": false, "dynamicItems": false };
-var responseValidators_billsPreauthCancel = validate22;
-var func1 = require_ucs2length().default;
-var pattern4 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var responseValidators_billsPreauthCancel = validate12;
+var schema38 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
+var schema39 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var func2 = require_ucs2length().default;
+var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate23.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.errCode === void 0) {
       const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
@@ -161,7 +148,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.errCode !== void 0) {
       let data0 = data.errCode;
       if (typeof data0 === "string") {
-        if (func1(data0) > 64) {
+        if (func2(data0) > 64) {
           const err1 = { instancePath: instancePath + "/errCode", schemaPath: "#/properties/errCode/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err1];
@@ -183,7 +170,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.errMsg !== void 0) {
       let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func1(data1) > 255) {
+        if (func2(data1) > 255) {
           const err3 = { instancePath: instancePath + "/errMsg", schemaPath: "#/properties/errMsg/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
@@ -205,7 +192,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.responseTimestamp !== void 0) {
       let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (!pattern4.test(data2)) {
+        if (!pattern0.test(data2)) {
           const err5 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -233,94 +220,19 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate13.errors = vErrors;
   return errors === 0;
 }
-validate23.evaluated = { "props": { "errCode": true, "errMsg": true, "responseTimestamp": true }, "dynamicProps": false, "dynamicItems": false };
-var pattern6 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
-var schema50 = { "type": "string", "description": "\u4EA4\u6613\u72B6\u6001 \u2014 trade status. `errCode: SUCCESS` only means the call was accepted: read this to know whether the order is paid.\n\n| value | meaning |\n|---|---|\n| `NEW_ORDER` | \u65B0\u8BA2\u5355 \u2014 created, not yet paid |\n| `WAIT_BUYER_PAY` | \u7B49\u5F85\u4E70\u5BB6\u4ED8\u6B3E \u2014 waiting for the buyer |\n| `TRADE_SUCCESS` | \u652F\u4ED8\u6210\u529F \u2014 paid |\n| `TRADE_REFUND` | \u8F6C\u5165\u9000\u6B3E \u2014 (partly) refunded |\n| `TRADE_CLOSED` | \u4EA4\u6613\u5173\u95ED \u2014 closed / cancelled |\n| `UNKNOWN` | \u4E0D\u660E\u786E\u7684\u4EA4\u6613\u72B6\u6001 \u2014 unknown: query again later |", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN"], "examples": ["TRADE_SUCCESS"] };
-function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var schema29 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+var pattern2 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate26.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/TradeStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "NEW_ORDER" || data === "WAIT_BUYER_PAY" || data === "TRADE_SUCCESS" || data === "TRADE_REFUND" || data === "TRADE_CLOSED" || data === "UNKNOWN")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/TradeStatus/enum", keyword: "enum", params: { allowedValues: schema50.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate26.errors = vErrors;
-  return errors === 0;
-}
-validate26.evaluated = { "dynamicProps": false, "dynamicItems": false };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate25.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.merOrderId !== void 0) {
       let data0 = data.merOrderId;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func2(data0) > 32) {
           const err0 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err0];
@@ -489,7 +401,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.payTime !== void 0) {
       let data10 = data.payTime;
       if (typeof data10 === "string") {
-        if (!pattern4.test(data10)) {
+        if (!pattern0.test(data10)) {
           const err15 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err15];
@@ -511,7 +423,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.settleDate !== void 0) {
       let data11 = data.settleDate;
       if (typeof data11 === "string") {
-        if (!pattern6.test(data11)) {
+        if (!pattern2.test(data11)) {
           const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err17];
@@ -531,14 +443,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.status !== void 0) {
-      if (!validate26(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err19 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -546,10 +453,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err20 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema29.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -558,9 +463,9 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err21 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -569,174 +474,52 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-  } else {
-    const err22 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err22];
-    } else {
-      vErrors.push(err22);
-    }
-    errors++;
-  }
-  validate25.errors = vErrors;
-  return errors === 0;
-}
-validate25.evaluated = { "props": { "merOrderId": true, "billBizType": true, "paySeqId": true, "totalAmount": true, "buyerPayAmount": true, "invoiceAmount": true, "discountAmount": true, "buyerId": true, "buyerUsername": true, "payDetail": true, "payTime": true, "settleDate": true, "status": true, "targetOrderId": true, "targetSys": true, "activityIds": true }, "dynamicProps": false, "dynamicItems": false };
-var schema60 = { "type": "string", "description": "\u8D26\u5355\u72B6\u6001 \u2014 bill (QR code) status.\n\n| value | meaning |\n|---|---|\n| `PAID` | \u5DF2\u652F\u4ED8 \u2014 paid |\n| `UNPAID` | \u672A\u652F\u4ED8 \u2014 not paid |\n| `REFUND` | \u5DF2\u9000\u6B3E \u2014 refunded |\n| `CLOSED` | \u5DF2\u5173\u95ED \u2014 closed |\n| `UNKNOWN` | \u672A\u77E5 \u2014 unknown |", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN"], "examples": ["CLOSED"] };
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate29.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/BillStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "PAID" || data === "UNPAID" || data === "REFUND" || data === "CLOSED" || data === "UNKNOWN")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/BillStatus/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err22 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
       }
     }
-  }
-  validate29.errors = vErrors;
-  return errors === 0;
-}
-validate29.evaluated = { "dynamicProps": false, "dynamicItems": false };
-var schema62 = { "type": "string", "description": "\u501F\u8D37\u8BB0\u6807\u8BC6 \u2014 card type: `DEBIT_CARD` (\u501F\u8BB0\u5361, debit card) or `CREDIT_CARD` (\u8D37\u8BB0\u5361, credit card).", "enum": ["DEBIT_CARD", "CREDIT_CARD"], "examples": ["CREDIT_CARD"] };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate31.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/CardAttr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "DEBIT_CARD" || data === "CREDIT_CARD")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/CardAttr/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err23 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
       }
     }
+  } else {
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
   }
-  validate31.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "dynamicProps": false, "dynamicItems": false };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate22.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mid !== void 0) {
       let data0 = data.mid;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func2(data0) > 32) {
           const err0 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err0];
@@ -758,7 +541,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tid !== void 0) {
       let data1 = data.tid;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err2 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -778,15 +561,15 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.billPayment !== void 0) {
-      if (!validate25(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+      if (!validate15(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
         errors = vErrors.length;
       }
     }
     if (data.msgId !== void 0) {
       let data3 = data.msgId;
       if (typeof data3 === "string") {
-        if (func1(data3) > 64) {
+        if (func2(data3) > 64) {
           const err4 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -808,7 +591,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.srcReserve !== void 0) {
       let data4 = data.srcReserve;
       if (typeof data4 === "string") {
-        if (func1(data4) > 255) {
+        if (func2(data4) > 255) {
           const err6 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -830,7 +613,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billNo !== void 0) {
       let data5 = data.billNo;
       if (typeof data5 === "string") {
-        if (func1(data5) > 31) {
+        if (func2(data5) > 31) {
           const err8 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -852,7 +635,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data6 = data.billDate;
       if (typeof data6 === "string") {
-        if (!pattern6.test(data6)) {
+        if (!pattern2.test(data6)) {
           const err10 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -874,7 +657,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.instMid !== void 0) {
       let data7 = data.instMid;
       if (typeof data7 === "string") {
-        if (func1(data7) > 32) {
+        if (func2(data7) > 32) {
           const err12 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -905,46 +688,68 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.billStatus !== void 0) {
-      if (!validate29(data.billStatus, { instancePath: instancePath + "/billStatus", parentData: data, parentDataProperty: "billStatus", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate29.errors : vErrors.concat(validate29.errors);
-        errors = vErrors.length;
+      let data9 = data.billStatus;
+      if (typeof data9 !== "string") {
+        const err15 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(data9 === "PAID" || data9 === "UNPAID" || data9 === "REFUND" || data9 === "CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
+        const err16 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
       }
     }
     if (data.cardAttr !== void 0) {
-      if (!validate31(data.cardAttr, { instancePath: instancePath + "/cardAttr", parentData: data, parentDataProperty: "cardAttr", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-        errors = vErrors.length;
+      let data10 = data.cardAttr;
+      if (typeof data10 !== "string") {
+        const err17 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data10 === "DEBIT_CARD" || data10 === "CREDIT_CARD" || data10 === "")) {
+        const err18 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
       }
     }
   } else {
-    const err15 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err19 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err15];
+      vErrors = [err19];
     } else {
-      vErrors.push(err15);
+      vErrors.push(err19);
     }
     errors++;
   }
-  validate22.errors = vErrors;
+  validate12.errors = vErrors;
   return errors === 0;
 }
-validate22.evaluated = { "props": { "mid": true, "tid": true, "billPayment": true, "msgId": true, "srcReserve": true, "billNo": true, "billDate": true, "instMid": true, "billQRCode": true, "billStatus": true, "cardAttr": true, "errCode": true, "errMsg": true, "responseTimestamp": true }, "dynamicProps": false, "dynamicItems": false };
-var responseValidators_netpayQuery = validate33;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var responseValidators_netpayQuery = validate17;
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate35.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mid !== void 0) {
       let data0 = data.mid;
       if (typeof data0 === "string") {
-        if (func1(data0) > 32) {
+        if (func2(data0) > 32) {
           const err0 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err0];
@@ -966,7 +771,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tid !== void 0) {
       let data1 = data.tid;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err2 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -988,7 +793,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.instMid !== void 0) {
       let data2 = data.instMid;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func2(data2) > 32) {
           const err4 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1010,7 +815,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgId !== void 0) {
       let data3 = data.msgId;
       if (typeof data3 === "string") {
-        if (func1(data3) > 64) {
+        if (func2(data3) > 64) {
           const err6 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -1032,7 +837,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.srcReserve !== void 0) {
       let data4 = data.srcReserve;
       if (typeof data4 === "string") {
-        if (func1(data4) > 255) {
+        if (func2(data4) > 255) {
           const err8 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err8];
@@ -1085,15 +890,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.status !== void 0) {
-      if (!validate26(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err13 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1101,21 +900,20 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err14 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema29.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
         }
+        errors++;
       }
     }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err15 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err15 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1123,12 +921,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.merOrderId !== void 0) {
-      let data11 = data.merOrderId;
-      if (typeof data11 === "string") {
-        if (func1(data11) > 32) {
-          const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1136,8 +931,11 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err17 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err17 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1146,20 +944,20 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
+    if (data.merOrderId !== void 0) {
+      let data11 = data.merOrderId;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err19 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1168,9 +966,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err20 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1179,9 +977,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.buyerId !== void 0) {
-      if (typeof data.buyerId !== "string") {
-        const err21 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err21 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1190,9 +988,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err22 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err22 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1201,9 +999,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.bankCardNo !== void 0) {
-      if (typeof data.bankCardNo !== "string") {
-        const err23 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err23 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -1212,9 +1010,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.bankInfo !== void 0) {
-      if (typeof data.bankInfo !== "string") {
-        const err24 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err24 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1223,9 +1021,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billFunds !== void 0) {
-      if (typeof data.billFunds !== "string") {
-        const err25 = { instancePath: instancePath + "/billFunds", schemaPath: "#/properties/billFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.bankCardNo !== void 0) {
+      if (typeof data.bankCardNo !== "string") {
+        const err25 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1234,9 +1032,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billFundsDesc !== void 0) {
-      if (typeof data.billFundsDesc !== "string") {
-        const err26 = { instancePath: instancePath + "/billFundsDesc", schemaPath: "#/properties/billFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err26 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1245,10 +1043,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.buyerPayAmount !== void 0) {
-      let data21 = data.buyerPayAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err27 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.billFunds !== void 0) {
+      if (typeof data.billFunds !== "string") {
+        const err27 = { instancePath: instancePath + "/billFunds", schemaPath: "#/properties/billFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1256,21 +1053,22 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 < 0 || isNaN(data21)) {
-          const err28 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
+    }
+    if (data.billFundsDesc !== void 0) {
+      if (typeof data.billFundsDesc !== "string") {
+        const err28 = { instancePath: instancePath + "/billFundsDesc", schemaPath: "#/properties/billFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
+        errors++;
       }
     }
-    if (data.buyerUsername !== void 0) {
-      if (typeof data.buyerUsername !== "string") {
-        const err29 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.buyerPayAmount !== void 0) {
+      let data21 = data.buyerPayAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err29 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -1278,34 +1076,33 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.couponAmount !== void 0) {
-      let data23 = data.couponAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err30 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 < 0 || isNaN(data23)) {
-          const err31 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 < 0 || isNaN(data21)) {
+          const err30 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err30];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err30);
           }
           errors++;
         }
       }
     }
-    if (data.invoiceAmount !== void 0) {
-      let data24 = data.invoiceAmount;
-      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-        const err32 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err31 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.couponAmount !== void 0) {
+      let data23 = data.couponAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err32 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -1313,9 +1110,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data24 == "number" && isFinite(data24)) {
-        if (data24 < 0 || isNaN(data24)) {
-          const err33 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 < 0 || isNaN(data23)) {
+          const err33 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -1325,24 +1122,47 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.invoiceAmount !== void 0) {
+      let data24 = data.invoiceAmount;
+      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+        const err34 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data24 == "number" && isFinite(data24)) {
+        if (data24 < 0 || isNaN(data24)) {
+          const err35 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
     if (data.payTime !== void 0) {
       let data25 = data.payTime;
       if (typeof data25 === "string") {
-        if (!pattern4.test(data25)) {
-          const err34 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (!pattern0.test(data25)) {
+          const err36 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err36];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err36);
           }
           errors++;
         }
       } else {
-        const err35 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err37 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err37];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err37);
         }
         errors++;
       }
@@ -1350,21 +1170,21 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.receiptAmount !== void 0) {
       let data26 = data.receiptAmount;
       if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-        const err36 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err38 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err38];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err38);
         }
         errors++;
       }
       if (typeof data26 == "number" && isFinite(data26)) {
         if (data26 < 0 || isNaN(data26)) {
-          const err37 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err39 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err39];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err39);
           }
           errors++;
         }
@@ -1373,39 +1193,17 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.settleDate !== void 0) {
       let data27 = data.settleDate;
       if (typeof data27 === "string") {
-        if (!pattern6.test(data27)) {
-          const err38 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+        if (!pattern2.test(data27)) {
+          const err40 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err38];
+            vErrors = [err40];
           } else {
-            vErrors.push(err38);
+            vErrors.push(err40);
           }
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.subBuyerId !== void 0) {
-      if (typeof data.subBuyerId !== "string") {
-        const err40 = { instancePath: instancePath + "/subBuyerId", schemaPath: "#/properties/subBuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err41 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err41 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -1414,10 +1212,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data30 = data.yxlmAmount;
-      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-        const err42 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.subBuyerId !== void 0) {
+      if (typeof data.subBuyerId !== "string") {
+        const err42 = { instancePath: instancePath + "/subBuyerId", schemaPath: "#/properties/subBuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -1425,22 +1222,22 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data30 == "number" && isFinite(data30)) {
-        if (data30 < 0 || isNaN(data30)) {
-          const err43 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err43 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
         }
+        errors++;
       }
     }
-    if (data.couponMerchantContribute !== void 0) {
-      let data31 = data.couponMerchantContribute;
-      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-        const err44 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.yxlmAmount !== void 0) {
+      let data30 = data.yxlmAmount;
+      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+        const err44 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -1448,9 +1245,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data31 == "number" && isFinite(data31)) {
-        if (data31 < 0 || isNaN(data31)) {
-          const err45 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data30 == "number" && isFinite(data30)) {
+        if (data30 < 0 || isNaN(data30)) {
+          const err45 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -1460,10 +1257,10 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.couponOtherContribute !== void 0) {
-      let data32 = data.couponOtherContribute;
-      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-        const err46 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.couponMerchantContribute !== void 0) {
+      let data31 = data.couponMerchantContribute;
+      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
+        const err46 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -1471,9 +1268,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data32 == "number" && isFinite(data32)) {
-        if (data32 < 0 || isNaN(data32)) {
-          const err47 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data31 == "number" && isFinite(data31)) {
+        if (data31 < 0 || isNaN(data31)) {
+          const err47 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err47];
           } else {
@@ -1483,42 +1280,57 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.couponOtherContribute !== void 0) {
+      let data32 = data.couponOtherContribute;
+      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
+        const err48 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (typeof data32 == "number" && isFinite(data32)) {
+        if (data32 < 0 || isNaN(data32)) {
+          const err49 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err48 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err48];
+      vErrors = [err50];
     } else {
-      vErrors.push(err48);
+      vErrors.push(err50);
     }
     errors++;
   }
-  validate35.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-validate35.evaluated = { "props": { "mid": true, "tid": true, "instMid": true, "msgId": true, "srcReserve": true, "seqId": true, "settleRefId": true, "refId": true, "status": true, "totalAmount": true, "merName": true, "merOrderId": true, "targetOrderId": true, "targetSys": true, "targetStatus": true, "buyerId": true, "targetMid": true, "bankCardNo": true, "bankInfo": true, "billFunds": true, "billFundsDesc": true, "buyerPayAmount": true, "buyerUsername": true, "couponAmount": true, "invoiceAmount": true, "payTime": true, "receiptAmount": true, "settleDate": true, "subBuyerId": true, "activityIds": true, "yxlmAmount": true, "couponMerchantContribute": true, "couponOtherContribute": true }, "dynamicProps": false, "dynamicItems": false };
-function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate33.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
     errors = vErrors.length;
   }
-  if (!validate35(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+  if (!validate19(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.responseTimeStamp !== void 0) {
       let data0 = data.responseTimeStamp;
       if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err0];
@@ -1562,7 +1374,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.authIdRespCd !== void 0) {
       let data3 = data.authIdRespCd;
       if (typeof data3 === "string") {
-        if (func1(data3) > 64) {
+        if (func2(data3) > 64) {
           const err4 = { instancePath: instancePath + "/authIdRespCd", schemaPath: "#/$defs/AuthIdRespCd/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -1590,21 +1402,14 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate33.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-validate33.evaluated = { "props": { "responseTimeStamp": true, "attachedData": true, "secureStatus": true, "authIdRespCd": true, "mid": true, "tid": true, "instMid": true, "msgId": true, "srcReserve": true, "seqId": true, "settleRefId": true, "refId": true, "status": true, "totalAmount": true, "merName": true, "merOrderId": true, "targetOrderId": true, "targetSys": true, "targetStatus": true, "buyerId": true, "targetMid": true, "bankCardNo": true, "bankInfo": true, "billFunds": true, "billFundsDesc": true, "buyerPayAmount": true, "buyerUsername": true, "couponAmount": true, "invoiceAmount": true, "payTime": true, "receiptAmount": true, "settleDate": true, "subBuyerId": true, "activityIds": true, "yxlmAmount": true, "couponMerchantContribute": true, "couponOtherContribute": true, "errCode": true, "errMsg": true, "responseTimestamp": true }, "dynamicProps": false, "dynamicItems": false };
-var responseValidators_netpayRefundQuery = validate38;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var responseValidators_netpayRefundQuery = validate21;
+var schema92 = { "type": "string", "enum": ["SUCCESS", "FAIL", "PROCESSING", "UNKNOWN", ""] };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate41.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.goodsId !== void 0) {
       if (typeof data.goodsId !== "string") {
@@ -1706,20 +1511,12 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-validate41.evaluated = { "props": { "goodsId": true, "promotionAmt": true, "goodsNum": true, "goodsPrice": true, "goodsRemark": true }, "dynamicProps": false, "dynamicItems": false };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate40.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.promotionProviderCode !== void 0) {
       if (typeof data.promotionProviderCode !== "string") {
@@ -1895,8 +1692,8 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data11)) {
         const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate41(data11[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data11, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+          if (!validate24(data11[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
             errors = vErrors.length;
           }
         }
@@ -1919,97 +1716,21 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-validate40.evaluated = { "props": { "promotionProviderCode": true, "flowId": true, "eventNo": true, "eventName": true, "promotionRange": true, "promotionType": true, "refundPromotionAmt": true, "platPromotionAmt": true, "mchntPromotionAmt": true, "thirdPartyPromotionAmt": true, "thirdPartyPromotionDetail": true, "goodsList": true }, "dynamicProps": false, "dynamicItems": false };
-var schema114 = { "type": "string", "description": "\u9000\u6B3E\u72B6\u6001 \u2014 refund status.\n\n| value | meaning |\n|---|---|\n| `SUCCESS` | \u6210\u529F \u2014 refunded |\n| `FAIL` | \u5931\u8D25 \u2014 failed |\n| `PROCESSING` | \u5904\u7406\u4E2D \u2014 in progress: query again later |\n| `UNKNOWN` | \u672A\u77E5 \u2014 unknown: query again later |", "enum": ["SUCCESS", "FAIL", "PROCESSING", "UNKNOWN"], "examples": ["SUCCESS"] };
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate45.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  const _errs0 = errors;
-  let valid0 = false;
-  const _errs1 = errors;
-  if (typeof data !== "string") {
-    const err0 = { instancePath, schemaPath: "#/$defs/RefundStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-    if (vErrors === null) {
-      vErrors = [err0];
-    } else {
-      vErrors.push(err0);
-    }
-    errors++;
-  }
-  if (!(data === "SUCCESS" || data === "FAIL" || data === "PROCESSING" || data === "UNKNOWN")) {
-    const err1 = { instancePath, schemaPath: "#/$defs/RefundStatus/enum", keyword: "enum", params: { allowedValues: schema114.enum }, message: "must be equal to one of the allowed values" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
-  var _valid0 = _errs1 === errors;
-  valid0 = valid0 || _valid0;
-  const _errs4 = errors;
-  if ("" !== data) {
-    const err2 = { instancePath, schemaPath: "#/anyOf/1/const", keyword: "const", params: { allowedValue: "" }, message: "must be equal to constant" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  var _valid0 = _errs4 === errors;
-  valid0 = valid0 || _valid0;
-  if (!valid0) {
-    const err3 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  } else {
-    errors = _errs0;
-    if (vErrors !== null) {
-      if (_errs0) {
-        vErrors.length = _errs0;
-      } else {
-        vErrors = null;
-      }
-    }
-  }
-  validate45.errors = vErrors;
-  return errors === 0;
-}
-validate45.evaluated = { "dynamicProps": false, "dynamicItems": false };
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate38.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (!validate23(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.responseTimeStamp !== void 0) {
       let data0 = data.responseTimeStamp;
       if (typeof data0 === "string") {
-        if (!pattern4.test(data0)) {
+        if (!pattern0.test(data0)) {
           const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err0];
@@ -2031,7 +1752,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.mid !== void 0) {
       let data1 = data.mid;
       if (typeof data1 === "string") {
-        if (func1(data1) > 32) {
+        if (func2(data1) > 32) {
           const err2 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err2];
@@ -2053,7 +1774,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.tid !== void 0) {
       let data2 = data.tid;
       if (typeof data2 === "string") {
-        if (func1(data2) > 32) {
+        if (func2(data2) > 32) {
           const err4 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err4];
@@ -2075,7 +1796,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.merOrderId !== void 0) {
       let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func1(data3) > 32) {
+        if (func2(data3) > 32) {
           const err6 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err6];
@@ -2133,8 +1854,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data6)) {
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate40(data6[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data6, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+          if (!validate23(data6[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data6, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
             errors = vErrors.length;
           }
         }
@@ -2151,7 +1872,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.msgId !== void 0) {
       let data8 = data.msgId;
       if (typeof data8 === "string") {
-        if (func1(data8) > 64) {
+        if (func2(data8) > 64) {
           const err12 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err12];
@@ -2184,7 +1905,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.srcReserve !== void 0) {
       let data10 = data.srcReserve;
       if (typeof data10 === "string") {
-        if (func1(data10) > 255) {
+        if (func2(data10) > 255) {
           const err15 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err15];
@@ -2215,14 +1936,9 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.status !== void 0) {
-      if (!validate26(data.status, { instancePath: instancePath + "/status", parentData: data, parentDataProperty: "status", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err18 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err18 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2230,16 +1946,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.refundStatus !== void 0) {
-      if (!validate45(data.refundStatus, { instancePath: instancePath + "/refundStatus", parentData: data, parentDataProperty: "refundStatus", rootData, dynamicAnchors })) {
-        vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err19 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema29.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2248,9 +1956,9 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.bankInfo !== void 0) {
-      if (typeof data.bankInfo !== "string") {
-        const err20 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err20 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2259,9 +1967,10 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err21 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundStatus !== void 0) {
+      let data14 = data.refundStatus;
+      if (typeof data14 !== "string") {
+        const err21 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2269,10 +1978,8 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err22 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data14 === "SUCCESS" || data14 === "FAIL" || data14 === "PROCESSING" || data14 === "UNKNOWN" || data14 === "")) {
+        const err22 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema92.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2281,9 +1988,9 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err23 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err23 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -2292,9 +1999,9 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err24 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err24 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2303,10 +2010,9 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data21 = data.totalAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err25 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -2314,13 +2020,58 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err26 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err27 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err28 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data21 = data.totalAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
       if (typeof data21 == "number" && isFinite(data21)) {
         if (data21 < 0 || isNaN(data21)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err30 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err30];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err30);
           }
           errors++;
         }
@@ -2329,21 +2080,21 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refundAmount !== void 0) {
       let data22 = data.refundAmount;
       if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-        const err27 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err31 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err31];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err31);
         }
         errors++;
       }
       if (typeof data22 == "number" && isFinite(data22)) {
         if (data22 < 0 || isNaN(data22)) {
-          const err28 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err32 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err32];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err32);
           }
           errors++;
         }
@@ -2351,51 +2102,7 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.refundFunds !== void 0) {
       if (typeof data.refundFunds !== "string") {
-        const err29 = { instancePath: instancePath + "/refundFunds", schemaPath: "#/allOf/1/properties/refundFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-    }
-    if (data.refundFundsDesc !== void 0) {
-      if (typeof data.refundFundsDesc !== "string") {
-        const err30 = { instancePath: instancePath + "/refundFundsDesc", schemaPath: "#/allOf/1/properties/refundFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.refundOrderId !== void 0) {
-      let data25 = data.refundOrderId;
-      if (typeof data25 === "string") {
-        if (func1(data25) > 64) {
-          const err31 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-    }
-    if (data.refundTargetOrderId !== void 0) {
-      if (typeof data.refundTargetOrderId !== "string") {
-        const err33 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/1/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/refundFunds", schemaPath: "#/allOf/1/properties/refundFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -2404,9 +2111,9 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.oriInfo !== void 0) {
-      if (!Array.isArray(data.oriInfo)) {
-        const err34 = { instancePath: instancePath + "/oriInfo", schemaPath: "#/allOf/1/properties/oriInfo/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.refundFundsDesc !== void 0) {
+      if (typeof data.refundFundsDesc !== "string") {
+        const err34 = { instancePath: instancePath + "/refundFundsDesc", schemaPath: "#/allOf/1/properties/refundFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -2415,30 +2122,66 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.refundOrderId !== void 0) {
+      let data25 = data.refundOrderId;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 64) {
+          const err35 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err37 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/1/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.oriInfo !== void 0) {
+      if (!Array.isArray(data.oriInfo)) {
+        const err38 = { instancePath: instancePath + "/oriInfo", schemaPath: "#/allOf/1/properties/oriInfo/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err35 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err39 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err35];
+      vErrors = [err39];
     } else {
-      vErrors.push(err35);
+      vErrors.push(err39);
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate21.errors = vErrors;
   return errors === 0;
 }
-validate38.evaluated = { "props": { "responseTimeStamp": true, "mid": true, "tid": true, "merOrderId": true, "totalRefundPromotionAmt": true, "orderPromotionStatus": true, "eventList": true, "msgId": true, "merName": true, "srcReserve": true, "seqId": true, "status": true, "connectSys": true, "refundStatus": true, "targetMid": true, "bankInfo": true, "settleRefId": true, "targetOrderId": true, "targetStatus": true, "targetSys": true, "totalAmount": true, "refundAmount": true, "refundFunds": true, "refundFundsDesc": true, "refundOrderId": true, "refundTargetOrderId": true, "oriInfo": true, "errCode": true, "errMsg": true, "responseTimestamp": true }, "dynamicProps": false, "dynamicItems": false };
-var responseValidators_payPointOrderSync = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+var responseValidators_payPointOrderSync = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate47.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.respCode === void 0) {
       const err0 = { instancePath, schemaPath: "#/$defs/PayPointResult/required", keyword: "required", params: { missingProperty: "respCode" }, message: "must have required property 'respCode'" };
@@ -2480,10 +2223,9 @@ function validate47(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate47.errors = vErrors;
+  validate27.errors = vErrors;
   return errors === 0;
 }
-validate47.evaluated = { "props": { "respCode": true, "respDesc": true }, "dynamicProps": false, "dynamicItems": false };
 var responseValidators = { accessToken: responseValidators_accessToken, billsPreauthCancel: responseValidators_billsPreauthCancel, netpayQuery: responseValidators_netpayQuery, netpayRefundQuery: responseValidators_netpayRefundQuery, payPointOrderSync: responseValidators_payPointOrderSync };
 export {
   responseValidators,

@@ -1,11 +1,12 @@
 // Compiles the spec's schemas into standalone ajv validators at generate time, so no runtime
 // ever calls eval/new Function (Workers and Vercel Edge forbid it), then bundles ajv's small
 // runtime helpers in with esbuild because ajv's "esm" output still says require(...).
-import Ajv2020 from 'ajv/dist/2020.js';
+import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { describeNotification, describeOperations } from './operations.mjs';
 import { repoRoot } from './bundle.mjs';
+import { forValidation } from './validation-schema.mjs';
 
 const REGISTRY_ID = 'https://chinaums.invalid/schemas';
 const OAS_ONLY_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator'];
@@ -48,17 +49,17 @@ function buildRegistry(doc) {
     responses[operationId] = `${REGISTRY_ID}#/$defs/${operationId}.response`;
   }
   defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
-  return { registry: { $id: REGISTRY_ID, $defs: defs }, extensions, requests, responses };
+  const resolve = (ref) => defs[ref.slice('#/$defs/'.length)];
+  const validationDefs = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)]));
+  return { registry: { $id: REGISTRY_ID, $defs: validationDefs }, extensions, requests, responses };
 }
 
 function createAjv(registry, extensions) {
-  const ajv = new Ajv2020({
+  const ajv = new Ajv({
     code: { source: true, esm: true, lines: true },
     allErrors: true,
     strict: true,
     strictRequired: false,
-    // Amount fields are integers; the spec may carry OpenAPI's int32/int64 as documentation.
-    formats: { int32: true, int64: true },
   });
   ajv.addVocabulary([...OAS_ONLY_KEYWORDS, ...[...extensions].sort()]);
   ajv.addSchema(registry);

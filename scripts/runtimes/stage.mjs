@@ -12,7 +12,7 @@ export async function stagePackage(pkg = PKG) {
   await rm(pkg, { recursive: true, force: true });
   await mkdir(pkg, { recursive: true });
   await copyFile(join(ROOT, 'package.json'), join(pkg, 'package.json'));
-  // The built files import openapi-fetch and @noble/hashes: resolve them from the repo's install.
+  // The built files import openapi-fetch (and @noble/hashes is bundled in): resolve it from the repo's install.
   await symlink(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
   const build = await runChild(BIN('tsup'), ['--out-dir', join(pkg, 'dist'), '--silent'], { cwd: ROOT, timeoutMs: 180_000 });
   if (build.code !== 0) throw new Error(`tsup failed (${build.timedOut ? 'timed out' : `exit ${build.code}`}):\n${build.stdout}${build.stderr}`);
