@@ -1,5 +1,5 @@
-import type { FieldEntries } from './fields.js';
-import { describeNames } from './fields.js';
+import type { FieldSet } from './fields.js';
+import { collectFields, describeNames, fieldSetOf } from './fields.js';
 import { readBodyWithLimit } from './read-body.js';
 import type { NotificationFailureReason, NotificationInput } from './types.js';
 
@@ -8,8 +8,8 @@ export type ReceivedFormat = 'form' | 'json' | 'decoded-fields';
 
 export interface ParsedNotification {
   readonly format: ReceivedFormat;
-  /** Unique names, values decoded exactly once, in received order. */
-  readonly entries: FieldEntries;
+  /** Unique names in received order, values decoded exactly once. */
+  readonly fields: FieldSet;
   /** Form bodies only: the text as received, to test encoding hypotheses when a sign fails. */
   readonly formText?: string;
   /** Fields whose JSON/record value was not a string and was rendered with String()/JSON.stringify. */
@@ -46,21 +46,14 @@ export function looksLikeJson(text: string): boolean {
 }
 
 function collectUnique(pairs: Iterable<[string, string]>, format: ReceivedFormat, formText?: string): ParseOutcome {
-  const entries: [string, string][] = [];
-  const seen = new Set<string>();
-  const duplicates = new Set<string>();
-  for (const [name, value] of pairs) {
-    if (seen.has(name)) duplicates.add(name);
-    seen.add(name);
-    entries.push([name, value]);
-  }
-  if (duplicates.size > 0) {
+  const collected = collectFields(pairs);
+  if (!collected.ok) {
     return refuse(
       'malformed-body',
-      `The form body repeats ${describeNames([...duplicates])}; it is ambiguous which value was signed, so it is refused.`,
+      `The form body repeats ${describeNames(collected.duplicates)}; it is ambiguous which value was signed, so it is refused.`,
     );
   }
-  return { ok: true, parsed: { format, entries, formText, renderedFields: [] } };
+  return { ok: true, parsed: { format, fields: collected.fields, formText, renderedFields: [] } };
 }
 
 /**
@@ -110,7 +103,7 @@ function fromObject(
         `body instead (express.raw({ type: '*/*' }) or express.text({ type: '*/*' }) for this route).`,
     );
   }
-  return { ok: true, parsed: { format, entries, renderedFields } };
+  return { ok: true, parsed: { format, fields: fieldSetOf(entries), renderedFields } };
 }
 
 function parseJsonText(text: string): ParseOutcome {
