@@ -14,23 +14,30 @@ export type CollectedFields =
   | { readonly ok: false; readonly duplicates: readonly string[] };
 
 /**
- * One pass over the pairs: the record doubles as the duplicate check. On a prototype-free object
- * `__proto__` is an ordinary own property and `in` sees own properties only.
+ * One pass over the pairs into a prototype-free record (on which `__proto__` is an ordinary own
+ * property). Repeats are found by counting keys afterwards: looking a fresh name up before storing
+ * it would hash it into V8's string table twice, which costs more than the whole count.
  */
 export function collectFields(pairs: Iterable<readonly [string, string]>): CollectedFields {
   const names: string[] = [];
   const values = Object.create(null) as Record<string, string>;
-  let duplicates: Set<string> | undefined;
   for (const [name, value] of pairs) {
-    if (name in values) {
-      (duplicates ??= new Set()).add(name);
-    } else {
-      names.push(name);
-      values[name] = value;
-    }
+    names.push(name);
+    values[name] = value;
   }
-  if (duplicates) return { ok: false, duplicates: [...duplicates] };
+  if (Object.keys(values).length !== names.length) return { ok: false, duplicates: repeatedNames(names) };
   return { ok: true, fields: { names, values: Object.freeze(values) } };
+}
+
+/** Each repeated name once, in the order its first repeat appears. */
+function repeatedNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) repeated.add(name);
+    seen.add(name);
+  }
+  return [...repeated];
 }
 
 /** Entries whose names are already known to be unique (were one repeated, its first value would count). */
