@@ -19,11 +19,19 @@ export type CollectedFields =
  * it would hash it into V8's string table twice, which costs more than the whole count.
  */
 export function collectFields(pairs: Iterable<readonly [string, string]>): CollectedFields {
+  const flat: string[] = [];
+  for (const [name, value] of pairs) flat.push(name, value);
+  return collectFlat(flat);
+}
+
+/** collectFields over names and values alternating (`[name0, value0, name1, value1, …]`). */
+export function collectFlat(flat: readonly string[]): CollectedFields {
   const names: string[] = [];
   const values = Object.create(null) as Record<string, string>;
-  for (const [name, value] of pairs) {
+  for (let i = 0; i < flat.length; i += 2) {
+    const name = flat[i]!;
     names.push(name);
-    values[name] = value;
+    values[name] = flat[i + 1]!;
   }
   if (Object.keys(values).length !== names.length) return { ok: false, duplicates: repeatedNames(names) };
   return { ok: true, fields: { names, values: Object.freeze(values) } };
