@@ -13,13 +13,33 @@ const isWellFormed: WellFormedCheck | undefined =
     : undefined;
 
 /**
- * One name or value, decoded as the URL standard does: `+` is a space, then `%xx` escapes are
- * UTF-8. decodeURIComponent throws exactly where the standard would keep a `%` or write U+FFFD
- * (a bad escape, invalid UTF-8), which sends the body to the general path.
+ * text[from, to) decoded as the URL standard does: `+` is a space, then `%xx` escapes are UTF-8.
+ * decodeURIComponent throws exactly where the standard would keep a `%` or write U+FFFD (a bad
+ * escape, invalid UTF-8), which sends the body to the general path.
  */
-function decode(part: string): string {
-  const spaced = part.includes('+') ? part.replace(PLUS, ' ') : part;
-  return spaced.includes('%') ? decodeURIComponent(spaced) : spaced;
+function decodeSlice(text: string, from: number, to: number, plus: boolean, percent: boolean): string {
+  const part = text.slice(from, to);
+  const spaced = plus ? part.replace(PLUS, ' ') : part;
+  return percent ? decodeURIComponent(spaced) : spaced;
+}
+
+/** Whether a character occurs in text[from, to), for ranges that only move forward. */
+class Occurrences {
+  readonly #text: string;
+  readonly #char: string;
+  #next: number;
+
+  constructor(text: string, char: string) {
+    this.#text = text;
+    this.#char = char;
+    this.#next = text.indexOf(char);
+  }
+
+  // One search per occurrence passed, not one per range: a few over a whole body.
+  within(from: number, to: number): boolean {
+    if (this.#next >= 0 && this.#next < from) this.#next = this.#text.indexOf(this.#char, from);
+    return this.#next >= 0 && this.#next < to;
+  }
 }
 
 /**
@@ -29,6 +49,8 @@ function decode(part: string): string {
 export function splitFormFast(text: string): string[] | undefined {
   if (!isWellFormed?.(text)) return undefined;
   const flat: string[] = [];
+  const plus = new Occurrences(text, '+');
+  const percent = new Occurrences(text, '%');
   try {
     let start = 0;
     while (start <= text.length) {
@@ -36,9 +58,10 @@ export function splitFormFast(text: string): string[] | undefined {
       if (end < 0) end = text.length;
       // Empty sequences (`a=1&&b=2`, a trailing `&`) are skipped, as the standard does.
       if (end > start) {
-        const eq = text.indexOf('=', start);
-        if (eq >= 0 && eq < end) flat.push(decode(text.slice(start, eq)), decode(text.slice(eq + 1, end)));
-        else flat.push(decode(text.slice(start, end)), '');
+        let eq = text.indexOf('=', start);
+        if (eq < 0 || eq > end) eq = end;
+        flat.push(decodeSlice(text, start, eq, plus.within(start, eq), percent.within(start, eq)));
+        flat.push(eq < end ? decodeSlice(text, eq + 1, end, plus.within(eq + 1, end), percent.within(eq + 1, end)) : '');
       }
       start = end + 1;
     }
