@@ -10,11 +10,17 @@ export interface SignMatch {
   readonly emptyValues: EmptyValuePolicy;
 }
 
-/** Lowercase hex of MD5/SHA-256 over the text; straight from the provider when it can. */
-export async function hexDigest(text: string, signType: NotificationSignType, crypto: CryptoProvider): Promise<string> {
+/**
+ * Lowercase hex of MD5/SHA-256 over the text; straight from the provider when it can. A string
+ * when the provider is synchronous, so callers await (a microtask each) only when they must.
+ */
+export function hexDigest(text: string, signType: NotificationSignType, crypto: CryptoProvider): string | Promise<string> {
   const algorithm = signType === 'MD5' ? 'md5' : 'sha256';
-  if (crypto.hexDigest) return crypto.hexDigest(algorithm, text);
-  return toHex(await crypto[algorithm](text));
+  return crypto.hexDigest ? crypto.hexDigest(algorithm, text) : hexOf(crypto[algorithm](text));
+}
+
+async function hexOf(digest: Uint8Array | Promise<Uint8Array>): Promise<string> {
+  return toHex(await digest);
 }
 
 /**
@@ -33,7 +39,8 @@ export async function findMatchingKey(
   const texts = policies.map((policy) => joinFields(names, fields.values, policy));
   for (let keyIndex = 0; keyIndex < keys.length; keyIndex++) {
     for (let p = 0; p < policies.length; p++) {
-      const computed = await hexDigest(texts[p]! + keys[keyIndex]!, signType, crypto);
+      const digest = hexDigest(texts[p]! + keys[keyIndex]!, signType, crypto);
+      const computed = typeof digest === 'string' ? digest : await digest;
       if (timingSafeEqualHexIgnoringCase(computed, receivedSign)) return { keyIndex, emptyValues: policies[p]! };
     }
   }

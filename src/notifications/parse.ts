@@ -207,8 +207,11 @@ function totalLength(object: object): number {
   return total;
 }
 
-/** Turns any accepted input into unique, once-decoded fields, or says why it cannot. Never throws. */
-export async function parseNotificationInput(input: NotificationInput, maxBytes: number): Promise<ParseOutcome> {
+/**
+ * Turns any accepted input into unique, once-decoded fields, or says why it cannot. Synchronous
+ * except for a Request, whose body has to be read: a verification need not wait a microtask.
+ */
+export function parseNotificationInput(input: NotificationInput, maxBytes: number): ParseOutcome | Promise<ParseOutcome> {
   if (typeof input === 'string') return parseText(input, maxBytes, 'sniff');
   if (input instanceof Uint8Array) return parseBytes(input, maxBytes, 'sniff');
   if (input instanceof ArrayBuffer) return parseBytes(new Uint8Array(input), maxBytes, 'sniff');

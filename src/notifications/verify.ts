@@ -39,7 +39,8 @@ async function verify(input: NotificationInput, options: VerifyNotificationOptio
   const crypto: CryptoProvider = options.crypto ?? defaultCrypto;
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  const outcome = await parseNotificationInput(input, maxBytes);
+  const pending = parseNotificationInput(input, maxBytes);
+  const outcome = pending instanceof Promise ? await pending : pending;
   if (!outcome.ok) return reject(outcome.reason, outcome.message);
   const { parsed } = outcome;
 
