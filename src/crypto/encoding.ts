@@ -34,6 +34,11 @@ export function timingSafeEqualAscii(a: string, b: string): boolean {
   return diff === 0;
 }
 
+/** Non-empty and only hexadecimal digits, either case. */
+export function isHex(text: string): boolean {
+  return /^[0-9A-Fa-f]+$/.test(text);
+}
+
 /**
  * Like timingSafeEqualAscii for two hex strings, ignoring case: setting bit 0x20 maps A–F to a–f
  * and leaves 0–9 as they are. Only meaningful when both are hex (callers check the received one).

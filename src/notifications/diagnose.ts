@@ -1,6 +1,7 @@
 // When a sign does not verify, tests the usual integration mistakes one by one, each against the
 // configured keys, so the message can say which one it was. Messages name fields and key
 // positions only: never a key, never a received value.
+import { isHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { FieldEntries } from './fields.js';
 import { describeNames, entriesOf, fieldSetOf } from './fields.js';
@@ -172,9 +173,8 @@ function hints(input: DiagnosisInput): string[] {
 /** A teaching message for a sign that did not verify. */
 export async function diagnoseBadSignature(input: DiagnosisInput): Promise<string> {
   const received = input.parsed.fields.names.length;
-  // Only a hex sign can match; any other still gets the hints below.
-  const hex = /^[0-9A-Fa-f]+$/.test(input.sign);
-  for (const hypothesis of hex ? hypotheses(input) : []) {
+  // Only a hex sign can match (findMatchingKey compares hex); any other still gets the hints below.
+  for (const hypothesis of isHex(input.sign) ? hypotheses(input) : []) {
     const match = await findMatchingKey(fieldSetOf(hypothesis.entries), input.sign, hypothesis.signType, hypothesis.keys, input.crypto);
     if (match) return `Bad signature. ${hypothesis.explanation}`;
   }

@@ -1,3 +1,4 @@
+import { isHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { NotificationVerificationError } from '../errors.js';
@@ -25,10 +26,6 @@ export function configuredKeys(options: { readonly key?: unknown; readonly keys?
   const list: unknown[] = options.keys !== undefined ? (Array.isArray(options.keys) ? options.keys : []) : [options.key];
   const keys = list.filter((key): key is string => typeof key === 'string' && key.trim() !== '');
   return keys.length > 0 && keys.length === list.length ? keys : undefined;
-}
-
-function isHex(text: string): boolean {
-  return /^[0-9A-Fa-f]+$/.test(text);
 }
 
 async function verify(input: NotificationInput, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider): Promise<NotificationVerificationResult> {
