@@ -8,21 +8,10 @@ export function utf8(text: string): Uint8Array {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-const HEX_UPPER = HEX.map((pair) => pair.toUpperCase());
-
-function hexWith(table: readonly string[], bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += table[bytes[i]!];
-  return out;
-}
-
 export function toHex(bytes: Uint8Array): string {
-  return hexWith(HEX, bytes);
-}
-
-/** Uppercase hex, as notification signs are written. */
-export function toHexUpper(bytes: Uint8Array): string {
-  return hexWith(HEX_UPPER, bytes);
+  let out = '';
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  return out;
 }
 
 export function toBase64(bytes: Uint8Array): string {
@@ -42,5 +31,21 @@ export function timingSafeEqualAscii(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+/** Non-empty and only hexadecimal digits, either case. */
+export function isHex(text: string): boolean {
+  return /^[0-9A-Fa-f]+$/.test(text);
+}
+
+/**
+ * Like timingSafeEqualAscii for two hex strings, ignoring case: setting bit 0x20 maps A–F to a–f
+ * and leaves 0–9 as they are. Only meaningful when both are hex (callers check the received one).
+ */
+export function timingSafeEqualHexIgnoringCase(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= (a.charCodeAt(i) | 0x20) ^ (b.charCodeAt(i) | 0x20);
   return diff === 0;
 }

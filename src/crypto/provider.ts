@@ -15,6 +15,11 @@ export interface CryptoProvider {
   readonly md5: Digest;
   /** Prepares an HMAC-SHA256 key once (Web Crypto's importKey is the expensive part). */
   hmacSha256(key: Uint8Array): Digest;
+  /**
+   * Optional: the lowercase hex digest of text, for providers that make it more cheaply than
+   * bytes (node:crypto allocates a Buffer per byte digest). Must equal hex of `md5`/`sha256`.
+   */
+  readonly hexDigest?: (algorithm: 'md5' | 'sha256', text: string) => string;
 }
 
 /** What request signing needs (no MD5): the client accepts this, so its default can omit MD5 code. */

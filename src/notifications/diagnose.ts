@@ -1,9 +1,10 @@
 // When a sign does not verify, tests the usual integration mistakes one by one, each against the
 // configured keys, so the message can say which one it was. Messages name fields and key
 // positions only: never a key, never a received value.
+import { isHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { FieldEntries } from './fields.js';
-import { describeNames } from './fields.js';
+import { describeNames, entriesOf, fieldSetOf } from './fields.js';
 import { findMatchingKey } from './match.js';
 import type { ParsedNotification } from './parse.js';
 import { parseFormText } from './parse.js';
@@ -53,7 +54,7 @@ function keyPositions(indexes: readonly number[], total: number): string {
 
 function hypotheses(input: DiagnosisInput): Hypothesis[] {
   const { parsed, keys, signType, declaredSignType, sign } = input;
-  const { entries } = parsed;
+  const entries = entriesOf(parsed.fields);
   const list: Hypothesis[] = [];
   const base = { entries, signType, keys };
 
@@ -107,7 +108,7 @@ function hypotheses(input: DiagnosisInput): Hypothesis[] {
     if (literalPlus.ok) {
       list.push({
         ...base,
-        entries: literalPlus.parsed.entries,
+        entries: entriesOf(literalPlus.parsed.fields),
         explanation:
           'The sign matches only when `+` in the body is read as a literal plus: whoever built this body did not ' +
           'percent-encode `+` (form encoding writes it %2B; a bare `+` means a space). Check any proxy or forwarder that rebuilds the body.',
@@ -159,20 +160,22 @@ function hints(input: DiagnosisInput): string[] {
         'another spelling (e.g. `1.0`), it cannot verify: ask for string values or a form body.',
     );
   }
-  const replaced = namesWhere(parsed.entries, (value) => value.includes('\uFFFD'));
+  const entries = entriesOf(parsed.fields);
+  const replaced = namesWhere(entries, (value) => value.includes('\uFFFD'));
   if (replaced.length > 0) {
     notes.push(`${describeNames(replaced)} contain U+FFFD: their %xx escapes were not UTF-8 (a GBK-encoded body?).`);
   }
-  const escaped = namesWhere(parsed.entries, (value) => ESCAPE.test(value));
+  const escaped = namesWhere(entries, (value) => ESCAPE.test(value));
   if (escaped.length > 0) notes.push(`${describeNames(escaped)} still contain %xx escapes (decoding them again does not verify either).`);
   return notes;
 }
 
 /** A teaching message for a sign that did not verify. */
 export async function diagnoseBadSignature(input: DiagnosisInput): Promise<string> {
-  const received = input.parsed.entries.length;
-  for (const hypothesis of hypotheses(input)) {
-    const match = await findMatchingKey(hypothesis.entries, input.sign.toUpperCase(), hypothesis.signType, hypothesis.keys, input.crypto);
+  const received = input.parsed.fields.names.length;
+  // Only a hex sign can match (findMatchingKey compares hex); any other still gets the hints below.
+  for (const hypothesis of isHex(input.sign) ? hypotheses(input) : []) {
+    const match = await findMatchingKey(fieldSetOf(hypothesis.entries), input.sign, hypothesis.signType, hypothesis.keys, input.crypto);
     if (match) return `Bad signature. ${hypothesis.explanation}`;
   }
   const tried = input.keys.length === 1 ? 'The configured key does' : `None of the ${input.keys.length} configured keys does`;

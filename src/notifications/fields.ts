@@ -1,23 +1,79 @@
-// Received fields travel as a list of [name, value] pairs with unique names: no prototype to
-// pollute, received order kept, and sorting for the signature is explicit.
+// Received fields travel as unique names in received order plus a prototype-free record of their
+// values: nothing to pollute, order kept, lookups by name direct, sorting for the signature explicit.
 
 export type FieldEntries = ReadonlyArray<readonly [string, string]>;
 
-/** A frozen, prototype-free record: `raw.constructor` is undefined unless the sender sent it. */
-export function toRawRecord(entries: FieldEntries): Readonly<Record<string, string>> {
-  return Object.freeze(toMutableRecord(entries) as Record<string, string>);
+/** Unique names (received order) and their values; `values` is frozen and has no prototype. */
+export interface FieldSet {
+  readonly names: readonly string[];
+  readonly values: Readonly<Record<string, string>>;
 }
 
-/** A prototype-free record; on such an object `__proto__` is an ordinary own property. */
-export function toMutableRecord(entries: FieldEntries): Record<string, unknown> {
+export type CollectedFields =
+  | { readonly ok: true; readonly fields: FieldSet }
+  | { readonly ok: false; readonly duplicates: readonly string[] };
+
+/**
+ * One pass over the pairs into a prototype-free record (on which `__proto__` is an ordinary own
+ * property). Repeats are found by counting keys afterwards: looking a fresh name up before storing
+ * it would hash it into V8's string table twice, which costs more than the whole count.
+ */
+export function collectFields(pairs: Iterable<readonly [string, string]>): CollectedFields {
+  const flat: string[] = [];
+  for (const [name, value] of pairs) flat.push(name, value);
+  return collectFlat(flat);
+}
+
+/** collectFields over names and values alternating (`[name0, value0, name1, value1, …]`). */
+export function collectFlat(flat: readonly string[]): CollectedFields {
+  const names: string[] = [];
+  const values = Object.create(null) as Record<string, string>;
+  for (let i = 0; i < flat.length; i += 2) {
+    const name = flat[i]!;
+    names.push(name);
+    values[name] = flat[i + 1]!;
+  }
+  if (Object.keys(values).length !== names.length) return { ok: false, duplicates: repeatedNames(names) };
+  return { ok: true, fields: { names, values: Object.freeze(values) } };
+}
+
+/** Each repeated name once, in the order its first repeat appears. */
+function repeatedNames(names: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const name of names) {
+    if (seen.has(name)) repeated.add(name);
+    seen.add(name);
+  }
+  return [...repeated];
+}
+
+/** Entries whose names are already known to be unique (were one repeated, its first value would count). */
+export function fieldSetOf(entries: FieldEntries): FieldSet {
+  const names: string[] = [];
+  const values = Object.create(null) as Record<string, string>;
+  for (const [name, value] of entries) {
+    if (!(name in values)) {
+      names.push(name);
+      values[name] = value;
+    }
+  }
+  return { names, values: Object.freeze(values) };
+}
+
+export function entriesOf(fields: FieldSet): [string, string][] {
+  return fields.names.map((name) => [name, fields.values[name]!]);
+}
+
+/** A mutable, prototype-free copy of the values (in received order). */
+export function toMutableRecord(fields: FieldSet): Record<string, unknown> {
   const record = Object.create(null) as Record<string, unknown>;
-  for (const [name, value] of entries) record[name] = value;
+  const { names, values } = fields;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    record[name] = values[name];
+  }
   return record;
-}
-
-export function fieldValue(entries: FieldEntries, name: string): string | undefined {
-  for (const [key, value] of entries) if (key === name) return value;
-  return undefined;
 }
 
 /** Field names for messages: a few, shortened, never values (they may carry personal data). */

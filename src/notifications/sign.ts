@@ -1,23 +1,23 @@
-import { toHexUpper } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { ConfigurationError } from '../errors.js';
-import type { FieldEntries } from './fields.js';
+import type { FieldSet } from './fields.js';
+import { fieldSetOf } from './fields.js';
+import { hexDigest } from './match.js';
 import type { EmptyValuePolicy } from './string-to-sign.js';
-import { resolveSignType, stringToSign } from './string-to-sign.js';
+import { joinFields, resolveSignType, sortedNames } from './string-to-sign.js';
 import type { NotificationFields, NotificationSignType } from './types.js';
 
 /** UPPERCASE hex of MD5/SHA-256 over the string to sign followed directly by the key. */
 export async function computeSign(
-  entries: FieldEntries,
+  fields: FieldSet,
   key: string,
   signType: NotificationSignType,
   emptyValues: EmptyValuePolicy,
   crypto: CryptoProvider,
 ): Promise<string> {
-  const text = stringToSign(entries, emptyValues) + key;
-  const digest = signType === 'MD5' ? await crypto.md5(text) : await crypto.sha256(text);
-  return toHexUpper(digest);
+  const text = joinFields(sortedNames(fields), fields.values, emptyValues) + key;
+  return (await hexDigest(text, signType, crypto)).toUpperCase();
 }
 
 function isIterable(fields: NotificationFields): fields is Iterable<readonly [string, string]> {
@@ -59,7 +59,7 @@ export async function signNotification(fields: NotificationFields, options: Sign
     throw new ConfigurationError('Add signType=MD5 to the fields: without it, receivers assume SHA256.');
   }
   const signType = hasSignType ? fromFields : 'SHA256';
-  return computeSign(entries, options.key, signType, 'omit', options.crypto ?? webCrypto);
+  return computeSign(fieldSetOf(entries), options.key, signType, 'omit', options.crypto ?? webCrypto);
 }
 
 /** The form body for these fields (`application/x-www-form-urlencoded`, as the platform sends it). */

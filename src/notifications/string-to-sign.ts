@@ -1,29 +1,44 @@
-import type { FieldEntries } from './fields.js';
+import type { FieldEntries, FieldSet } from './fields.js';
+import { fieldSetOf } from './fields.js';
 import type { NotificationSignType } from './types.js';
 
 /** The vendor text says empty values are left out; some peers include them. */
 export type EmptyValuePolicy = 'omit' | 'include';
 
-// Comparing names (never `k=v` strings: `ab=1` vs `a=1` would sort differently) by UTF-16 code
-// unit, which for the platform's ASCII names is byte order: uppercase before lowercase.
-function byName(a: readonly [string, string], b: readonly [string, string]): number {
-  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+/**
+ * The names to sign (all but `sign`; signType and unknown fields included), sorted. Names, never
+ * `k=v` strings: `a-b=1` would sort before `a=2`. The default sort compares UTF-16 code units
+ * (exactly what `<` did), which for the platform's ASCII names is byte order: uppercase first.
+ */
+export function sortedNames(fields: FieldSet): string[] {
+  // filter() copies, so sorting in place leaves the received order untouched.
+  return fields.names.filter((name) => name !== 'sign').sort();
 }
 
-/**
- * `k1=v1&k2=v2&…` over every field except `sign` (signType and unknown fields included), sorted
- * by name. The key is appended by the caller directly, with no `&` in between.
- */
-export function stringToSign(entries: FieldEntries, emptyValues: EmptyValuePolicy): string {
-  // filter() already copies, so sorting in place leaves `entries` untouched; one pass joins.
-  const kept = entries.filter(([name, value]) => name !== 'sign' && (emptyValues === 'include' || value !== '')).sort(byName);
+/** `k1=v1&k2=v2&…` over names already sorted. The key is appended by the caller, with no `&`. */
+export function joinFields(names: readonly string[], values: Readonly<Record<string, string>>, emptyValues: EmptyValuePolicy): string {
   let text = '';
-  for (let i = 0; i < kept.length; i++) text += `${i === 0 ? '' : '&'}${kept[i]![0]}=${kept[i]![1]}`;
+  let first = true;
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const value = values[name]!;
+    if (value === '' && emptyValues === 'omit') continue;
+    text += first ? `${name}=${value}` : `&${name}=${value}`;
+    first = false;
+  }
   return text;
 }
 
-export function hasEmptyValue(entries: FieldEntries): boolean {
-  return entries.some(([name, value]) => name !== 'sign' && value === '');
+/** The string to sign for these fields (names unique). */
+export function stringToSign(entries: FieldEntries, emptyValues: EmptyValuePolicy): string {
+  const fields = fieldSetOf(entries);
+  return joinFields(sortedNames(fields), fields.values, emptyValues);
+}
+
+export function hasEmptyValue(fields: FieldSet): boolean {
+  const { names, values } = fields;
+  for (let i = 0; i < names.length; i++) if (values[names[i]!] === '' && names[i] !== 'sign') return true;
+  return false;
 }
 
 /**

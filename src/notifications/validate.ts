@@ -2,7 +2,7 @@ import { paymentNotificationWireFormat } from '../../generated/operations.js';
 import { validatePaymentNotification } from '../../generated/validators/payment-notification.js';
 import type { ValidationError } from '../../generated/validators/types.js';
 import { applyWireFormats } from '../wire-format.js';
-import type { FieldEntries } from './fields.js';
+import type { FieldSet } from './fields.js';
 import { toMutableRecord } from './fields.js';
 import type { NotificationSchemaProblem, PaymentNotification } from './types.js';
 
@@ -31,8 +31,8 @@ function describe(problems: readonly NotificationSchemaProblem[]): string {
  * JSON strings → objects) and checks it against the generated standalone validator, which
  * allows unknown fields but not wrong types of known ones. The strings stay untouched in `raw`.
  */
-export function toTypedNotification(entries: FieldEntries, validate: boolean): TypedOutcome {
-  const copy = toMutableRecord(entries);
+export function toTypedNotification(fields: FieldSet, validate: boolean): TypedOutcome {
+  const copy = toMutableRecord(fields);
   const conversion = applyWireFormats(copy, paymentNotificationWireFormat);
   if (!validate) return { ok: true, notification: copy as PaymentNotification };
   if (conversion.length > 0) {

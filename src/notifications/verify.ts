@@ -1,8 +1,8 @@
+import { isHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { NotificationVerificationError } from '../errors.js';
 import { diagnoseBadSignature } from './diagnose.js';
-import { fieldValue, toRawRecord } from './fields.js';
 import { findMatchingKey } from './match.js';
 import { parseNotificationInput } from './parse.js';
 import { resolveSignType } from './string-to-sign.js';
@@ -28,10 +28,6 @@ export function configuredKeys(options: { readonly key?: unknown; readonly keys?
   return keys.length > 0 && keys.length === list.length ? keys : undefined;
 }
 
-function isHex(text: string): boolean {
-  return /^[0-9A-Fa-f]+$/.test(text);
-}
-
 async function verify(input: NotificationInput, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider): Promise<NotificationVerificationResult> {
   const keys = configuredKeys(options);
   if (!keys) {
@@ -40,13 +36,15 @@ async function verify(input: NotificationInput, options: VerifyNotificationOptio
   const crypto: CryptoProvider = options.crypto ?? defaultCrypto;
   const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
 
-  const outcome = await parseNotificationInput(input, maxBytes);
+  const pending = parseNotificationInput(input, maxBytes);
+  const outcome = pending instanceof Promise ? await pending : pending;
   if (!outcome.ok) return reject(outcome.reason, outcome.message);
   const { parsed } = outcome;
 
-  const sign = fieldValue(parsed.entries, 'sign');
+  const { fields } = parsed;
+  const sign = fields.values['sign'];
   if (sign === undefined || sign === '') {
-    const names = parsed.entries.length;
+    const names = fields.names.length;
     return reject(
       'missing-sign',
       names === 0
@@ -54,20 +52,20 @@ async function verify(input: NotificationInput, options: VerifyNotificationOptio
         : 'The notification has no `sign` field, so it cannot be verified.',
     );
   }
-  const declaredSignType = fieldValue(parsed.entries, 'signType');
+  const declaredSignType = fields.values['signType'];
   const signType = resolveSignType(declaredSignType);
   if (!signType) {
     return reject('unsupported-sign-type', 'signType is neither MD5 nor SHA256 (the algorithms notifications are signed with).');
   }
 
-  const match = isHex(sign) ? await findMatchingKey(parsed.entries, sign.toUpperCase(), signType, keys, crypto) : undefined;
+  const match = isHex(sign) ? await findMatchingKey(fields, sign, signType, keys, crypto) : undefined;
   if (!match) {
     const message = await diagnoseBadSignature({ parsed, sign, declaredSignType, signType, keys, crypto });
     return reject('bad-signature', message);
   }
 
-  const raw = toRawRecord(parsed.entries);
-  const typed = toTypedNotification(parsed.entries, options.validate ?? true);
+  const raw = fields.values;
+  const typed = toTypedNotification(fields, options.validate ?? true);
   if (!typed.ok) {
     return { ok: false, reason: 'schema-mismatch', message: typed.message, schemaProblems: typed.problems, raw };
   }

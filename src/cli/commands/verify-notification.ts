@@ -1,7 +1,7 @@
 // chinaums verify-notification: checks a raw notification body and shows the string that was signed.
 import { nodeCrypto } from '../../crypto/node.js';
 import { parseNotificationInput } from '../../notifications/parse.js';
-import { hasEmptyValue, stringToSign } from '../../notifications/string-to-sign.js';
+import { hasEmptyValue, joinFields, sortedNames } from '../../notifications/string-to-sign.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../notifications/types.js';
 import { verifyNotification } from '../../notifications/verify.js';
 import { flagOrEnv, parseCommandArgs, readInputFile, withoutTrailingNewline } from '../args.js';
@@ -48,9 +48,11 @@ export const verifyNotificationCommand: Command = {
       io.stdout(`reason    ${result.reason}: ${result.message}`);
     }
     if (parsed.ok) {
-      io.stdout(`signed    ${stringToSign(parsed.parsed.entries, 'omit')}<md5Key>`);
+      const { fields } = parsed.parsed;
+      const names = sortedNames(fields);
+      io.stdout(`signed    ${joinFields(names, fields.values, 'omit')}<md5Key>`);
       // Peers disagree on empty values (protocol.md §4); the verifier accepts either form.
-      if (hasEmptyValue(parsed.parsed.entries)) io.stdout(`or        ${stringToSign(parsed.parsed.entries, 'include')}<md5Key>    (empty values kept)`);
+      if (hasEmptyValue(fields)) io.stdout(`or        ${joinFields(names, fields.values, 'include')}<md5Key>    (empty values kept)`);
     }
     return result.ok ? 0 : 1;
   },
