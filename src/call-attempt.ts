@@ -2,10 +2,10 @@ import type { OperationDescriptor } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import type { CallContext } from './call.js';
 import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from './errors.js';
-import { redactAuthorization } from './observability.js';
+import { NO_EVENTS, redactAuthorization } from './observability.js';
 import { interpretResponse } from './response.js';
 import { parseRetryAfter } from './retry.js';
-import { createAttemptSignal, monotonicNow, raceAbort, type AttemptEnd } from './timeout.js';
+import { createAttemptSignal, monotonicNow, type AttemptEnd } from './timeout.js';
 
 export interface AttemptRequest {
   /** The body: one string for a business call; rebuilt per attempt (fresh timestamp, nonce) for the token call. */
@@ -77,33 +77,41 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
   let authorization: string | undefined;
   try {
     // Both the body and the credential may wait (the token call, a shared refresh): the attempt's signal bounds that wait too.
-    const body = typeof request.body === 'string' ? request.body : await raceAbort(request.body(), signal);
-    if (op.security.length > 0) authorization = await raceAbort(ctx.authenticator.authorize(body, { operationId: op.operationId, signal }), signal);
-    ctx.emit({
-      type: 'request',
-      operation: op.operationId,
-      attempt: settings.attempt,
-      method: op.method,
-      url: ctx.baseUrl + op.path,
-      headers: authorization === undefined ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', authorization: redactAuthorization(authorization) },
-    });
-    const started = monotonicNow();
-    const sentAt = ctx.localNow();
+    const body = typeof request.body === 'string' ? request.body : await attemptSignal.race(request.body());
+    if (op.security.length > 0) {
+      // A credential at hand (a local signature, a cached token) comes back as a string: nothing to wait for.
+      const credential = ctx.authenticator.authorize(body, { operationId: op.operationId, signal });
+      authorization = typeof credential === 'string' ? credential : await attemptSignal.race(credential);
+    }
+    // Events are built only for a client with hooks or a logger (redacting and copying cost per request).
+    const observed = ctx.emit !== NO_EVENTS;
+    if (observed) {
+      ctx.emit({
+        type: 'request',
+        operation: op.operationId,
+        attempt: settings.attempt,
+        method: op.method,
+        url: ctx.baseUrl + op.path,
+        headers: authorization === undefined ? { 'content-type': 'application/json' } : { 'content-type': 'application/json', authorization: redactAuthorization(authorization) },
+      });
+    }
+    const started = observed ? monotonicNow() : 0;
+    const sentAt = ctx.clockSkew ? ctx.localNow() : 0;
     // Raced as well: an injected fetch may ignore the signal, and the attempt must still end on time.
-    const response = await raceAbort(send(op, body, authorization, ctx, signal), signal);
+    const response = await attemptSignal.race(send(op, body, authorization, ctx, signal));
     if (ctx.clockSkew?.observe(response.headers.get('date'), sentAt, ctx.localNow())) {
       ctx.emit({ type: 'clock-skew', offsetMs: ctx.clockSkew.offsetMs });
     }
     const raw = { status: response.status, text: response.text };
     const rawBodyForErrors = request.redactBody ? request.redactBody(response.text) : response.text;
-    const durationMs = monotonicNow() - started;
+    const durationMs = observed ? monotonicNow() - started : 0;
     try {
       const data = interpretResponse(op, raw, settings.attempt, rawBodyForErrors) as Record<string, unknown>;
-      ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: text(data[op.result.codeField]) });
+      if (observed) ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: text(data[op.result.codeField]) });
       return { ok: true, data, status: raw.status };
     } catch (error) {
       const failure = error instanceof ChinaUmsError ? error : failureWithoutResponse(op, error, undefined, settings);
-      ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: failure.code });
+      if (observed) ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: failure.code });
       return { ok: false, error: failure, authorization, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), ctx.localNow()) };
     }
   } catch (cause) {

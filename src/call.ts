@@ -8,7 +8,7 @@ import type { ClockSkew } from './clock-skew.js';
 import { AbortedError, AuthenticationError, ChinaUmsError, ClockError, InvalidRequestError } from './errors.js';
 import type { EmitEvent } from './observability.js';
 import { attemptOnce, type AttemptRequest } from './call-attempt.js';
-import { backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
+import { ATTEMPT_LIMIT, backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
 import { beijingDateTime } from './time.js';
 import { describeValidationError } from './validation-message.js';
 import { monotonicNow, sleep } from './timeout.js';
@@ -61,10 +61,20 @@ export function prepareBody(op: OperationDescriptor, body: unknown, ctx: Pick<Ca
       operation: op.operationId,
     });
   }
-  const payload: Record<string, unknown> = { ...body };
   const field = op.requestTimestampField;
-  if (field !== null && payload[field] === undefined) payload[field] = beijingDateTime(ctx.now());
   const validate = ctx.requestValidators?.[op.operationId];
+  // Without a validator the caller's object is serialized as is and a missing timestamp appended
+  // to the text: the same bytes as copying the object and adding the field last, minus the copy.
+  // (An own toJSON would see a different `this`, so such a body takes the copying path.)
+  const own = (key: string) => Object.prototype.hasOwnProperty.call(body, key);
+  if (!validate && !own('toJSON') && (field === null || !own(field))) {
+    const json = JSON.stringify(body);
+    if (field === null) return json;
+    const stamp = `${JSON.stringify(field)}:${JSON.stringify(beijingDateTime(ctx.now()))}`;
+    return json === '{}' ? `{${stamp}}` : `${json.slice(0, -1)},${stamp}}`;
+  }
+  const payload: Record<string, unknown> = { ...body };
+  if (field !== null && payload[field] === undefined) payload[field] = beijingDateTime(ctx.now());
   if (validate && !validate(payload)) {
     const reasons = (validate.errors ?? []).slice(0, 5).map(describeValidationError).join('; ');
     throw new InvalidRequestError(`${op.operationId}: the request body does not match the spec: ${reasons}.`, {
@@ -114,7 +124,8 @@ export interface ExecuteResult {
  * once. Each attempt is signed afresh (new timestamp and nonce).
  */
 export async function execute(op: OperationDescriptor, request: AttemptRequest, ctx: CallContext, options: CallOptions = {}): Promise<ExecuteResult> {
-  const policy = resolveRetryPolicy(op, ctx.retry, options.retry);
+  // Resolved at the first failure: a call that succeeds at once never needs it.
+  let policy: ResolvedRetryPolicy | undefined;
   const timeoutMs = positive(options.timeoutMs, ctx.timeoutMs);
   const started = monotonicNow();
   const deadlineAt = started + positive(options.deadlineMs, ctx.deadlineMs);
@@ -125,8 +136,8 @@ export async function execute(op: OperationDescriptor, request: AttemptRequest, 
     throw error;
   };
 
-  // Bounded: at most maxAttempts regular attempts plus one credential renewal.
-  for (let attempt = 1; attempt <= policy.maxAttempts + 1; attempt++) {
+  // Bounded: at most maxAttempts (≤ ATTEMPT_LIMIT) regular attempts plus one credential renewal.
+  for (let attempt = 1; attempt <= ATTEMPT_LIMIT + 1; attempt++) {
     const outcome = await attemptOnce(op, request, ctx, { attempt, signal: options.signal, timeoutMs, remainingMs: deadlineAt - monotonicNow() });
     if (outcome.ok) return { data: outcome.data, status: outcome.status, attempts: attempt };
     const { error } = outcome;
@@ -139,6 +150,7 @@ export async function execute(op: OperationDescriptor, request: AttemptRequest, 
     // Failures of the shared token call were already retried by it; repeating them here would multiply requests.
     const ownFailure = error.operation === op.operationId;
     const regularAttempts = attempt - (renewedCredential ? 1 : 0);
+    policy ??= resolveRetryPolicy(op, ctx.retry, options.retry);
     const delay = ownFailure ? retryDelay(error, outcome.retryAfterMs, policy, regularAttempts, deadlineAt - monotonicNow()) : undefined;
     if (delay === undefined) return fail(error, attempt);
     ctx.emit({ type: 'retry', operation: op.operationId, attempt, delayMs: delay, reason: error.code, status: error.status });

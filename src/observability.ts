@@ -80,6 +80,9 @@ export interface ChinaUmsLogger {
 
 export type EmitEvent = (event: ChinaUmsEvent) => void;
 
+/** The emitter of a client without hooks or logger: callers compare against it to skip building events nobody receives. */
+export const NO_EVENTS: EmitEvent = () => undefined;
+
 function logFields(event: ChinaUmsEvent): Record<string, unknown> {
   if (event.type !== 'error') return { ...event };
   const { error, ...rest } = event;
@@ -118,7 +121,7 @@ const HOOK_BY_TYPE = {
  * never change the outcome of a payment call.
  */
 export function createEmitter(hooks: ChinaUmsHooks | undefined, logger: ChinaUmsLogger | undefined): EmitEvent {
-  if (!hooks && !logger) return () => undefined;
+  if (!hooks && !logger) return NO_EVENTS;
   return (event) => {
     try {
       const hook = hooks?.[HOOK_BY_TYPE[event.type]] as ((e: ChinaUmsEvent) => void) | undefined;

@@ -27,7 +27,7 @@ export const DEFAULT_RETRY_POLICY: Readonly<ResolvedRetryPolicy> = Object.freeze
 });
 
 /** Upper bound on attempts whatever the caller asks for: loops stay bounded. */
-const ATTEMPT_LIMIT = 10;
+export const ATTEMPT_LIMIT = 10;
 
 function finite(value: number | undefined, fallback: number, min: number, max: number): number {
   return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;

@@ -2,37 +2,48 @@
 // UTC, so the offset is applied arithmetically and the UTC getters read the shifted instant.
 const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 
-function parts(instant: Date | number) {
-  const ms = typeof instant === 'number' ? instant : instant.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError('Cannot format an invalid date as Beijing time');
+interface Formatted {
+  readonly compact: string;
+  readonly dateTime: string;
+  readonly date: string;
+}
+
+function format(ms: number): Formatted {
   const d = new Date(ms + BEIJING_OFFSET_MS);
   const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return {
-    y: pad(d.getUTCFullYear(), 4),
-    M: pad(d.getUTCMonth() + 1),
-    d: pad(d.getUTCDate()),
-    h: pad(d.getUTCHours()),
-    m: pad(d.getUTCMinutes()),
-    s: pad(d.getUTCSeconds()),
-  };
+  const [y, M, D, h, m, sec] = [pad(d.getUTCFullYear(), 4), pad(d.getUTCMonth() + 1), pad(d.getUTCDate()), pad(d.getUTCHours()), pad(d.getUTCMinutes()), pad(d.getUTCSeconds())];
+  return { compact: `${y}${M}${D}${h}${m}${sec}`, dateTime: `${y}-${M}-${D} ${h}:${m}:${sec}`, date: `${y}-${M}-${D}` };
+}
+
+// Every request formats the current second twice (body timestamp, Authorization header), and
+// the strings depend only on the whole second: the last second's strings are kept.
+let cachedSecond = Number.NaN;
+let cached: Formatted | undefined;
+
+function formatted(instant: Date | number): Formatted {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  if (!Number.isFinite(ms)) throw new RangeError('Cannot format an invalid date as Beijing time');
+  const second = Math.floor(ms / 1000);
+  if (cached === undefined || second !== cachedSecond) {
+    cached = format(ms);
+    cachedSecond = second;
+  }
+  return cached;
 }
 
 /** `yyyyMMddHHmmss` in Beijing time: the Authorization header and token-request timestamp. */
 export function beijingCompactTimestamp(instant: Date | number): string {
-  const p = parts(instant);
-  return `${p.y}${p.M}${p.d}${p.h}${p.m}${p.s}`;
+  return formatted(instant).compact;
 }
 
 /** `yyyy-MM-dd HH:mm:ss` in Beijing time: the body field `requestTimestamp`. */
 export function beijingDateTime(instant: Date | number): string {
-  const p = parts(instant);
-  return `${p.y}-${p.M}-${p.d} ${p.h}:${p.m}:${p.s}`;
+  return formatted(instant).dateTime;
 }
 
 /** `yyyy-MM-dd` in Beijing time. */
 export function beijingDate(instant: Date | number): string {
-  const p = parts(instant);
-  return `${p.y}-${p.M}-${p.d}`;
+  return formatted(instant).date;
 }
 
 /** Parses `yyyy-MM-dd HH:mm:ss` or `yyyyMMddHHmmss` as Beijing time; undefined when malformed. */

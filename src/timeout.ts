@@ -1,6 +1,7 @@
 // Per-attempt timeouts, the overall deadline and the caller's AbortSignal, composed into one
 // signal per attempt. Every timer created here is cleared by `dispose()` or when it fires, so a
 // finished call leaves nothing running (a pending timer would keep a Node process alive).
+import { releaseController, takeController, type PooledController } from './abort-pool.js';
 
 /** Why an attempt's signal fired. */
 export type AttemptEnd = 'caller' | 'timeout' | 'deadline';
@@ -8,9 +9,15 @@ export type AttemptEnd = 'caller' | 'timeout' | 'deadline';
 export interface AttemptSignal {
   readonly signal: AbortSignal;
   /** Why the signal fired, or undefined while it has not. */
-  readonly reason: () => AttemptEnd | undefined;
+  reason(): AttemptEnd | undefined;
+  /**
+   * Settles with `promise`, or rejects with the abort reason as soon as the attempt ends. For work
+   * that may ignore the signal (an injected fetch, a shared token refresh); cheaper than
+   * raceAbort, which adds and removes an EventTarget listener every time.
+   */
+  race<T>(promise: Promise<T>): Promise<T>;
   /** Clears the timer and detaches from the caller's signal. Idempotent. */
-  readonly dispose: () => void;
+  dispose(): void;
 }
 
 type AnyFn = (signals: AbortSignal[]) => AbortSignal;
@@ -43,29 +50,79 @@ export function anySignal(signals: readonly AbortSignal[]): { signal: AbortSigna
   return { signal: controller.signal, detach };
 }
 
+const noop = () => undefined;
+
+class Attempt implements AttemptSignal {
+  readonly signal: AbortSignal;
+  readonly #pooled: PooledController;
+  readonly #caller: AbortSignal | undefined;
+  readonly #onCallerAbort: (() => void) | undefined;
+  readonly #detach: () => void;
+  #handle: ReturnType<typeof setTimeout> | undefined;
+  #ended: AttemptEnd | undefined;
+  #disposed = false;
+  /** Rejects the pending race, if any. */
+  #reject: ((reason: unknown) => void) | undefined;
+
+  constructor(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number) {
+    this.#pooled = takeController();
+    const own = this.#pooled.controller;
+    const byDeadline = remainingMs <= timeoutMs;
+    this.#handle = setTimeout(() => {
+      this.#handle = undefined;
+      this.#ended ??= byDeadline ? 'deadline' : 'timeout';
+      const reason = new DOMException(byDeadline ? 'The deadline passed' : 'The attempt timed out', 'TimeoutError');
+      own.abort(reason);
+      this.#reject?.(reason);
+    }, Math.max(0, Math.min(timeoutMs, remainingMs)));
+    this.#caller = caller;
+    if (caller) {
+      const composed = anySignal([caller, own.signal]);
+      this.signal = composed.signal;
+      this.#detach = composed.detach;
+      this.#onCallerAbort = () => this.#reject?.(caller.reason);
+      caller.addEventListener('abort', this.#onCallerAbort, { once: true });
+    } else {
+      this.signal = own.signal;
+      this.#detach = noop;
+    }
+  }
+
+  reason(): AttemptEnd | undefined {
+    return this.#ended ?? (this.#caller?.aborted ? 'caller' : this.signal.aborted ? 'timeout' : undefined);
+  }
+
+  race<T>(promise: Promise<T>): Promise<T> {
+    if (this.signal.aborted) {
+      promise.catch(noop);
+      return Promise.reject(this.signal.reason);
+    }
+    // The rejection handler given to then() also keeps the loser from becoming an unhandled rejection.
+    return new Promise<T>((resolve, reject) => {
+      this.#reject = reject;
+      promise.then(resolve, reject);
+    });
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    this.#reject = undefined;
+    if (this.#handle !== undefined) clearTimeout(this.#handle);
+    this.#handle = undefined;
+    if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+    this.#detach();
+    releaseController(this.#pooled);
+  }
+}
+
 /**
  * One attempt's signal: fires after `timeoutMs`, or when the overall deadline (`remainingMs`
- * from now) passes if that is sooner, or when the caller aborts.
+ * from now) passes if that is sooner, or when the caller aborts. Its controller comes from a
+ * pool (src/abort-pool.ts) and goes back unless it fired.
  */
 export function createAttemptSignal(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number): AttemptSignal {
-  const timer = new AbortController();
-  let ended: AttemptEnd | undefined;
-  const byDeadline = remainingMs <= timeoutMs;
-  const ms = Math.max(0, Math.min(timeoutMs, remainingMs));
-  const handle = setTimeout(() => {
-    ended ??= byDeadline ? 'deadline' : 'timeout';
-    timer.abort(new DOMException(byDeadline ? 'The deadline passed' : 'The attempt timed out', 'TimeoutError'));
-  }, ms);
-  const inputs = caller ? [caller, timer.signal] : [timer.signal];
-  const composed = anySignal(inputs);
-  return {
-    signal: composed.signal,
-    reason: () => ended ?? (caller?.aborted ? 'caller' : composed.signal.aborted ? 'timeout' : undefined),
-    dispose: () => {
-      clearTimeout(handle);
-      composed.detach();
-    },
-  };
+  return new Attempt(caller, timeoutMs, remainingMs);
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts; the timer is always cleared. */

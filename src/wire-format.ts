@@ -23,28 +23,65 @@ export interface WireFormatProblem {
 
 const INTEGER_TEXT = /^-?\d{1,15}$/;
 
-type Visit = (holder: Record<string, unknown>, key: string, value: unknown, location: string) => void;
+type Rule = 'json' | 'integer';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function walk(node: unknown, path: FieldPath, depth: number, location: string, visit: Visit): void {
+/** The dotted location of a problem, built only when there is one (`eventList.0.goodsList`). */
+function locationOf(trail: readonly (string | number)[]): string {
+  let location = '';
+  for (const step of trail) location = typeof step === 'number' ? `${location}.${step}` : location ? `${location}.${step}` : step;
+  return location;
+}
+
+/** Converts one value in place; false when it has the wrong form (left as received). */
+function convert(holder: Record<string, unknown>, key: string, raw: unknown, rule: Rule): boolean {
+  if (typeof raw !== 'string') return true;
+  if (rule === 'json') {
+    if (raw === '') {
+      // An empty JSON-valued field means "absent"; dropping it keeps the object typed.
+      delete holder[key];
+      return true;
+    }
+    try {
+      holder[key] = JSON.parse(raw) as unknown;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  const text = raw.trim();
+  if (text === '') delete holder[key];
+  else if (INTEGER_TEXT.test(text)) holder[key] = Number(text);
+  else return false;
+  return true;
+}
+
+// Bounded by the path's length (the generator emits finite paths); no closures or location strings
+// on the way, since this runs over every field rule of every response.
+function walk(node: unknown, path: FieldPath, depth: number, rule: Rule, trail: (string | number)[], problems: WireFormatProblem[]): void {
   const key = path[depth];
   if (key === undefined) return;
-  const last = depth === path.length - 1;
   if (key === '*') {
     if (!Array.isArray(node)) return;
-    node.forEach((item, i) => {
-      // `*` is never last: the generator only emits paths that end in a property name.
-      walk(item, path, depth + 1, `${location}.${i}`, visit);
-    });
+    // `*` is never last: the generator only emits paths that end in a property name.
+    for (let i = 0; i < node.length; i++) {
+      trail.push(i);
+      walk(node[i], path, depth + 1, rule, trail, problems);
+      trail.pop();
+    }
     return;
   }
   if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, key)) return;
-  const here = location ? `${location}.${key}` : key;
-  if (last) visit(node, key, node[key], here);
-  else walk(node[key], path, depth + 1, here, visit);
+  trail.push(key);
+  if (depth === path.length - 1) {
+    if (!convert(node, key, node[key], rule)) problems.push({ field: locationOf(trail), problem: rule === 'json' ? 'not-json' : 'not-an-integer' });
+  } else {
+    walk(node[key], path, depth + 1, rule, trail, problems);
+  }
+  trail.pop();
 }
 
 /**
@@ -53,33 +90,8 @@ function walk(node: unknown, path: FieldPath, depth: number, location: string, v
  */
 export function applyWireFormats(value: unknown, rules: WireFormatRules): WireFormatProblem[] {
   const problems: WireFormatProblem[] = [];
-  for (const path of rules.jsonStrings) {
-    walk(value, path, 0, '', (holder, key, raw, field) => {
-      if (typeof raw !== 'string') return;
-      if (raw === '') {
-        // An empty JSON-valued field means "absent"; dropping it keeps the object typed.
-        delete holder[key];
-        return;
-      }
-      try {
-        holder[key] = JSON.parse(raw) as unknown;
-      } catch {
-        problems.push({ field, problem: 'not-json' });
-      }
-    });
-  }
-  for (const path of rules.integers) {
-    walk(value, path, 0, '', (holder, key, raw, field) => {
-      if (typeof raw !== 'string') return;
-      const text = raw.trim();
-      if (text === '') {
-        delete holder[key];
-      } else if (INTEGER_TEXT.test(text)) {
-        holder[key] = Number(text);
-      } else {
-        problems.push({ field, problem: 'not-an-integer' });
-      }
-    });
-  }
+  const trail: (string | number)[] = [];
+  for (const path of rules.jsonStrings) walk(value, path, 0, 'json', trail, problems);
+  for (const path of rules.integers) walk(value, path, 0, 'integer', trail, problems);
   return problems;
 }

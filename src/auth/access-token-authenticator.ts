@@ -6,7 +6,10 @@ import type { AccessTokenCache } from './token-cache.js';
 export function createAccessTokenAuthenticator(cache: AccessTokenCache): Authenticator {
   return {
     mode: 'access-token',
-    authorize: async (_body, context) => formatAccessTokenHeader(await cache.get(context.signal)),
+    authorize: (_body, context) => {
+      const token = cache.get(context.signal);
+      return typeof token === 'string' ? formatAccessTokenHeader(token) : token.then(formatAccessTokenHeader);
+    },
     async reject(authorization) {
       const token = parseAccessTokenHeader(authorization);
       if (token !== undefined) await cache.reject(token);

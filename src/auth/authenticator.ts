@@ -1,7 +1,7 @@
 import type { SigningCrypto } from '../crypto/provider.js';
 import { beijingCompactTimestamp } from '../time.js';
 import { randomNonce } from './nonce.js';
-import { OpenBodySigner } from './open-body-sig.js';
+import { openBodySigner } from './open-body-sig.js';
 
 export interface AuthorizeContext {
   readonly operationId: string | undefined;
@@ -12,7 +12,8 @@ export interface AuthorizeContext {
 /** Produces the Authorization header for one request; one implementation per auth mode. */
 export interface Authenticator {
   readonly mode: 'signature' | 'access-token';
-  authorize(body: Uint8Array | string, context: AuthorizeContext): Promise<string>;
+  /** A string when the credential is at hand (synchronous hashing, a cached token), so the caller need not wait. */
+  authorize(body: Uint8Array | string, context: AuthorizeContext): string | Promise<string>;
   /**
    * The platform refused this Authorization (errCode 1000/1001). Modes whose credential can be
    * renewed (an access token) forget it so the next `authorize` gets a new one; absent when
@@ -32,10 +33,10 @@ export interface OpenBodySigOptions {
 
 /** OPEN-BODY-SIG: a fresh timestamp and nonce per request, signed over the exact body bytes. */
 export function createOpenBodySigAuthenticator(options: OpenBodySigOptions): Authenticator {
-  const signer = new OpenBodySigner(options.appId, options.appKey, options.crypto);
+  const sign = openBodySigner(options.appId, options.appKey, options.crypto);
   const nonce = options.nonce ?? randomNonce;
   return {
     mode: 'signature',
-    authorize: (body) => signer.authorization(beijingCompactTimestamp(options.now()), nonce(), body),
+    authorize: (body) => sign(beijingCompactTimestamp(options.now()), nonce(), body),
   };
 }

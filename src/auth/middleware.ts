@@ -24,22 +24,26 @@ export interface AuthMiddlewareContext {
 }
 
 export function createAuthMiddleware(context: AuthMiddlewareContext): Middleware {
+  // Requests made through `ums.raw` were serialized by openapi-fetch: hash the bytes it will send.
+  const signRaw = async (request: Request, schemaPath: string) => {
+    const body = new Uint8Array(await request.clone().arrayBuffer());
+    const authorization = await context.authenticator.authorize(body, {
+      operationId: context.operationIdByPath.get(schemaPath),
+      signal: request.signal,
+    });
+    request.headers.set('Authorization', authorization);
+    return request;
+  };
   return {
-    async onRequest({ request, params, schemaPath }) {
+    // Not async: the SDK's own requests (every operation method) only need their prepared header set.
+    onRequest({ request, params, schemaPath }) {
       const prepared = context.prepared.get(params);
       if (prepared) {
         if (prepared.authorization !== undefined) request.headers.set('Authorization', prepared.authorization);
         return request;
       }
       if (context.unauthenticatedPaths?.has(schemaPath)) return request;
-      // Requests made through `ums.raw` were serialized by openapi-fetch: hash the bytes it will send.
-      const body = new Uint8Array(await request.clone().arrayBuffer());
-      const authorization = await context.authenticator.authorize(body, {
-        operationId: context.operationIdByPath.get(schemaPath),
-        signal: request.signal,
-      });
-      request.headers.set('Authorization', authorization);
-      return request;
+      return signRaw(request, schemaPath);
     },
   };
 }

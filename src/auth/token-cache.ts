@@ -63,10 +63,17 @@ export class AccessTokenCache {
     this.#pollMaxMs = Math.max(this.#pollMinMs, options.lock?.pollMaxMs ?? 500);
   }
 
-  /** A token that is valid for at least the refresh margin. `signal` abandons the wait, not the shared refresh. */
-  async get(signal?: AbortSignal): Promise<string> {
+  /**
+   * A token that is valid for at least the refresh margin: at once while the one in memory is
+   * fresh, else a promise. `signal` abandons the wait, not the shared refresh.
+   */
+  get(signal?: AbortSignal): string | Promise<string> {
     const current = this.#current;
     if (current && this.#usable(current)) return current.accessToken;
+    return this.#refreshed(signal);
+  }
+
+  async #refreshed(signal: AbortSignal | undefined): Promise<string> {
     if (!this.#refresh) {
       const refresh = this.#obtain().finally(() => {
         if (this.#refresh === refresh) this.#refresh = undefined;

@@ -14,13 +14,25 @@ export function toHex(bytes: Uint8Array): string {
   return out;
 }
 
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 with padding (as btoa), encoded directly: no binary string, no spread. */
 export function toBase64(bytes: Uint8Array): string {
-  // btoa exists on Node ≥16, Deno, Bun, workerd and Edge; chunking keeps the argument list bounded.
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  let out = '';
+  const whole = bytes.length - (bytes.length % 3);
+  for (let i = 0; i < whole; i += 3) {
+    const n = (bytes[i]! << 16) | (bytes[i + 1]! << 8) | bytes[i + 2]!;
+    out += BASE64[n >> 18]! + BASE64[(n >> 12) & 63]! + BASE64[(n >> 6) & 63]! + BASE64[n & 63]!;
   }
-  return btoa(binary);
+  const rest = bytes.length - whole;
+  if (rest === 1) {
+    const n = bytes[whole]! << 16;
+    out += `${BASE64[n >> 18]!}${BASE64[(n >> 12) & 63]!}==`;
+  } else if (rest === 2) {
+    const n = (bytes[whole]! << 16) | (bytes[whole + 1]! << 8);
+    out += `${BASE64[n >> 18]!}${BASE64[(n >> 12) & 63]!}${BASE64[(n >> 6) & 63]!}=`;
+  }
+  return out;
 }
 
 /**

@@ -1,18 +1,63 @@
+import { Buffer } from 'node:buffer';
 import * as nodeCryptoModule from 'node:crypto';
-import type { CryptoProvider } from './provider.js';
+import { createHash, createHmac, type BinaryLike } from 'node:crypto';
+import type { CryptoProvider, EncodedDigest } from './provider.js';
 
-const { createHash, createHmac } = nodeCryptoModule;
+// One-shot hashing (Node ≥20.12) skips creating a Hash object; detected, since engines allow 20.0.
+type OneShot = (algorithm: string, data: BinaryLike, encoding: 'hex') => string;
+const oneShot = (nodeCryptoModule as unknown as { hash?: OneShot }).hash;
 
-// One-shot hashing (Node ≥ 20.12) skips the Hash object; older Node 20 releases fall back.
-const oneShot: typeof nodeCryptoModule.hash | undefined = typeof nodeCryptoModule.hash === 'function' ? nodeCryptoModule.hash : undefined;
+const sha256Hex: (data: Uint8Array | string) => string =
+  typeof oneShot === 'function' ? (data) => oneShot('sha256', data, 'hex') : (data) => createHash('sha256').update(data).digest('hex');
+
+/** The signer's shortcuts (provider.ts): OpenSSL writes hex and base64 itself, no JS encoding loop. */
+const sha256: EncodedDigest = Object.assign((data: Uint8Array | string) => createHash('sha256').update(data).digest(), { hex: sha256Hex });
+
+const BLOCK = 64;
+
+/**
+ * HMAC-SHA256 as RFC 2104 spells it, from two one-shot hashes over buffers prepared once per
+ * key: on Node 20 (OpenSSL 3) createHmac's per-call setup costs more than both hashes.
+ */
+function oneShotHmacBase64(hash: OneShotBuffer, key: Uint8Array): (data: Uint8Array | string) => string {
+  const padded = new Uint8Array(BLOCK);
+  padded.set(key.length > BLOCK ? hash('sha256', key, 'buffer') : key);
+  const outer = Buffer.alloc(BLOCK + 32);
+  let inner = Buffer.alloc(BLOCK + 256);
+  for (let i = 0; i < BLOCK; i++) {
+    inner[i] = padded[i]! ^ 0x36;
+    outer[i] = padded[i]! ^ 0x5c;
+  }
+  const ipad = inner.subarray(0, BLOCK);
+  // Synchronous, so the scratch buffers are never shared between two calls in flight.
+  return (data) => {
+    const length = BLOCK + (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
+    if (length > inner.length) {
+      const grown = Buffer.alloc(length);
+      grown.set(ipad);
+      inner = grown;
+    }
+    if (typeof data === 'string') inner.write(data, BLOCK, 'utf8');
+    else inner.set(data, BLOCK);
+    outer.set(hash('sha256', inner.subarray(0, length), 'buffer'), BLOCK);
+    return hash('sha256', outer, 'base64');
+  };
+}
+
+type OneShotBuffer = ((algorithm: string, data: BinaryLike, encoding: 'buffer') => Buffer) & ((algorithm: string, data: BinaryLike, encoding: 'base64') => string);
 
 /** Node-only: synchronous OpenSSL hashing, several times faster than Web Crypto's async hop on Node 20. */
 export const nodeCrypto: CryptoProvider = {
   name: 'node',
-  sha256: (data) => createHash('sha256').update(data).digest(),
+  sha256,
   md5: (data) => createHash('md5').update(data).digest(),
   hmacSha256(key) {
-    return (data) => createHmac('sha256', key).update(data).digest();
+    const base64 =
+      typeof oneShot === 'function'
+        ? oneShotHmacBase64(oneShot as unknown as OneShotBuffer, key)
+        : (data: Uint8Array | string) => createHmac('sha256', key).update(data).digest('base64');
+    const mac: EncodedDigest = Object.assign((data: Uint8Array | string) => createHmac('sha256', key).update(data).digest(), { base64 });
+    return mac;
   },
   hexDigest: oneShot
     ? (algorithm, text) => oneShot(algorithm, text, 'hex')

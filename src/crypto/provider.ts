@@ -24,3 +24,13 @@ export interface CryptoProvider {
 
 /** What request signing needs (no MD5): the client accepts this, so its default can omit MD5 code. */
 export type SigningCrypto = Pick<CryptoProvider, 'name' | 'sha256' | 'hmacSha256'>;
+
+/**
+ * Optional shortcuts a provider's digest function may carry (the node:crypto one does), used by
+ * the request signer for the encodings it needs. Carried by the function itself, so a provider
+ * that replaces `sha256` or `hmacSha256` with its own function is always called.
+ */
+export type EncodedDigest = Digest & {
+  readonly hex?: (data: Uint8Array | string) => string;
+  readonly base64?: (data: Uint8Array | string) => string;
+};
