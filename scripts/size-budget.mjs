@@ -15,9 +15,9 @@ const BUDGETS = [
     name: 'edge notification endpoint',
     code: "export { createNotificationHandler } from 'chinaums/notifications';",
     budget: 6 * KB,
-    ceiling: 12.25 * KB,
+    ceiling: 12.75 * KB,
   },
-  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 12.5 * KB },
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 13 * KB },
   {
     name: 'whole portable surface',
     // Both auth modes live in createChinaUmsClient; namespaces keep every export.
@@ -28,7 +28,7 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    ceiling: 31 * KB,
+    ceiling: 32.25 * KB,
   },
 ];
 // `budget` is the target from the packaging issue; it is NOT met yet (see README, "Bundle size"):
