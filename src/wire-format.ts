@@ -29,13 +29,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The dotted location of a problem, built only when there is one (`eventList.0.goodsList`). */
-function locationOf(trail: readonly (string | number)[]): string {
-  let location = '';
-  for (const step of trail) location = typeof step === 'number' ? `${location}.${step}` : location ? `${location}.${step}` : step;
-  return location;
-}
-
 /** Converts one value in place; false when it has the wrong form (left as received). */
 function convert(holder: Record<string, unknown>, key: string, raw: unknown, rule: Rule): boolean {
   if (typeof raw !== 'string') return true;
@@ -77,7 +70,7 @@ function walk(node: unknown, path: FieldPath, depth: number, rule: Rule, trail: 
   if (!isRecord(node) || !Object.prototype.hasOwnProperty.call(node, key)) return;
   trail.push(key);
   if (depth === path.length - 1) {
-    if (!convert(node, key, node[key], rule)) problems.push({ field: locationOf(trail), problem: rule === 'json' ? 'not-json' : 'not-an-integer' });
+    if (!convert(node, key, node[key], rule)) problems.push({ field: trail.join('.'), problem: rule === 'json' ? 'not-json' : 'not-an-integer' });
   } else {
     walk(node[key], path, depth + 1, rule, trail, problems);
   }

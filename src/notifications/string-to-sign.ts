@@ -1,5 +1,4 @@
-import type { FieldEntries, FieldSet } from './fields.js';
-import { fieldSetOf } from './fields.js';
+import type { FieldSet } from './fields.js';
 import type { NotificationSignType } from './types.js';
 
 /** The vendor text says empty values are left out; some peers include them. */
@@ -27,12 +26,6 @@ export function joinFields(names: readonly string[], values: Readonly<Record<str
     first = false;
   }
   return text;
-}
-
-/** The string to sign for these fields (names unique). */
-export function stringToSign(entries: FieldEntries, emptyValues: EmptyValuePolicy): string {
-  const fields = fieldSetOf(entries);
-  return joinFields(sortedNames(fields), fields.values, emptyValues);
 }
 
 export function hasEmptyValue(fields: FieldSet): boolean {
