@@ -55,14 +55,12 @@ function failureWithoutResponse(op: OperationDescriptor, cause: unknown, ended: 
   return new NetworkError(`${op.operationId}: the request to ChinaUMS failed before a response (${reason}).`, { ...details, code: 'NETWORK' });
 }
 
-/** Sends the prepared body through openapi-fetch (whose middleware sets the prepared Authorization). */
+/** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). */
 async function send(op: OperationDescriptor, body: string, authorization: string | undefined, ctx: CallContext, signal: AbortSignal) {
-  const params = {};
-  ctx.prepared.set(params, { body, authorization });
-  const result = await ctx.raw.request(op.method.toLowerCase() as 'post', op.path as keyof paths, {
+  const result = await ctx.client.request(op.method.toLowerCase() as 'post', op.path as keyof paths, {
     body: body as never,
     bodySerializer: passthrough,
-    params: params as never,
+    headers: authorization === undefined ? undefined : { Authorization: authorization },
     parseAs: 'text',
     signal,
   } as never);

@@ -3,7 +3,6 @@ import type { OperationDescriptor } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
 import type { ValidateFunction } from '../generated/validators/types.js';
 import type { Authenticator } from './auth/authenticator.js';
-import type { PreparedRequests } from './auth/middleware.js';
 import type { ClockSkew } from './clock-skew.js';
 import { AbortedError, AuthenticationError, ChinaUmsError, ClockError, InvalidRequestError } from './errors.js';
 import type { EmitEvent } from './observability.js';
@@ -30,8 +29,8 @@ export interface CallOptions {
 }
 
 export interface CallContext {
-  readonly raw: Client<paths>;
-  readonly prepared: PreparedRequests;
+  /** The operation methods' openapi-fetch client: no signing middleware, each request carries its Authorization. */
+  readonly client: Client<paths>;
   readonly baseUrl: string;
   /** Wall clock for the timestamps written into requests (skew-corrected when enabled). */
   readonly now: () => number;

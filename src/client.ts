@@ -5,7 +5,7 @@ import type { ValidateFunction } from '../generated/validators/types.js';
 import { fetchAccessToken } from './auth/access-token-fetch.js';
 import { createAccessTokenAuthenticator } from './auth/access-token-authenticator.js';
 import { createOpenBodySigAuthenticator, type Authenticator } from './auth/authenticator.js';
-import { createAuthMiddleware, type PreparedRequests } from './auth/middleware.js';
+import { createAuthMiddleware } from './auth/middleware.js';
 import { AccessTokenCache, type TokenLockOptions } from './auth/token-cache.js';
 import { MemoryAccessTokenStore, type AccessTokenStore } from './auth/token-store.js';
 import { callOperation, type CallContext, type CallOptions } from './call.js';
@@ -15,6 +15,7 @@ import type { SigningCrypto } from './crypto/provider.js';
 import { webSigningCrypto } from './crypto/web-signing.js';
 import { ConfigurationError } from './errors.js';
 import { createEmitter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
+import { shareMiddleware } from './raw-client.js';
 import type { RetryPolicy } from './retry.js';
 import type { OperationRequest, OperationResponse, SdkOperationId } from './types.js';
 
@@ -104,8 +105,9 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const crypto = options.crypto ?? webSigningCrypto;
   const emit = createEmitter(options.hooks, options.logger);
 
-  const raw = createClient<paths>({ baseUrl, fetch: fetchImpl });
-  const prepared: PreparedRequests = new WeakMap();
+  // The operation methods' client, and the signing one behind `ums.raw` (src/raw-client.ts).
+  const direct = createClient<paths>({ baseUrl, fetch: fetchImpl });
+  const signing = createClient<paths>({ baseUrl, fetch: fetchImpl });
   const table: Readonly<Record<string, OperationDescriptor>> = operations;
 
   // The token call runs through the same context (timeouts, retries, hooks), so the cache refers back to it.
@@ -125,18 +127,17 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   } else {
     authenticator = createOpenBodySigAuthenticator({ appId, appKey, crypto, now });
   }
-  raw.use(
+  signing.use(
     createAuthMiddleware({
       authenticator,
-      prepared,
       operationIdByPath: new Map(Object.values(table).map((op) => [op.path, op.operationId])),
       unauthenticatedPaths: new Set(Object.values(table).filter((op) => op.security.length === 0).map((op) => op.path)),
     }),
   );
 
+  const raw = shareMiddleware(signing, direct);
   context = {
-    raw,
-    prepared,
+    client: direct,
     baseUrl,
     now,
     localNow,

@@ -1,7 +1,10 @@
 // Per-attempt timeouts, the overall deadline and the caller's AbortSignal, composed into one
-// signal per attempt. Every timer created here is cleared by `dispose()` or when it fires, so a
-// finished call leaves nothing running (a pending timer would keep a Node process alive).
+// signal per attempt. An attempt's deadline is cancelled by `dispose()` or when it fires, so a
+// finished call leaves nothing that keeps a process alive (src/deadline-timer.ts).
 import { releaseController, takeController, type PooledController } from './abort-pool.js';
+import { armDeadline, type ArmedDeadline, type Expiring } from './deadline-timer.js';
+
+export { monotonicNow } from './monotonic.js';
 
 /** Why an attempt's signal fired. */
 export type AttemptEnd = 'caller' | 'timeout' | 'deadline';
@@ -52,13 +55,14 @@ export function anySignal(signals: readonly AbortSignal[]): { signal: AbortSigna
 
 const noop = () => undefined;
 
-class Attempt implements AttemptSignal {
+class Attempt implements AttemptSignal, Expiring {
   readonly signal: AbortSignal;
   readonly #pooled: PooledController;
   readonly #caller: AbortSignal | undefined;
   readonly #onCallerAbort: (() => void) | undefined;
   readonly #detach: () => void;
-  #handle: ReturnType<typeof setTimeout> | undefined;
+  readonly #byDeadline: boolean;
+  readonly #deadline: ArmedDeadline;
   #ended: AttemptEnd | undefined;
   #disposed = false;
   /** Rejects the pending race, if any. */
@@ -67,14 +71,8 @@ class Attempt implements AttemptSignal {
   constructor(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number) {
     this.#pooled = takeController();
     const own = this.#pooled.controller;
-    const byDeadline = remainingMs <= timeoutMs;
-    this.#handle = setTimeout(() => {
-      this.#handle = undefined;
-      this.#ended ??= byDeadline ? 'deadline' : 'timeout';
-      const reason = new DOMException(byDeadline ? 'The deadline passed' : 'The attempt timed out', 'TimeoutError');
-      own.abort(reason);
-      this.#reject?.(reason);
-    }, Math.max(0, Math.min(timeoutMs, remainingMs)));
+    this.#byDeadline = remainingMs <= timeoutMs;
+    this.#deadline = armDeadline(Math.min(timeoutMs, remainingMs), this);
     this.#caller = caller;
     if (caller) {
       const composed = anySignal([caller, own.signal]);
@@ -86,6 +84,16 @@ class Attempt implements AttemptSignal {
       this.signal = own.signal;
       this.#detach = noop;
     }
+  }
+
+  /** The attempt's time is up (called by its deadline timer). */
+  expire(): void {
+    if (this.#disposed) return;
+    const byDeadline = this.#byDeadline;
+    this.#ended ??= byDeadline ? 'deadline' : 'timeout';
+    const reason = new DOMException(byDeadline ? 'The deadline passed' : 'The attempt timed out', 'TimeoutError');
+    this.#pooled.controller.abort(reason);
+    this.#reject?.(reason);
   }
 
   reason(): AttemptEnd | undefined {
@@ -108,8 +116,7 @@ class Attempt implements AttemptSignal {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#reject = undefined;
-    if (this.#handle !== undefined) clearTimeout(this.#handle);
-    this.#handle = undefined;
+    this.#deadline.cancel();
     if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
     this.#detach();
     releaseController(this.#pooled);
@@ -169,7 +176,3 @@ export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefine
   });
 }
 
-/** A monotonic clock for durations and deadlines (wall-clock `now` may be frozen or corrected). */
-export function monotonicNow(): number {
-  return performance.now();
-}

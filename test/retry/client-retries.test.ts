@@ -146,6 +146,8 @@ describe('Retry-After is honoured (fake timers)', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(await pending).toMatchObject({ errCode: 'SUCCESS' });
     expect(sent).toHaveLength(2);
+    // At most the idle shared deadline timer remains (unref'd); once its time passes it is gone and nothing re-arms.
+    await vi.runOnlyPendingTimersAsync();
     expect(vi.getTimerCount()).toBe(0);
   });
 });

@@ -30,29 +30,31 @@ describe('anySignal', () => {
 });
 
 describe('createAttemptSignal', () => {
-  it('says why it fired: timeout, deadline or caller; dispose clears its timer', () => {
+  it('says why it fired: timeout, deadline or caller', () => {
     vi.useFakeTimers();
     const timeout = createAttemptSignal(undefined, 100, 1_000);
     const deadline = createAttemptSignal(undefined, 1_000, 100);
     const caller = new AbortController();
     const byCaller = createAttemptSignal(caller.signal, 1_000, 1_000);
-    expect(vi.getTimerCount()).toBe(3);
     caller.abort();
-    vi.advanceTimersByTime(100);
+    vi.advanceTimersByTime(99);
+    expect([timeout.reason(), deadline.reason(), byCaller.reason()]).toEqual([undefined, undefined, 'caller']);
+    vi.advanceTimersByTime(1);
     expect([timeout.reason(), deadline.reason(), byCaller.reason()]).toEqual(['timeout', 'deadline', 'caller']);
-    byCaller.dispose();
-    timeout.dispose();
-    deadline.dispose();
+    expect(timeout.signal.reason).toMatchObject({ name: 'TimeoutError' });
+    for (const attempt of [byCaller, timeout, deadline]) attempt.dispose();
+    vi.runOnlyPendingTimers();
     expect(vi.getTimerCount()).toBe(0);
   });
 
-  it('a disposed attempt leaves no timer and ignores a later caller abort', () => {
+  it('a disposed attempt never times out, and leaves no timer once the shared one has passed', () => {
     vi.useFakeTimers();
-    const caller = new AbortController();
-    const attempt = createAttemptSignal(caller.signal, 10_000, 10_000);
+    const attempt = createAttemptSignal(undefined, 10_000, 10_000);
     attempt.dispose();
-    expect(vi.getTimerCount()).toBe(0);
+    vi.advanceTimersByTime(20_000);
     expect(attempt.reason()).toBeUndefined();
+    expect(attempt.signal.aborted).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
   });
 });
 
