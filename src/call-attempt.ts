@@ -57,7 +57,8 @@ function failureWithoutResponse(op: OperationDescriptor, cause: unknown, ended: 
 
 /** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). */
 async function send(op: OperationDescriptor, body: string, authorization: string | undefined, ctx: CallContext, signal: AbortSignal) {
-  const result = await ctx.client.request(op.method.toLowerCase() as 'post', op.path as keyof paths, {
+  // openapi-fetch names its per-method callers as the spec writes methods (POST); `request()` would upper-case it again.
+  const result = await ctx.client[op.method as 'POST'](op.path as keyof paths as never, {
     body: body as never,
     bodySerializer: passthrough,
     headers: authorization === undefined ? undefined : { Authorization: authorization },

@@ -137,7 +137,9 @@ export async function execute(op: OperationDescriptor, request: AttemptRequest, 
 
   // Bounded: at most maxAttempts (≤ ATTEMPT_LIMIT) regular attempts plus one credential renewal.
   for (let attempt = 1; attempt <= ATTEMPT_LIMIT + 1; attempt++) {
-    const outcome = await attemptOnce(op, request, ctx, { attempt, signal: options.signal, timeoutMs, remainingMs: deadlineAt - monotonicNow() });
+    // The first attempt starts with the whole deadline (no clock read needed).
+    const remainingMs = attempt === 1 ? deadlineAt - started : deadlineAt - monotonicNow();
+    const outcome = await attemptOnce(op, request, ctx, { attempt, signal: options.signal, timeoutMs, remainingMs });
     if (outcome.ok) return { data: outcome.data, status: outcome.status, attempts: attempt };
     const { error } = outcome;
     if (canRenewCredential && !renewedCredential && outcome.authorization !== undefined && isRefusedCredential(error, op)) {
