@@ -3,6 +3,7 @@ import type { paths } from '../generated/schema.js';
 import type { CallContext } from './call.js';
 import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from './errors.js';
 import { NO_EVENTS, redactAuthorization } from './observability.js';
+import { AUTHORIZATION } from './authorized-request.js';
 import { interpretResponse } from './response.js';
 import { parseRetryAfter } from './retry.js';
 import { createAttemptSignal, monotonicNow, type AttemptEnd } from './timeout.js';
@@ -55,18 +56,22 @@ function failureWithoutResponse(op: OperationDescriptor, cause: unknown, ended: 
   return new NetworkError(`${op.operationId}: the request to ChinaUMS failed before a response (${reason}).`, { ...details, code: 'NETWORK' });
 }
 
-/** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). */
-async function send(op: OperationDescriptor, body: string, authorization: string | undefined, ctx: CallContext, signal: AbortSignal) {
+interface Sent {
+  readonly data?: unknown;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). Not async: the caller awaits it once. */
+function send(op: OperationDescriptor, body: string, authorization: string | undefined, ctx: CallContext, signal: AbortSignal): Promise<Sent> {
   // openapi-fetch names its per-method callers as the spec writes methods (POST); `request()` would upper-case it again.
-  const result = await ctx.client[op.method as 'POST'](op.path as keyof paths as never, {
+  return ctx.client[op.method as 'POST'](op.path as keyof paths as never, {
     body: body as never,
     bodySerializer: passthrough,
-    headers: authorization === undefined ? undefined : { Authorization: authorization },
     parseAs: 'text',
     signal,
-  } as never);
-  const payload: unknown = result.data ?? result.error;
-  return { status: result.response.status, text: text(payload) ?? '', headers: result.response.headers };
+    [AUTHORIZATION]: authorization,
+  } as never) as Promise<Sent>;
 }
 
 /** One HTTP attempt, never throwing: the outcome says what happened so the caller can decide to retry. */
@@ -97,12 +102,13 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
     const started = observed ? monotonicNow() : 0;
     const sentAt = ctx.clockSkew ? ctx.localNow() : 0;
     // Raced as well: an injected fetch may ignore the signal, and the attempt must still end on time.
-    const response = await attemptSignal.race(send(op, body, authorization, ctx, signal));
+    const sent = await attemptSignal.race(send(op, body, authorization, ctx, signal));
+    const { response } = sent;
     if (ctx.clockSkew?.observe(response.headers.get('date'), sentAt, ctx.localNow())) {
       ctx.emit({ type: 'clock-skew', offsetMs: ctx.clockSkew.offsetMs });
     }
-    const raw = { status: response.status, text: response.text };
-    const rawBodyForErrors = request.redactBody ? request.redactBody(response.text) : response.text;
+    const raw = { status: response.status, text: text(sent.data ?? sent.error) ?? '' };
+    const rawBodyForErrors = request.redactBody ? request.redactBody(raw.text) : raw.text;
     const durationMs = observed ? monotonicNow() - started : 0;
     try {
       const data = interpretResponse(op, raw, settings.attempt, rawBodyForErrors) as Record<string, unknown>;

@@ -6,6 +6,7 @@ import { fetchAccessToken } from './auth/access-token-fetch.js';
 import { createAccessTokenAuthenticator } from './auth/access-token-authenticator.js';
 import { createOpenBodySigAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { createAuthMiddleware } from './auth/middleware.js';
+import { AuthorizedRequest } from './authorized-request.js';
 import { AccessTokenCache, type TokenLockOptions } from './auth/token-cache.js';
 import { MemoryAccessTokenStore, type AccessTokenStore } from './auth/token-store.js';
 import { callOperation, type CallContext, type CallOptions } from './call.js';
@@ -106,7 +107,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const emit = createEmitter(options.hooks, options.logger);
 
   // The operation methods' client, and the signing one behind `ums.raw` (src/raw-client.ts).
-  const direct = createClient<paths>({ baseUrl, fetch: fetchImpl });
+  const direct = createClient<paths>({ baseUrl, fetch: fetchImpl, Request: AuthorizedRequest });
   const signing = createClient<paths>({ baseUrl, fetch: fetchImpl });
   const table: Readonly<Record<string, OperationDescriptor>> = operations;
 

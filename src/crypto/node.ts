@@ -31,20 +31,28 @@ function oneShotHmacBase64(hash: OneShotBuffer, key: Uint8Array): (data: Uint8Ar
   const ipad = inner.subarray(0, BLOCK);
   // Synchronous, so the scratch buffers are never shared between two calls in flight.
   return (data) => {
-    const length = BLOCK + (typeof data === 'string' ? Buffer.byteLength(data) : data.length);
-    if (length > inner.length) {
-      const grown = Buffer.alloc(length);
+    // Room for the longest UTF-8 a string of this length can take (3 bytes per UTF-16 unit), so
+    // write() never truncates and its count is the length: no separate byteLength pass.
+    const room = BLOCK + (typeof data === 'string' ? data.length * 3 : data.length);
+    if (room > inner.length) {
+      const grown = Buffer.alloc(room);
       grown.set(ipad);
       inner = grown;
     }
-    if (typeof data === 'string') inner.write(data, BLOCK, 'utf8');
-    else inner.set(data, BLOCK);
-    outer.set(hash('sha256', inner.subarray(0, length), 'buffer'), BLOCK);
+    let length = BLOCK;
+    if (typeof data === 'string') length += inner.write(data, BLOCK, 'utf8');
+    else {
+      inner.set(data, BLOCK);
+      length += data.length;
+    }
+    // The inner digest comes back as a 32-character latin1 string (a heap string, not a Buffer
+    // with its own backing store) and is written behind the outer pad as the same 32 bytes.
+    outer.write(hash('sha256', inner.subarray(0, length), 'latin1'), BLOCK, 'latin1');
     return hash('sha256', outer, 'base64');
   };
 }
 
-type OneShotBuffer = ((algorithm: string, data: BinaryLike, encoding: 'buffer') => Buffer) & ((algorithm: string, data: BinaryLike, encoding: 'base64') => string);
+type OneShotBuffer = ((algorithm: string, data: BinaryLike, encoding: 'buffer') => Buffer) & ((algorithm: string, data: BinaryLike, encoding: 'base64' | 'latin1') => string);
 
 /** Node-only: synchronous OpenSSL hashing, several times faster than Web Crypto's async hop on Node 20. */
 export const nodeCrypto: CryptoProvider = {
