@@ -1,19 +1,20 @@
 import { toHex } from '../crypto/encoding.js';
 
-// Random bytes are drawn 256 nonces (4 KiB) at a time: on Node 20 each getRandomValues call costs
-// ~5 µs whatever its size (bench/), a measurable share of a signed request. Each byte is used once.
-const NONCE_BYTES = 16;
-const POOL_BYTES = NONCE_BYTES * 256;
-let pool = new Uint8Array(0);
+// Random bytes are drawn 256 nonces (4 KiB) at a time and turned into hex in one pass: on Node 20
+// each getRandomValues call costs ~5 µs whatever its size (bench/), and one long hex string sliced
+// per request beats encoding 16 bytes each time. Each byte is used once.
+const NONCE_HEX = 32;
+const POOL_BYTES = 16 * 256;
+let pool = '';
 let offset = 0;
 
 /** 32 lowercase hex characters from the platform's CSPRNG: unique per request, within the 128 limit. */
 export function randomNonce(): string {
-  if (offset + NONCE_BYTES > pool.length) {
-    pool = crypto.getRandomValues(new Uint8Array(POOL_BYTES));
+  if (offset + NONCE_HEX > pool.length) {
+    pool = toHex(crypto.getRandomValues(new Uint8Array(POOL_BYTES)));
     offset = 0;
   }
-  const nonce = toHex(pool.subarray(offset, offset + NONCE_BYTES));
-  offset += NONCE_BYTES;
+  const nonce = pool.slice(offset, offset + NONCE_HEX);
+  offset += NONCE_HEX;
   return nonce;
 }
