@@ -23,5 +23,9 @@ function createAuthorizedRequest(input: RequestInfo | URL, init?: AuthorizedInit
   return request;
 }
 
+// openapi-fetch checks what middleware returns with `instanceof` this option: sharing the
+// platform's prototype makes every Request pass, as with the plain constructor.
+createAuthorizedRequest.prototype = Request.prototype;
+
 /** `createAuthorizedRequest`, typed as openapi-fetch's `Request` option expects. */
 export const AuthorizedRequest = createAuthorizedRequest as unknown as typeof Request;
