@@ -17,7 +17,8 @@ const BUDGETS = [
     budget: 6 * KB,
     ceiling: 12.75 * KB,
   },
-  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 13 * KB },
+  // +0.5 KB for the shared deadline timer and the middleware-free send path (−0.15× per request, BENCHMARKS.md).
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 13.5 * KB },
   {
     name: 'whole portable surface',
     // Both auth modes live in createChinaUmsClient; namespaces keep every export.
