@@ -34,6 +34,8 @@ class Entry implements ArmedDeadline {
   prev: Entry | undefined = undefined;
   next: Entry | undefined = undefined;
   linked = false;
+  /** Set when the shared timer could no longer be armed and this deadline moved to a timer of its own. */
+  own: ArmedDeadline | undefined = undefined;
   constructor(
     readonly at: number,
     readonly target: Expiring,
@@ -41,6 +43,7 @@ class Entry implements ArmedDeadline {
 
   cancel(): void {
     if (this.linked) shared.remove(this);
+    else this.own?.cancel();
   }
 }
 
@@ -99,17 +102,16 @@ class SharedDeadlines {
     entry.linked = false;
   }
 
+  /** False when the current setTimeout gives handles that cannot be unref'd; the armed timer, if any, is kept. */
   #arm(delayMs: number): boolean {
-    if (this.#timer !== undefined) this.#clear?.(this.#timer as unknown as Parameters<ClearTimer>[0]);
     const set = globalThis.setTimeout;
     const clear = globalThis.clearTimeout;
     const handle: unknown = set(this.#fire, Math.max(0, delayMs));
     if (!canUnref(handle)) {
       clear(handle as Parameters<ClearTimer>[0]);
-      this.#timer = undefined;
-      this.#timerAt = Number.POSITIVE_INFINITY;
       return false;
     }
+    if (this.#timer !== undefined) this.#clear?.(this.#timer as unknown as Parameters<ClearTimer>[0]);
     this.#timer = handle;
     this.#timerAt = this.#head === undefined ? Number.POSITIVE_INFINITY : this.#head.at;
     this.#armedWith = set;
@@ -137,9 +139,21 @@ class SharedDeadlines {
     // expire() may abort signals whose listeners start new attempts, which arm the timer themselves.
     const next = this.#head;
     if (next !== undefined && (this.#timer === undefined || next.at < this.#timerAt)) {
-      this.#arm(Math.min(next.at - firedAt, next.at - monotonicNow()));
+      if (!this.#arm(Math.min(next.at - firedAt, next.at - monotonicNow()))) this.#evacuate(firedAt);
     }
   };
+
+  /** The runtime's timers stopped being unref-able (setTimeout was replaced): every pending deadline gets its own timer. */
+  #evacuate(firedAt: number): void {
+    sharing = false;
+    const now = monotonicNow();
+    // Bounded: each pass unlinks one entry.
+    while (this.#head !== undefined) {
+      const entry = this.#head;
+      this.#unlink(entry);
+      entry.own = new OwnTimer(Math.min(entry.at - firedAt, entry.at - now), entry.target);
+    }
+  }
 }
 
 const shared = new SharedDeadlines();

@@ -37,6 +37,23 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Replaces the (fake) global timers with ones that return numbers, as Deno's and workerd's do. */
+function numericTimers(): void {
+  const fakeSet = globalThis.setTimeout;
+  const fakeClear = globalThis.clearTimeout;
+  const numbers = new Map<number, ReturnType<typeof setTimeout>>();
+  let id = 0;
+  globalThis.setTimeout = ((callback: () => void, ms?: number) => {
+    numbers.set(++id, fakeSet(callback, ms));
+    return id;
+  }) as unknown as typeof setTimeout;
+  globalThis.clearTimeout = ((handle: number) => fakeClear(numbers.get(handle))) as unknown as typeof clearTimeout;
+  afterCleanups.push(() => {
+    globalThis.setTimeout = fakeSet;
+    globalThis.clearTimeout = fakeClear;
+  });
+}
+
 function target(log: string[], name: string) {
   return { expire: () => log.push(name) };
 }
@@ -143,19 +160,7 @@ describe('armDeadline (shared timer)', () => {
   it('falls back to one timer per deadline where timers cannot be unref’d (numeric handles, as in Deno and workerd)', async () => {
     vi.useFakeTimers();
     const { armDeadline } = await freshModule();
-    const fakeSet = globalThis.setTimeout;
-    const fakeClear = globalThis.clearTimeout;
-    const numbers = new Map<number, ReturnType<typeof setTimeout>>();
-    let id = 0;
-    globalThis.setTimeout = ((callback: () => void, ms?: number) => {
-      numbers.set(++id, fakeSet(callback, ms));
-      return id;
-    }) as unknown as typeof setTimeout;
-    globalThis.clearTimeout = ((handle: number) => fakeClear(numbers.get(handle))) as unknown as typeof clearTimeout;
-    afterCleanups.push(() => {
-      globalThis.setTimeout = fakeSet;
-      globalThis.clearTimeout = fakeClear;
-    });
+    numericTimers();
     const log: string[] = [];
     armDeadline(100, target(log, 'a'));
     const b = armDeadline(100, target(log, 'b'));
@@ -166,6 +171,27 @@ describe('armDeadline (shared timer)', () => {
     expect(vi.getTimerCount()).toBe(2);
     vi.advanceTimersByTime(200);
     expect(log).toEqual(['a', 'c']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('moves pending deadlines to their own timers when setTimeout stops giving unref-able handles mid-flight', async () => {
+    vi.useFakeTimers();
+    const { armDeadline } = await freshModule();
+    const log: string[] = [];
+    armDeadline(100, target(log, 'shared-first'));
+    const cancelled = armDeadline(250, target(log, 'cancelled'));
+    armDeadline(300, target(log, 'shared-last'));
+    numericTimers();
+    // Cannot join the shared timer any more: its own timer; the shared one stays armed for the others.
+    armDeadline(200, target(log, 'own'));
+    vi.advanceTimersByTime(100);
+    expect(log).toEqual(['shared-first']);
+    // The shared timer could not re-arm: the rest moved to own timers, and cancel still reaches them.
+    cancelled.cancel();
+    vi.advanceTimersByTime(100);
+    expect(log).toEqual(['shared-first', 'own']);
+    vi.advanceTimersByTime(100);
+    expect(log).toEqual(['shared-first', 'own', 'shared-last']);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
