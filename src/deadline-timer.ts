@@ -57,7 +57,7 @@ class SharedDeadlines {
   #clear: ClearTimer | undefined;
   #refed = false;
 
-  /** Links `entry`; false when this runtime's timers cannot be unref'd (nothing stays linked or armed). */
+  /** Links `entry`; false (and not linked) when the current setTimeout's handles cannot be unref'd. */
   add(entry: Entry): boolean {
     // Deadlines mostly arrive in order (one timeout for every attempt): the scan from the tail is
     // usually one step, and never longer than the list of attempts in flight.
