@@ -68,7 +68,7 @@ export type ChinaUmsOperations = {
 };
 
 export type ChinaUmsClient = ChinaUmsOperations & {
-  /** The underlying openapi-fetch client, with the signing middleware installed. */
+  /** An openapi-fetch client that signs what it sends; middleware added with `use()` also runs for the operation methods. */
   readonly raw: Client<paths>;
   /** The base URL this client calls. */
   readonly baseUrl: string;
