@@ -712,13 +712,15 @@ export interface components {
             /** @description 授权标识应答码，预授权支付成功订单返回 — pre-auth id response code (successful pre-auth payments only). */
             authIdRespCd?: components["schemas"]["AuthIdRespCd"];
         };
-        /** @description 退款查询请求 — refund query request. (The page lists no `instMid` for this API.) */
+        /** @description 退款查询请求 — refund query request. (The seed page lists no `instMid`; four vendor documents list it as required and peers send it, so it is accepted.) */
         NetpayRefundQueryRequest: {
             requestTimestamp: components["schemas"]["RequestTimestamp"];
             /** @description 商户订单号（退货订单号） — merchant order number; the page's example column says 退货订单号 (the refund order number, i.e. the `refundOrderId` sent with the refund). 6..32 characters. */
             merOrderId: components["schemas"]["MerOrderId"];
             /** @description 系统ID — system id. */
             systemId?: string;
+            /** @description 业务类型 — business type, e.g. `YUEDANDEFAULT` (listed as required by the vendor documents). */
+            instMid?: components["schemas"]["InstMid"];
             /** @description 商户号 — merchant id (this page, at most 15 characters). */
             mid: components["schemas"]["Mid"];
             /** @description 终端号 — terminal id (this page, at most 8 characters). */
@@ -842,7 +844,7 @@ export interface components {
         BillsPreauthCancelResponse: components["schemas"]["BusinessResult"] & {
             mid?: components["schemas"]["Mid"];
             tid?: components["schemas"]["Tid"];
-            /** @description 预授权撤销账单信息 — the bill payment that was cancelled. */
+            /** @description 预授权撤销账单信息 — the bill payment that was cancelled. An object on the page; some answers carry it as a JSON-encoded string, as notifications do: the SDK parses either. */
             billPayment?: components["schemas"]["BillPayment"];
             msgId?: components["schemas"]["MsgId"];
             srcReserve?: components["schemas"]["SrcReserve"];
