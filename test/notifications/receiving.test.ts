@@ -1,8 +1,11 @@
 // Open-world receiving: a notification whose signature verifies always reaches the callback;
 // what the spec does not document is reported (problems, logger), refused only on request.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import type { NotificationLogger } from '../../src/notifications/index.js';
 import {
+  createNodeNotificationHandler,
   createNotificationHandler,
   encodeNotificationForm,
   signNotification,
@@ -105,6 +108,27 @@ describe('a genuine notification with values the spec does not document', () => 
     const handle = createNotificationHandler({ key, onNotification, logger: false });
     expect((await handle(post(vendorFormBody()))).status).toBe(200);
     expect(onNotification.mock.calls[0]![1].problems).toEqual([]);
+  });
+});
+
+describe('the Node adapter (a real server on 127.0.0.1)', () => {
+  it('runs the callback and answers SUCCESS for a genuine notification with unfamiliar values', async () => {
+    const onNotification = vi.fn();
+    const { logger, lines } = recordingLogger();
+    const handle = createNodeNotificationHandler({ key, onNotification, logger });
+    const server = createServer((req, res) => void handle(req, res));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/notify`;
+      const body = await signedBody({ ...VENDOR_FIELDS, status: 'TRADE_PENDING', payTime: '2022-06-21 17:13:04.123' });
+      const response = await fetch(url, { method: 'POST', headers: FORM, body });
+      expect([response.status, await response.text()]).toEqual([200, 'SUCCESS']);
+      expect(onNotification.mock.calls[0]![0]).toMatchObject({ status: 'TRADE_PENDING', payTime: '2022-06-21 17:13:04.123' });
+      expect(lines).toHaveLength(1);
+    } finally {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 
