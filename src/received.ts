@@ -78,7 +78,8 @@ export function readReceived(value: Record<string, unknown>, rules: WireFormatRu
     problems.push({ instancePath: path, keyword: error.keyword, message: `${error.message ?? error.keyword}${leftOut ? ', so it was left out' : ''}`, leftOut });
   }
   for (const error of known) {
-    if (problems.some((p) => p.leftOut && error.instancePath.startsWith(p.instancePath))) continue;
+    // A problem inside a value that was left out is moot: that value is no longer in the object.
+    if (problems.some((p) => p.leftOut && (error.instancePath === p.instancePath || error.instancePath.startsWith(`${p.instancePath}/`)))) continue;
     problems.push({ instancePath: pointer(error), keyword: error.keyword, message: describeKnown(error), leftOut: false });
   }
   return problems;

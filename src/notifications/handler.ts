@@ -116,6 +116,13 @@ function resolveHandlerOptions(options: NotificationHandlerOptions) {
   if (typeof options.onNotification !== 'function') {
     throw new ConfigurationError('createNotificationHandler needs an onNotification callback.');
   }
+  if (options.schema !== undefined && options.schema !== 'report' && options.schema !== 'refuse') {
+    throw new ConfigurationError(`Unknown schema ${JSON.stringify(options.schema)}: use 'report' (default) or 'refuse'.`, 'INVALID_OPTION');
+  }
+  const { logger } = options;
+  if (logger !== undefined && logger !== false && typeof (logger as Partial<NotificationLogger> | null)?.warn !== 'function') {
+    throw new ConfigurationError('logger must have a warn(message, fields) method (console, pino, winston), or be false.', 'INVALID_OPTION');
+  }
   return {
     ...notificationHooks(options),
     store: options.store === false ? undefined : (options.store ?? new MemoryNotificationStore()),

@@ -103,6 +103,12 @@ describe('a genuine notification with values the spec does not document', () => 
     expect(lines[0]!.message).toMatch(/refused \(schema-mismatch\).*status/);
   });
 
+  it('a misspelt schema option or a logger without warn is a ConfigurationError', () => {
+    const onNotification = () => undefined;
+    expect(() => createNotificationHandler({ key, onNotification, schema: 'strict' as 'refuse' })).toThrow(/Unknown schema "strict"/);
+    expect(() => createNotificationHandler({ key, onNotification, logger: {} as NotificationLogger })).toThrow(/warn\(message, fields\)/);
+  });
+
   it("the vendor's signed H5 SHA256 sample reaches the callback with no problems", async () => {
     const onNotification = vi.fn();
     const handle = createNotificationHandler({ key, onNotification, logger: false });
