@@ -88,7 +88,11 @@ export const operations = {
           "totalAmount"
         ]
       ],
-      "jsonStrings": []
+      "jsonStrings": [
+        [
+          "billPayment"
+        ]
+      ]
     }
   },
   "netpayQuery": {

@@ -296,7 +296,7 @@ export interface components {
          * @example TRADE_SUCCESS
          * @enum {string}
          */
-        TradeStatus: "NEW_ORDER" | "WAIT_BUYER_PAY" | "TRADE_SUCCESS" | "TRADE_REFUND" | "TRADE_CLOSED" | "UNKNOWN";
+        TradeStatus: "NEW_ORDER" | "WAIT_BUYER_PAY" | "TRADE_SUCCESS" | "TRADE_REFUND" | "TRADE_CLOSED" | "UNKNOWN" | (string & {});
         /** @description 交易状态 — trade status, or "" when absent. */
         TradeStatusOrEmpty: components["schemas"]["TradeStatus"] | "";
         /**
@@ -312,7 +312,7 @@ export interface components {
          * @example CLOSED
          * @enum {string}
          */
-        BillStatus: "PAID" | "UNPAID" | "REFUND" | "CLOSED" | "UNKNOWN";
+        BillStatus: "PAID" | "UNPAID" | "REFUND" | "CLOSED" | "UNKNOWN" | (string & {});
         /** @description 账单状态 — bill status, or "" when absent. */
         BillStatusOrEmpty: components["schemas"]["BillStatus"] | "";
         /**
@@ -327,7 +327,7 @@ export interface components {
          * @example SUCCESS
          * @enum {string}
          */
-        RefundStatus: "SUCCESS" | "FAIL" | "PROCESSING" | "UNKNOWN";
+        RefundStatus: "SUCCESS" | "FAIL" | "PROCESSING" | "UNKNOWN" | (string & {});
         /** @description 退款状态 — refund status, or "" when absent. */
         RefundStatusOrEmpty: components["schemas"]["RefundStatus"] | "";
         /**
@@ -335,17 +335,21 @@ export interface components {
          * @example CREDIT_CARD
          * @enum {string}
          */
-        CardAttr: "DEBIT_CARD" | "CREDIT_CARD";
+        CardAttr: "DEBIT_CARD" | "CREDIT_CARD" | (string & {});
         /** @description 借贷记标识 — card type, or "" when absent. */
         CardAttrOrEmpty: components["schemas"]["CardAttr"] | "";
         /**
-         * @description 签名算法 — notification signature algorithm: `MD5` or `SHA256` (uppercase hex digest of the key-append string). When the field is absent, SHA256 applies.
+         * @description 签名算法 — notification signature algorithm: `MD5` or `SHA256` (uppercase hex digest of the key-append string), read case-insensitively (`sha256` is SHA256; `SHA-256` too). When the field is absent the vendor documents disagree (MD5 in 2020–21, SHA256 in a 2022 revision): either is accepted.
          * @example SHA256
-         * @enum {string}
+         * @example MD5
          */
-        SignType: "MD5" | "SHA256";
-        /** @description 签名算法 — signature algorithm, or "" (then SHA256 applies). */
-        SignTypeOrEmpty: components["schemas"]["SignType"] | "";
+        SignType: string;
+        /**
+         * @description 签名算法 — signature algorithm (any case), or "" (then MD5 or SHA256, whichever verifies).
+         * @example SHA256
+         * @example
+         */
+        SignTypeOrEmpty: string;
         /**
          * @description 商户号 — ChinaUMS merchant id (mid). The public test merchant is `898201612345678`.
          * @example 898201612345678
@@ -708,13 +712,15 @@ export interface components {
             /** @description 授权标识应答码，预授权支付成功订单返回 — pre-auth id response code (successful pre-auth payments only). */
             authIdRespCd?: components["schemas"]["AuthIdRespCd"];
         };
-        /** @description 退款查询请求 — refund query request. (The page lists no `instMid` for this API.) */
+        /** @description 退款查询请求 — refund query request. (The seed page lists no `instMid`; four vendor documents list it as required and peers send it, so it is accepted.) */
         NetpayRefundQueryRequest: {
             requestTimestamp: components["schemas"]["RequestTimestamp"];
             /** @description 商户订单号（退货订单号） — merchant order number; the page's example column says 退货订单号 (the refund order number, i.e. the `refundOrderId` sent with the refund). 6..32 characters. */
             merOrderId: components["schemas"]["MerOrderId"];
             /** @description 系统ID — system id. */
             systemId?: string;
+            /** @description 业务类型 — business type, e.g. `YUEDANDEFAULT` (listed as required by the vendor documents). */
+            instMid?: components["schemas"]["InstMid"];
             /** @description 商户号 — merchant id (this page, at most 15 characters). */
             mid: components["schemas"]["Mid"];
             /** @description 终端号 — terminal id (this page, at most 8 characters). */
@@ -838,7 +844,7 @@ export interface components {
         BillsPreauthCancelResponse: components["schemas"]["BusinessResult"] & {
             mid?: components["schemas"]["Mid"];
             tid?: components["schemas"]["Tid"];
-            /** @description 预授权撤销账单信息 — the bill payment that was cancelled. */
+            /** @description 预授权撤销账单信息 — the bill payment that was cancelled. An object on the page; some answers carry it as a JSON-encoded string, as notifications do: the SDK parses either. */
             billPayment?: components["schemas"]["BillPayment"];
             msgId?: components["schemas"]["MsgId"];
             srcReserve?: components["schemas"]["SrcReserve"];

@@ -111,7 +111,8 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
     const rawBodyForErrors = request.redactBody ? request.redactBody(raw.text) : raw.text;
     const durationMs = observed ? monotonicNow() - started : 0;
     try {
-      const data = interpretResponse(op, raw, settings.attempt, rawBodyForErrors) as Record<string, unknown>;
+      const { data, problems } = interpretResponse(op, raw, settings.attempt, rawBodyForErrors, ctx.responseValidators?.[op.operationId]);
+      if (problems.length > 0) ctx.reportProblems({ type: 'problems', operation: op.operationId, attempt: settings.attempt, problems, rawBody: rawBodyForErrors });
       if (observed) ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: text(data[op.result.codeField]) });
       return { ok: true, data, status: raw.status };
     } catch (error) {

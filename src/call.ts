@@ -1,11 +1,11 @@
 import type { Client } from 'openapi-fetch';
 import type { OperationDescriptor } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
-import type { ValidateFunction } from '../generated/validators/types.js';
+import type { ReceivedValidateFunction, ValidateFunction } from '../generated/validators/types.js';
 import type { Authenticator } from './auth/authenticator.js';
 import type { ClockSkew } from './clock-skew.js';
 import { AbortedError, AuthenticationError, ChinaUmsError, ClockError, InvalidRequestError } from './errors.js';
-import type { EmitEvent } from './observability.js';
+import type { EmitEvent, ProblemsEvent } from './observability.js';
 import { attemptOnce, type AttemptRequest } from './call-attempt.js';
 import { ATTEMPT_LIMIT, backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
 import { beijingDateTime } from './time.js';
@@ -37,12 +37,15 @@ export interface CallContext {
   /** The uncorrected wall clock, to measure skew against. */
   readonly localNow: () => number;
   readonly requestValidators: Readonly<Record<string, ValidateFunction>> | undefined;
+  readonly responseValidators: Readonly<Record<string, ReceivedValidateFunction>> | undefined;
   readonly authenticator: Authenticator;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
   readonly retry: RetryPolicy | false | undefined;
   readonly clockSkew: ClockSkew | undefined;
   readonly emit: EmitEvent;
+  /** Problems of success answers: hooks and logger, console.warn when the client has neither (observability.ts). */
+  readonly reportProblems: (event: ProblemsEvent) => void;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {

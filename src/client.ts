@@ -1,7 +1,7 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { operations, type OperationDescriptor } from '../generated/operations.js';
 import type { paths } from '../generated/schema.js';
-import type { ValidateFunction } from '../generated/validators/types.js';
+import type { ReceivedValidateFunction, ValidateFunction } from '../generated/validators/types.js';
 import { fetchAccessToken } from './auth/access-token-fetch.js';
 import { createAccessTokenAuthenticator } from './auth/access-token-authenticator.js';
 import { createOpenBodySigAuthenticator, type Authenticator } from './auth/authenticator.js';
@@ -15,7 +15,7 @@ import { requireAppId, requireCredential, resolveBaseUrl, type ChinaUmsEnvironme
 import type { SigningCrypto } from './crypto/provider.js';
 import { webSigningCrypto } from './crypto/web-signing.js';
 import { ConfigurationError } from './errors.js';
-import { createEmitter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
+import { createEmitter, createProblemsReporter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
 import { shareMiddleware } from './raw-client.js';
 import type { RetryPolicy } from './retry.js';
 import type { OperationRequest, OperationResponse, SdkOperationId } from './types.js';
@@ -40,6 +40,12 @@ export interface ChinaUmsClientOptions {
   now?: () => number;
   /** Validate every request body against the spec before sending (pass `requestValidators` from `chinaums/validators`). */
   requestValidators?: Readonly<Record<string, ValidateFunction>>;
+  /**
+   * Check success answers against what the spec documents (pass `responseValidators` from
+   * `chinaums/validators`). Differences never fail a call: they are reported as `problems` events.
+   * Without it only amounts and JSON-string fields are checked.
+   */
+  responseValidators?: Readonly<Record<string, ReceivedValidateFunction>>;
   /** `signature` (OPEN-BODY-SIG, the default) or `access-token` (OPEN-ACCESS-TOKEN with a cached, shared token). */
   auth?: 'signature' | 'access-token';
   /** Access-token mode: where tokens are shared (default: a store private to this client). Use `chinaums/redis` for a fleet. */
@@ -56,10 +62,13 @@ export interface ChinaUmsClientOptions {
   retry?: RetryPolicy | false;
   /** Learn the host's clock error from the platform's `Date` header (when over 5 s) and correct the timestamps sent. */
   clockSkewCorrection?: boolean;
-  /** Structured events: request, response, retry, error, token, clock-skew. Credentials are redacted. */
+  /** Structured events: request, response, retry, error, token, clock-skew, problems. Credentials are redacted. */
   hooks?: ChinaUmsHooks;
-  /** A console-like logger receiving the same events. */
-  logger?: ChinaUmsLogger;
+  /**
+   * A console-like logger receiving the same events. Without one (and without an onProblems hook),
+   * `problems` events still reach console.warn; `false` silences that too.
+   */
+  logger?: ChinaUmsLogger | false;
 }
 
 /** One typed method per operation in the spec, named by its operationId. */
@@ -104,7 +113,8 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const clockSkew = options.clockSkewCorrection ? new ClockSkew(localNow) : undefined;
   const now = clockSkew ? clockSkew.now : localNow;
   const crypto = options.crypto ?? webSigningCrypto;
-  const emit = createEmitter(options.hooks, options.logger);
+  const logger = options.logger === false ? undefined : options.logger;
+  const emit = createEmitter(options.hooks, logger);
 
   // The operation methods' client, and the signing one behind `ums.raw` (src/raw-client.ts).
   const direct = createClient<paths>({ baseUrl, fetch: fetchImpl, Request: AuthorizedRequest });
@@ -143,12 +153,14 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
     now,
     localNow,
     requestValidators: options.requestValidators,
+    responseValidators: options.responseValidators,
     authenticator,
     timeoutMs: positiveOption('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS),
     deadlineMs: positiveOption('deadlineMs', options.deadlineMs, DEFAULT_DEADLINE_MS),
     retry: options.retry,
     clockSkew,
     emit,
+    reportProblems: createProblemsReporter(emit, options.hooks, options.logger),
   };
   const methods: Record<string, (body: unknown, callOptions?: CallOptions) => Promise<unknown>> = {};
   for (const op of Object.values(table)) {

@@ -27,7 +27,9 @@ export type {
   ResponseEvent,
   RetryEvent,
   TokenEvent,
+  ProblemsEvent,
 } from './observability.js';
+export type { ReceivedProblem } from './received.js';
 export type { CallOptions } from './call.js';
 export { ENVIRONMENTS, type ChinaUmsEnvironment } from './config.js';
 export {

@@ -1,6 +1,7 @@
 // Structured events for logs and metrics. Events carry operation names, attempt numbers, status
 // codes, durations and error codes: never a body, an appKey, a signature or an access token.
 import type { ChinaUmsError } from './errors.js';
+import { describeReceivedProblems, type ReceivedProblem } from './received.js';
 
 export interface RequestEvent {
   readonly type: 'request';
@@ -59,7 +60,21 @@ export interface ClockSkewEvent {
   readonly offsetMs: number;
 }
 
-export type ChinaUmsEvent = RequestEvent | ResponseEvent | RetryEvent | ErrorEvent | TokenEvent | ClockSkewEvent;
+/**
+ * A success answer with values the spec does not document (an unknown status, an amount that is
+ * not an integer of fen…). The answer is still returned: the platform's word is data. A value
+ * that did not convert was left out of the returned object; `rawBody` has it as received.
+ */
+export interface ProblemsEvent {
+  readonly type: 'problems';
+  readonly operation: string;
+  readonly attempt: number;
+  readonly problems: readonly ReceivedProblem[];
+  /** The answer exactly as received (the token call's with the token redacted). Not logged. */
+  readonly rawBody: string;
+}
+
+export type ChinaUmsEvent = RequestEvent | ResponseEvent | RetryEvent | ErrorEvent | TokenEvent | ClockSkewEvent | ProblemsEvent;
 
 export interface ChinaUmsHooks {
   onRequest?(event: RequestEvent): void;
@@ -68,6 +83,7 @@ export interface ChinaUmsHooks {
   onError?(event: ErrorEvent): void;
   onToken?(event: TokenEvent): void;
   onClockSkew?(event: ClockSkewEvent): void;
+  onProblems?(event: ProblemsEvent): void;
 }
 
 /** Any console-like logger (console, pino, winston): `(message, fields)`. */
@@ -84,6 +100,10 @@ export type EmitEvent = (event: ChinaUmsEvent) => void;
 export const NO_EVENTS: EmitEvent = () => undefined;
 
 function logFields(event: ChinaUmsEvent): Record<string, unknown> {
+  if (event.type === 'problems') {
+    const { rawBody: _body, ...rest } = event;
+    return { ...rest };
+  }
   if (event.type !== 'error') return { ...event };
   const { error, ...rest } = event;
   return { ...rest, error: { name: error.name, message: error.message } };
@@ -104,6 +124,8 @@ function logTo(logger: ChinaUmsLogger, event: ChinaUmsEvent): void {
       return logger.info(`chinaums access token ${event.action}`, fields);
     case 'clock-skew':
       return logger.warn(`chinaums clock skew correction ${event.offsetMs} ms`, fields);
+    case 'problems':
+      return logger.warn(problemsMessage(event), fields);
   }
 }
 
@@ -114,6 +136,7 @@ const HOOK_BY_TYPE = {
   error: 'onError',
   token: 'onToken',
   'clock-skew': 'onClockSkew',
+  problems: 'onProblems',
 } as const satisfies Record<ChinaUmsEvent['type'], keyof ChinaUmsHooks>;
 
 /**
@@ -133,6 +156,28 @@ export function createEmitter(hooks: ChinaUmsHooks | undefined, logger: ChinaUms
       if (logger) logTo(logger, event);
     } catch {
       // ignored on purpose, see above
+    }
+  };
+}
+
+function problemsMessage(event: ProblemsEvent): string {
+  return `chinaums ${event.operation} answered with values the spec does not document (returned anyway): ${describeReceivedProblems(event.problems)}`;
+}
+
+/**
+ * Where a client reports problems events: its hooks and logger, and, when it was given neither a
+ * logger nor an onProblems hook, console.warn, so an unfamiliar answer is never silent.
+ * `logger: false` opts out of that fallback.
+ */
+export function createProblemsReporter(emit: EmitEvent, hooks: ChinaUmsHooks | undefined, logger: ChinaUmsLogger | false | undefined): (event: ProblemsEvent) => void {
+  const fallback = logger === undefined && typeof hooks?.onProblems !== 'function';
+  return (event) => {
+    emit(event);
+    if (!fallback) return;
+    try {
+      console.warn(problemsMessage(event), logFields(event));
+    } catch {
+      // ignored: observability never changes the outcome
     }
   };
 }

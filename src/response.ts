@@ -1,4 +1,5 @@
 import type { OperationDescriptor } from '../generated/operations.js';
+import type { ReceivedValidateFunction } from '../generated/validators/types.js';
 import {
   ApiError,
   AuthenticationError,
@@ -8,7 +9,7 @@ import {
   ResponseParseError,
   type ChinaUmsErrorDetails,
 } from './errors.js';
-import { applyWireFormats } from './wire-format.js';
+import { readReceived, type ReceivedProblem } from './received.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -45,11 +46,25 @@ function text(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
+export interface InterpretedResponse {
+  readonly data: Record<string, unknown>;
+  /** Values of a success answer that the spec does not document; the answer is data all the same. */
+  readonly problems: readonly ReceivedProblem[];
+}
+
 /**
  * Turns one HTTP answer into the operation's typed data or the error that explains it.
  * Only the platform's own words and codes go into messages: nothing from the request.
+ * A success answer is never refused for its values (see received.ts); `validate` (the operation's
+ * response validator, when the client has them) adds what the pages document to the check.
  */
-export function interpretResponse(op: OperationDescriptor, raw: RawResponse, attempts: number, rawBodyForErrors: string = raw.text): unknown {
+export function interpretResponse(
+  op: OperationDescriptor,
+  raw: RawResponse,
+  attempts: number,
+  rawBodyForErrors: string = raw.text,
+  validate?: ReceivedValidateFunction,
+): InterpretedResponse {
   // `rawBodyForErrors` lets the token call keep its secret out of errors while the parse reads the real body.
   const base: Omit<ChinaUmsErrorDetails, 'code'> = { status: raw.status, operation: op.operationId, attempts, rawBody: rawBodyForErrors };
   const ok = raw.status >= 200 && raw.status < 300;
@@ -90,10 +105,5 @@ export function interpretResponse(op: OperationDescriptor, raw: RawResponse, att
     if (looksLikeClockProblem(code, '')) throw new ClockError(`${message} ${CLOCK_HINT}`, { ...base, code });
     throw new ApiError(message, { ...base, code: code || 'MISSING_RESULT_CODE' });
   }
-  const problems = applyWireFormats(record, op.responseWireFormat);
-  if (problems.length > 0) {
-    const list = problems.map((p) => `${p.field} (${p.problem === 'not-json' ? 'not valid JSON' : 'not an integer'})`).join(', ');
-    throw new ResponseParseError(`${op.operationId}: the platform reported success but these fields have the wrong form: ${list}.`, { ...base, code: 'INVALID_FIELD' });
-  }
-  return record;
+  return { data: record, problems: readReceived(record, op.responseWireFormat, validate) };
 }

@@ -29,7 +29,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Converts one value in place; false when it has the wrong form (left as received). */
+/** Converts one value in place; false when it has the wrong form (then it is left out: no typed value is better than a wrong one). */
 function convert(holder: Record<string, unknown>, key: string, raw: unknown, rule: Rule): boolean {
   if (typeof raw !== 'string') return true;
   if (rule === 'json') {
@@ -42,13 +42,18 @@ function convert(holder: Record<string, unknown>, key: string, raw: unknown, rul
       holder[key] = JSON.parse(raw) as unknown;
       return true;
     } catch {
+      delete holder[key];
       return false;
     }
   }
   const text = raw.trim();
   if (text === '') delete holder[key];
   else if (INTEGER_TEXT.test(text)) holder[key] = Number(text);
-  else return false;
+  else {
+    // "1.00" is not reinterpreted as 1 (or 100): the unit is not ours to guess.
+    delete holder[key];
+    return false;
+  }
   return true;
 }
 
@@ -79,7 +84,8 @@ function walk(node: unknown, path: FieldPath, depth: number, rule: Rule, trail: 
 
 /**
  * Applies the rules in place to a freshly parsed value (never to the caller's object) and
- * reports values that could not be converted; they are left as received so nothing is lost.
+ * reports values that could not be converted. Those are removed from the value: the caller keeps
+ * the text as received (a notification's `raw`, an answer's body), so nothing is lost.
  */
 export function applyWireFormats(value: unknown, rules: WireFormatRules): WireFormatProblem[] {
   const problems: WireFormatProblem[] = [];

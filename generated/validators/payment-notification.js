@@ -35,10 +35,9 @@ var require_ucs2length = __commonJS({
 });
 
 // validators.js
-var validatePaymentNotification = validate11;
+var knownPaymentNotification = validate11;
 var schema45 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
 var schema51 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
-var schema68 = { "type": "string", "enum": ["MD5", "SHA256", ""] };
 var schema21 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
 var func2 = require_ucs2length().default;
 var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
@@ -1005,6 +1004,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
   validate17.errors = vErrors;
   return errors === 0;
 }
+var pattern7 = new RegExp("^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$", "u");
 function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1353,17 +1353,18 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.signType !== void 0) {
       let data20 = data.signType;
-      if (typeof data20 !== "string") {
-        const err29 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
+      if (typeof data20 === "string") {
+        if (!pattern7.test(data20)) {
+          const err29 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$" }, message: 'must match pattern "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$"' };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data20 === "MD5" || data20 === "SHA256" || data20 === "")) {
-        const err30 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/enum", keyword: "enum", params: { allowedValues: schema68.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err30 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -1406,6 +1407,23 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
+var FAILING_KEYWORDS = /* @__PURE__ */ new Set(["type", "required"]);
+function received(known) {
+  function validate(data) {
+    const valid = known(data);
+    const all = valid ? [] : known.errors || [];
+    const errors = all.filter((error) => FAILING_KEYWORDS.has(error.keyword));
+    const problems = all.filter((error) => !FAILING_KEYWORDS.has(error.keyword));
+    validate.errors = errors.length > 0 ? errors : null;
+    validate.problems = problems.length > 0 ? problems : null;
+    return errors.length === 0;
+  }
+  validate.errors = null;
+  validate.problems = null;
+  return validate;
+}
+var validatePaymentNotification = received(knownPaymentNotification);
 export {
+  knownPaymentNotification,
   validatePaymentNotification
 };

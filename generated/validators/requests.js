@@ -944,7 +944,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "requestTimestamp" || key0 === "merOrderId" || key0 === "systemId" || key0 === "mid" || key0 === "tid" || key0 === "msgId" || key0 === "srcReserve")) {
+      if (!(key0 === "requestTimestamp" || key0 === "merOrderId" || key0 === "systemId" || key0 === "instMid" || key0 === "mid" || key0 === "tid" || key0 === "msgId" || key0 === "srcReserve")) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1048,11 +1048,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
+    if (data.instMid !== void 0) {
+      let data3 = data.instMid;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err14 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1061,7 +1061,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1069,9 +1069,12 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data3 === "string") {
-        if (func2(data3) > 15) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1080,7 +1083,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1088,12 +1091,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
       if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data4) > 15) {
+          const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -1102,7 +1102,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1110,9 +1110,12 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data4 === "string") {
-        if (func2(data4) > 8) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -1121,7 +1124,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1129,12 +1132,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.msgId !== void 0) {
-      let data5 = data.msgId;
       if (typeof data5 === "string") {
-        if (func2(data5) > 64) {
-          const err22 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data5) > 8) {
+          const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -1143,7 +1143,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -1152,11 +1152,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data6 = data.srcReserve;
+    if (data.msgId !== void 0) {
+      let data6 = data.msgId;
       if (typeof data6 === "string") {
-        if (func2(data6) > 255) {
-          const err24 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data6) > 64) {
+          const err24 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -1165,7 +1165,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1174,12 +1174,34 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.srcReserve !== void 0) {
+      let data7 = data.srcReserve;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 255) {
+          const err26 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err26 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err28];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err28);
     }
     errors++;
   }
@@ -1187,7 +1209,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_payPointOrderSync = validate15;
-var schema40 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "$ref": "#/$defs/FenOrderId" }, "mid": { "$ref": "#/$defs/Mid" }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
+var schema41 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "$ref": "#/$defs/FenOrderId" }, "mid": { "$ref": "#/$defs/Mid" }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
 var pattern6 = new RegExp("^\\d{8}(\\d{6})?$", "u");
 function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
@@ -1394,7 +1416,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data3 = data.type;
       if (!(data3 === "Order_Paid")) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema40.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema41.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {

@@ -2226,7 +2226,22 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   validate27.errors = vErrors;
   return errors === 0;
 }
-var responseValidators = { accessToken: responseValidators_accessToken, billsPreauthCancel: responseValidators_billsPreauthCancel, netpayQuery: responseValidators_netpayQuery, netpayRefundQuery: responseValidators_netpayRefundQuery, payPointOrderSync: responseValidators_payPointOrderSync };
+var FAILING_KEYWORDS = /* @__PURE__ */ new Set(["type", "required"]);
+function received(known) {
+  function validate(data) {
+    const valid = known(data);
+    const all = valid ? [] : known.errors || [];
+    const errors = all.filter((error) => FAILING_KEYWORDS.has(error.keyword));
+    const problems = all.filter((error) => !FAILING_KEYWORDS.has(error.keyword));
+    validate.errors = errors.length > 0 ? errors : null;
+    validate.problems = problems.length > 0 ? problems : null;
+    return errors.length === 0;
+  }
+  validate.errors = null;
+  validate.problems = null;
+  return validate;
+}
+var responseValidators = { accessToken: received(responseValidators_accessToken), billsPreauthCancel: received(responseValidators_billsPreauthCancel), netpayQuery: received(responseValidators_netpayQuery), netpayRefundQuery: received(responseValidators_netpayRefundQuery), payPointOrderSync: received(responseValidators_payPointOrderSync) };
 export {
   responseValidators,
   responseValidators_accessToken,

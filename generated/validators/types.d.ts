@@ -13,3 +13,12 @@ export interface ValidateFunction {
   (data: unknown): boolean;
   errors?: ValidationError[] | null;
 }
+
+/**
+ * A validator of something RECEIVED (a response, a notification): the platform's word. Unfamiliar
+ * enum values, lengths, patterns and ranges never fail it; they are listed in `problems`. It
+ * returns false (with `errors`) only for a value of the wrong JSON type or a missing required field.
+ */
+export interface ReceivedValidateFunction extends ValidateFunction {
+  problems?: ValidationError[] | null;
+}

@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { describeNotification, describeOperations } from './operations.mjs';
 import { repoRoot } from './bundle.mjs';
 import { forValidation } from './validation-schema.mjs';
+import { assertClassifiable, RECEIVED_WRAPPER } from './received-validator.mjs';
 
 const REGISTRY_ID = 'https://chinaums.invalid/schemas';
 const OAS_ONLY_KEYWORDS = ['example', 'xml', 'externalDocs', 'discriminator'];
@@ -51,6 +52,7 @@ function buildRegistry(doc) {
   defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
   const resolve = (ref) => defs[ref.slice('#/$defs/'.length)];
   const validationDefs = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)]));
+  assertClassifiable(validationDefs, ['paymentNotification', ...Object.keys(responses).map((id) => `${id}.response`)]);
   return { registry: { $id: REGISTRY_ID, $defs: validationDefs }, extensions, requests, responses };
 }
 
@@ -95,14 +97,23 @@ export interface ValidateFunction {
   (data: unknown): boolean;
   errors?: ValidationError[] | null;
 }
+
+/**
+ * A validator of something RECEIVED (a response, a notification): the platform's word. Unfamiliar
+ * enum values, lengths, patterns and ranges never fail it; they are listed in \`problems\`. It
+ * returns false (with \`errors\`) only for a value of the wrong JSON type or a missing required field.
+ */
+export interface ReceivedValidateFunction extends ValidateFunction {
+  problems?: ValidationError[] | null;
+}
 `;
 
-const TABLE_DTS = (header, name, ids, what) => `${header}
-import type { ValidateFunction } from './types.js';
+const TABLE_DTS = (header, name, ids, what, type) => `${header}
+import type { ${type} } from './types.js';
 
 /** ${what}, one per operationId. */
 export declare const ${name}: {
-${ids.map((id) => `  readonly ${id}: ValidateFunction;`).join('\n')}
+${ids.map((id) => `  readonly ${id}: ${type};`).join('\n')}
 };
 `;
 
@@ -118,26 +129,38 @@ export async function renderValidators(doc, header) {
 
   const single = createAjv(registry, extensions);
   files['validators/payment-notification.js'] = await bundleModule(
-    standaloneCode(single, { validatePaymentNotification: `${REGISTRY_ID}#/$defs/paymentNotification` }),
+    standaloneCode(single, { knownPaymentNotification: `${REGISTRY_ID}#/$defs/paymentNotification` }) +
+      RECEIVED_WRAPPER +
+      '\nexport const validatePaymentNotification = received(knownPaymentNotification);\n',
     header,
   );
   files['validators/payment-notification.d.ts'] = `${header}
-import type { ValidateFunction } from './types.js';
+import type { ReceivedValidateFunction } from './types.js';
 
-/** Validates a decoded payment notification (after wire formats were applied). */
-export declare const validatePaymentNotification: ValidateFunction;
+/**
+ * Checks a decoded payment notification (after wire formats were applied). Received, so lenient:
+ * false only for a value of the wrong JSON type or a missing \`sign\`; unfamiliar values are \`problems\`.
+ */
+export declare const validatePaymentNotification: ReceivedValidateFunction;
 `;
 
-  for (const [file, name, refs, what] of [
-    ['requests', 'requestValidators', requests, 'Strict validators of request bodies as the SDK sends them'],
-    ['responses', 'responseValidators', responses, 'Lenient validators of response bodies (after wire formats were applied)'],
+  for (const [file, name, refs, what, direction] of [
+    ['requests', 'requestValidators', requests, 'Strict validators of request bodies as the SDK sends them', 'sent'],
+    [
+      'responses',
+      'responseValidators',
+      responses,
+      'Lenient validators of response bodies (after wire formats were applied): unfamiliar values are `problems`, not failures',
+      'received',
+    ],
   ]) {
     const ajv = createAjv(registry, extensions);
     const exportsByName = Object.fromEntries(ids.map((id) => [`${name}_${id}`, refs[id]]));
     const code = standaloneCode(ajv, exportsByName);
-    const table = `\nexport const ${name} = { ${ids.map((id) => `${id}: ${name}_${id}`).join(', ')} };\n`;
-    files[`validators/${file}.js`] = await bundleModule(code + table, header);
-    files[`validators/${file}.d.ts`] = TABLE_DTS(header, name, ids, what);
+    const entry = (id) => (direction === 'received' ? `received(${name}_${id})` : `${name}_${id}`);
+    const table = `\nexport const ${name} = { ${ids.map((id) => `${id}: ${entry(id)}`).join(', ')} };\n`;
+    files[`validators/${file}.js`] = await bundleModule(code + (direction === 'received' ? RECEIVED_WRAPPER : '') + table, header);
+    files[`validators/${file}.d.ts`] = TABLE_DTS(header, name, ids, what, direction === 'received' ? 'ReceivedValidateFunction' : 'ValidateFunction');
   }
   files['validators/types.d.ts'] = TYPES_DTS(header);
   return files;

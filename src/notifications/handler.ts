@@ -3,9 +3,11 @@ import { defaultDedupeKey } from './dedupe-key.js';
 import { failedResponse, refusalResponse, successResponse } from './responses.js';
 import type { NotificationStore } from './store.js';
 import { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
+import { describeReceivedProblems } from '../received.js';
 import type {
   NotificationKeyOptions,
   NotificationRejected,
+  NotificationSchemaProblem,
   NotificationSignType,
   PaymentNotification,
   VerifyNotificationSettings,
@@ -15,6 +17,8 @@ import { configuredKeys, verifyNotification } from './verify.js';
 export interface NotificationContext {
   /** Every received field exactly as received, including unknown ones. */
   readonly raw: Readonly<Record<string, string>>;
+  /** Where the notification differs from the spec (see `NotificationVerified.problems`); also logged. */
+  readonly problems: readonly NotificationSchemaProblem[];
   /** What deduplication used: `notifyId:…` normally (see `defaultDedupeKey`). */
   readonly dedupeKey: string;
   readonly signType: NotificationSignType;
@@ -24,6 +28,11 @@ export interface NotificationContext {
 }
 
 export type NotificationErrorStage = 'callback' | 'store' | 'configuration';
+
+/** Where refusals and schema problems are reported: any console-like logger (console, pino, winston). */
+export interface NotificationLogger {
+  warn(message: string, fields: Record<string, unknown>): void;
+}
 
 export interface NotificationHandlerSettings extends VerifyNotificationSettings {
   /** Runs once per notification (per dedupe key). Throw (or reject) to have the platform retry. */
@@ -43,6 +52,13 @@ export interface NotificationHandlerSettings extends VerifyNotificationSettings 
   readonly onError?: (error: unknown, context: { readonly stage: NotificationErrorStage; readonly dedupeKey?: string }) => void;
   /** Called for each refused notification (bad signature, malformed…), e.g. to log or alert. */
   readonly onRejected?: (rejection: NotificationRejected, request: Request) => void;
+  /**
+   * Receives a warning for every refused notification and every accepted one with schema
+   * problems, so neither goes unnoticed. Default `console`; `false` silences it (the hooks and
+   * `context.problems` still tell). Lines carry reasons, field names and the notifyId, never a
+   * key, a sign or a field's value.
+   */
+  readonly logger?: NotificationLogger | false;
 }
 
 export type NotificationHandlerOptions = NotificationKeyOptions & NotificationHandlerSettings;
@@ -69,14 +85,27 @@ async function attempt(action: () => Promise<void>, onFailure: (error: unknown) 
   }
 }
 
-/** The error and rejection hooks, wrapped so a failing hook never changes the answer. */
-export function notificationHooks(options: Pick<NotificationHandlerSettings, 'onError' | 'onRejected'>) {
+/** The error and rejection hooks and the logger, wrapped so a failing hook never changes the answer. */
+export function notificationHooks(options: Pick<NotificationHandlerSettings, 'onError' | 'onRejected' | 'logger'>) {
   const onError = options.onError ?? defaultOnError;
+  const logger = options.logger === false ? undefined : (options.logger ?? console);
   return {
     reportError: (error: unknown, stage: NotificationErrorStage, dedupeKey?: string) =>
       safely(() => onError(error, dedupeKey === undefined ? { stage } : { stage, dedupeKey })),
-    reportRejection: (rejection: NotificationRejected, request: Request) =>
-      safely(() => options.onRejected?.(rejection, request)),
+    reportRejection: (rejection: NotificationRejected, request: Request) => {
+      safely(() => options.onRejected?.(rejection, request));
+      safely(() => logger?.warn(`[chinaums] notification refused (${rejection.reason}): ${rejection.message}`, { reason: rejection.reason }));
+    },
+    reportProblems: (problems: readonly NotificationSchemaProblem[], raw: Readonly<Record<string, string>>) => {
+      if (problems.length === 0) return;
+      const notifyId = raw['notifyId'];
+      safely(() =>
+        logger?.warn(
+          `[chinaums] notification${notifyId ? ` ${notifyId}` : ''} accepted (its signature verified) with values the spec does not document: ${describeReceivedProblems(problems)}`,
+          { notifyId, problems },
+        ),
+      );
+    },
   };
 }
 
@@ -86,6 +115,13 @@ function resolveHandlerOptions(options: NotificationHandlerOptions) {
   }
   if (typeof options.onNotification !== 'function') {
     throw new ConfigurationError('createNotificationHandler needs an onNotification callback.');
+  }
+  if (options.schema !== undefined && options.schema !== 'report' && options.schema !== 'refuse') {
+    throw new ConfigurationError(`Unknown schema ${JSON.stringify(options.schema)}: use 'report' (default) or 'refuse'.`, 'INVALID_OPTION');
+  }
+  const { logger } = options;
+  if (logger !== undefined && logger !== false && typeof (logger as Partial<NotificationLogger> | null)?.warn !== 'function') {
+    throw new ConfigurationError('logger must have a warn(message, fields) method (console, pino, winston), or be false.', 'INVALID_OPTION');
   }
   return {
     ...notificationHooks(options),
@@ -113,6 +149,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
       settings.reportRejection(result, request);
       return refusalResponse(result.reason);
     }
+    settings.reportProblems(result.problems, result.raw);
 
     let dedupeKey: string;
     try {
@@ -137,6 +174,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
 
     const context: NotificationContext = {
       raw: result.raw,
+      problems: result.problems,
       dedupeKey,
       signType: result.signType,
       keyIndex: result.keyIndex,

@@ -25,6 +25,7 @@ export type {
   NotificationHandler,
   NotificationHandlerOptions,
   NotificationHandlerSettings,
+  NotificationLogger,
 } from './handler.js';
 export { createNotificationHandler } from './handler.js';
 export { REFUSAL_HEADER, REFUSAL_STATUS } from './responses.js';

@@ -5,7 +5,7 @@ import type { FieldSet } from './fields.js';
 import { fieldSetOf } from './fields.js';
 import { hexDigest } from './match.js';
 import type { EmptyValuePolicy } from './string-to-sign.js';
-import { joinFields, resolveSignType, sortedNames } from './string-to-sign.js';
+import { isAbsent, joinFields, resolveSignType, sortedNames } from './string-to-sign.js';
 import type { NotificationFields, NotificationSignType } from './types.js';
 
 /** UPPERCASE hex of MD5/SHA-256 over the string to sign followed directly by the key. */
@@ -36,7 +36,11 @@ export function fieldEntries(fields: NotificationFields): [string, string][] {
 
 export interface SignNotificationOptions {
   readonly key: string;
-  /** Defaults to the fields' own `signType`, else SHA256. Must agree with it when both are given. */
+  /**
+   * Defaults to the fields' own `signType` (any case), else SHA256. Must agree with it when both are
+   * given. Without a signType field either algorithm is valid (receivers accept both; the vendor's
+   * §1.9.4 MD5 example has none).
+   */
   readonly signType?: NotificationSignType;
   readonly crypto?: CryptoProvider;
 }
@@ -49,16 +53,15 @@ export async function signNotification(fields: NotificationFields, options: Sign
   if (typeof options.key !== 'string' || options.key === '') throw new ConfigurationError('signNotification needs a non-empty key.');
   const entries = fieldEntries(fields);
   const declared = entries.find(([name]) => name === 'signType')?.[1];
-  const fromFields = resolveSignType(declared);
-  if (fromFields === undefined) throw new ConfigurationError('The fields carry a signType other than MD5 or SHA256.');
-  if (declared !== undefined && declared !== '' && options.signType !== undefined && options.signType !== fromFields) {
-    throw new ConfigurationError(`options.signType ${options.signType} disagrees with the fields' signType ${fromFields}.`);
+  let signType: NotificationSignType = options.signType ?? 'SHA256';
+  if (!isAbsent(declared)) {
+    const fromFields = resolveSignType(declared);
+    if (fromFields === undefined) throw new ConfigurationError('The fields carry a signType other than MD5 or SHA256.');
+    if (options.signType !== undefined && options.signType !== fromFields) {
+      throw new ConfigurationError(`options.signType ${options.signType} disagrees with the fields' signType ${fromFields}.`);
+    }
+    signType = fromFields;
   }
-  const hasSignType = declared !== undefined && declared !== '';
-  if (!hasSignType && options.signType === 'MD5') {
-    throw new ConfigurationError('Add signType=MD5 to the fields: without it, receivers assume SHA256.');
-  }
-  const signType = hasSignType ? fromFields : 'SHA256';
   return computeSign(fieldSetOf(entries), options.key, signType, 'omit', options.crypto ?? webCrypto);
 }
 

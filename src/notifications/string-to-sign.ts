@@ -36,12 +36,23 @@ export function hasEmptyValue(fields: FieldSet): boolean {
 
 /**
  * The algorithm `signType` names, read case-insensitively (the value itself is signed as
- * received). Absent or empty means SHA256; undefined means unsupported.
+ * received); undefined means unsupported. Absent or empty: see `signTypeWithout`.
  */
-export function resolveSignType(signType: string | undefined): NotificationSignType | undefined {
-  if (signType === undefined || signType === '') return 'SHA256';
+export function resolveSignType(signType: string): NotificationSignType | undefined {
   const normalized = signType.toUpperCase();
   if (normalized === 'MD5') return 'MD5';
   if (normalized === 'SHA256' || normalized === 'SHA-256') return 'SHA256';
   return undefined;
+}
+
+/**
+ * Without a signType the vendor documents disagree (2020–21: MD5; a 2022 revision: SHA256), so
+ * either is accepted, and the sign's length tells which one it can be (32 or 64 hex digits).
+ */
+export function signTypeWithout(sign: string): NotificationSignType {
+  return sign.length === 32 ? 'MD5' : 'SHA256';
+}
+
+export function isAbsent(signType: string | undefined): signType is '' | undefined {
+  return signType === undefined || signType === '';
 }

@@ -1,10 +1,11 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { components } from '../../generated/schema.js';
+import type { ReceivedProblem } from '../received.js';
 
 /** A verified payment notification, typed from the spec: amounts are numbers, JSON strings are objects. */
 export type PaymentNotification = components['schemas']['PaymentNotification'];
 
-/** The algorithms the platform signs notifications with (`signType`; SHA256 when absent). */
+/** The algorithms the platform signs notifications with (`signType`, any case; either one when absent). */
 export type NotificationSignType = 'MD5' | 'SHA256';
 
 /**
@@ -40,9 +41,15 @@ export interface VerifyNotificationSettings {
   /** Largest body accepted, in bytes (default 64 KiB; a notification is a few KB). */
   readonly maxBodyBytes?: number;
   /**
-   * `false` skips the schema check (the signature is still verified and amounts/JSON strings are
-   * still converted where they convert; values that do not are left as received). For tests and
-   * for fields the spec does not describe yet. Default `true`.
+   * What a verified notification that differs from the spec's schema (an unknown status, a longer
+   * id, an amount that is not an integer of fen…) becomes. `'report'` (default): it is genuine, so
+   * it is returned with those differences in `problems`. `'refuse'`: it is refused as
+   * `schema-mismatch` (the platform then retries for 24 h, and the payment waits for you).
+   */
+  readonly schema?: 'report' | 'refuse';
+  /**
+   * `false` skips the schema check: only amounts and JSON strings are converted (those that do
+   * not convert are left out and listed in `problems`). Default `true`.
    */
   readonly validate?: boolean;
 }
@@ -58,7 +65,7 @@ export type VerifyNotificationOptions = NotificationKeyOptions & VerifyNotificat
  * - `missing-sign`: no (or an empty) `sign` field;
  * - `unsupported-sign-type`: `signType` is neither MD5 nor SHA256;
  * - `bad-signature`: no configured key produces the received `sign`;
- * - `schema-mismatch`: the signature is valid but a known field has the wrong type.
+ * - `schema-mismatch`: only with `schema: 'refuse'`: the signature is valid but fields differ from the schema.
  */
 export type NotificationFailureReason =
   | 'no-key'
@@ -70,18 +77,21 @@ export type NotificationFailureReason =
   | 'bad-signature'
   | 'schema-mismatch';
 
-/** One field that failed the schema, as ajv reports it. */
-export interface NotificationSchemaProblem {
-  /** JSON pointer into the notification, e.g. `/totalAmount` or `/billPayment/billBizType`. */
-  readonly instancePath: string;
-  readonly message: string;
-}
+/** One received field that differs from the schema (JSON pointer, keyword, message; never the value). */
+export type NotificationSchemaProblem = ReceivedProblem;
 
 export interface NotificationVerified {
   readonly ok: true;
   readonly notification: PaymentNotification;
   /** Every received field exactly as received (decoded once), including unknown ones. */
   readonly raw: Readonly<Record<string, string>>;
+  /**
+   * Where the notification differs from the spec (empty when it does not): unknown enum values,
+   * longer strings, other formats, and values left out of `notification` because they did not
+   * convert (read those from `raw`). The signature verified, so the notification is genuine.
+   */
+  readonly problems: readonly NotificationSchemaProblem[];
+  /** The algorithm that verified (when `signType` was absent, whichever of the two did). */
   readonly signType: NotificationSignType;
   /** Which of the configured keys verified (0 with a single `key`): tells when an old key is still in use. */
   readonly keyIndex: number;
@@ -92,7 +102,7 @@ export interface NotificationRejected {
   readonly reason: NotificationFailureReason;
   /** What was wrong and what to check. Never contains a key; never echoes received values. */
   readonly message: string;
-  /** `schema-mismatch` only: what failed. */
+  /** `schema-mismatch` only: what differed. */
   readonly schemaProblems?: readonly NotificationSchemaProblem[];
   /** `schema-mismatch` only: the fields, whose signature was valid. */
   readonly raw?: Readonly<Record<string, string>>;

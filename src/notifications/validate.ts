@@ -1,48 +1,32 @@
 import { paymentNotificationWireFormat } from '../../generated/operations.js';
 import { validatePaymentNotification } from '../../generated/validators/payment-notification.js';
-import type { ValidationError } from '../../generated/validators/types.js';
-import { applyWireFormats } from '../wire-format.js';
+import { describeReceivedProblems, readReceived } from '../received.js';
 import type { FieldSet } from './fields.js';
 import { toMutableRecord } from './fields.js';
 import type { NotificationSchemaProblem, PaymentNotification } from './types.js';
 
-export type TypedOutcome =
-  | { readonly ok: true; readonly notification: PaymentNotification }
-  | { readonly ok: false; readonly message: string; readonly problems: readonly NotificationSchemaProblem[] };
-
-function problemFromAjv(error: ValidationError): NotificationSchemaProblem {
-  const field = error.instancePath === '' && typeof error.params['missingProperty'] === 'string'
-    ? `/${error.params['missingProperty']}`
-    : error.instancePath;
-  return { instancePath: field, message: error.message ?? error.keyword };
-}
-
-function describe(problems: readonly NotificationSchemaProblem[]): string {
-  const shown = problems.slice(0, 5).map((p) => `${p.instancePath || '(root)'} ${p.message}`);
-  const more = problems.length > 5 ? ` and ${problems.length - 5} more` : '';
-  return (
-    `The signature is valid but the notification does not match the PaymentNotification schema: ${shown.join('; ')}${more}. ` +
-    'If the platform changed a field, update the spec (or verify with validate: false meanwhile).'
-  );
+export interface TypedNotification {
+  readonly notification: PaymentNotification;
+  readonly problems: readonly NotificationSchemaProblem[];
 }
 
 /**
  * Converts a copy of the verified strings into the spec's types (numeric strings → numbers,
- * JSON strings → objects) and checks it against the generated standalone validator, which
- * allows unknown fields but not wrong types of known ones. The strings stay untouched in `raw`.
+ * JSON strings → objects) and checks it against the generated received-data validator. Nothing
+ * refuses here: a value that does not convert is left out of the typed copy (it stays in `raw`)
+ * and every difference from what the spec documents is listed. `validate: false` skips the schema
+ * check (conversion problems are still listed).
  */
-export function toTypedNotification(fields: FieldSet, validate: boolean): TypedOutcome {
+export function toTypedNotification(fields: FieldSet, validate: boolean): TypedNotification {
   const copy = toMutableRecord(fields);
-  const conversion = applyWireFormats(copy, paymentNotificationWireFormat);
-  if (!validate) return { ok: true, notification: copy as PaymentNotification };
-  if (conversion.length > 0) {
-    const problems = conversion.map((p) => ({
-      instancePath: `/${p.field.replace(/\./g, '/')}`,
-      message: p.problem === 'not-json' ? 'must be a JSON-encoded string (it does not parse)' : 'must be an integer amount (in fen)',
-    }));
-    return { ok: false, message: describe(problems), problems };
-  }
-  if (validatePaymentNotification(copy)) return { ok: true, notification: copy as PaymentNotification };
-  const problems = (validatePaymentNotification.errors ?? []).map(problemFromAjv);
-  return { ok: false, message: describe(problems), problems };
+  const problems = readReceived(copy, paymentNotificationWireFormat, validate ? validatePaymentNotification : undefined);
+  return { notification: copy as PaymentNotification, problems };
+}
+
+/** The refusal message of `schema: 'refuse'`. */
+export function describeSchemaRefusal(problems: readonly NotificationSchemaProblem[]): string {
+  return (
+    `The signature is valid but the notification differs from the PaymentNotification schema: ${describeReceivedProblems(problems)}. ` +
+    "It was refused because schema: 'refuse' is set; the default ('report') hands it to you with these problems listed."
+  );
 }

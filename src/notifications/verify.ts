@@ -5,7 +5,7 @@ import { NotificationVerificationError } from '../errors.js';
 import { diagnoseBadSignature } from './diagnose.js';
 import { findMatchingKey } from './match.js';
 import { parseNotificationInput } from './parse.js';
-import { resolveSignType } from './string-to-sign.js';
+import { isAbsent, resolveSignType, signTypeWithout } from './string-to-sign.js';
 import type {
   NotificationFailureReason,
   NotificationInput,
@@ -15,7 +15,7 @@ import type {
   VerifyNotificationOptions,
 } from './types.js';
 import { DEFAULT_MAX_BODY_BYTES } from './types.js';
-import { toTypedNotification } from './validate.js';
+import { describeSchemaRefusal, toTypedNotification } from './validate.js';
 
 function reject(reason: NotificationFailureReason, message: string): NotificationRejected {
   return { ok: false, reason, message };
@@ -53,7 +53,7 @@ async function verify(input: NotificationInput, options: VerifyNotificationOptio
     );
   }
   const declaredSignType = fields.values['signType'];
-  const signType = resolveSignType(declaredSignType);
+  const signType = isAbsent(declaredSignType) ? signTypeWithout(sign) : resolveSignType(declaredSignType);
   if (!signType) {
     return reject('unsupported-sign-type', 'signType is neither MD5 nor SHA256 (the algorithms notifications are signed with).');
   }
@@ -65,11 +65,12 @@ async function verify(input: NotificationInput, options: VerifyNotificationOptio
   }
 
   const raw = fields.values;
-  const typed = toTypedNotification(fields, options.validate ?? true);
-  if (!typed.ok) {
-    return { ok: false, reason: 'schema-mismatch', message: typed.message, schemaProblems: typed.problems, raw };
+  // Genuine from here on: differences from the schema are reported, and refuse only on request.
+  const { notification, problems } = toTypedNotification(fields, options.validate ?? true);
+  if (problems.length > 0 && options.schema === 'refuse') {
+    return { ok: false, reason: 'schema-mismatch', message: describeSchemaRefusal(problems), schemaProblems: problems, raw };
   }
-  const verified: NotificationVerified = { ok: true, notification: typed.notification, raw, signType, keyIndex: match.keyIndex };
+  const verified: NotificationVerified = { ok: true, notification, raw, problems, signType, keyIndex: match.keyIndex };
   return verified;
 }
 

@@ -9,7 +9,7 @@ import { checkBeijingTime, DATE_TIME } from './clock-check.js';
 import type { FaultSwitches } from './faults.js';
 import { behaviours, notSupported, type BehaviourContext } from './operations/index.js';
 import { businessAnswer } from './operations/envelope.js';
-import { validationProblem } from './request-validation.js';
+import { checkRequestBody, UNKNOWN_FIELDS_HEADER } from './request-validation.js';
 import { sleep } from './sleep.js';
 import type { SandboxStore } from './store.js';
 
@@ -62,9 +62,17 @@ export async function routeBusinessCall(request: Request, op: OperationDescripto
   const parsed = parseJson(bytes);
   if (!parsed.ok) return platformError('9001', '参数校验失败: the body is not valid UTF-8 JSON');
   const validate = validators[op.operationId];
-  const problem = validate ? validationProblem(validate, parsed.value) : undefined;
-  if (problem) return platformError('9001', problem);
+  const check = validate ? checkRequestBody(validate, parsed.value) : { problem: undefined, unknownFields: [] };
+  if (check.problem) return platformError('9001', check.problem);
   const body = parsed.value as Readonly<Record<string, unknown>>;
+  const answer = await answerCall(op, body, appId, ctx);
+  if (check.unknownFields.length === 0) return answer;
+  const headers = new Headers(answer.headers);
+  headers.set(UNKNOWN_FIELDS_HEADER, check.unknownFields.join(','));
+  return new Response(answer.body, { status: answer.status, statusText: answer.statusText, headers });
+}
+
+async function answerCall(op: OperationDescriptor, body: Readonly<Record<string, unknown>>, appId: string | undefined, ctx: BusinessRouterContext): Promise<Response> {
 
   const context: BehaviourContext = {
     op,

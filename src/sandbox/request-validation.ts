@@ -1,12 +1,27 @@
 // Checks a request body with the validator generated from the spec, and words the failure as
-// the platform does: `参数校验失败: <field> <what is wrong>`.
+// the platform does: `参数校验失败: <field> <what is wrong>`. Fields the pages do not list are
+// answered, not refused: peers' captures show the real platform accepting them (e.g. `msgSrcId`),
+// so the sandbox names them in a header instead of failing a call the platform would serve.
 import type { ValidateFunction } from '../../generated/validators/types.js';
-import { describeValidationError } from '../validation-message.js';
+import { describeValidationError, validationFieldName } from '../validation-message.js';
 
-/** undefined when valid; otherwise the errInfo text to answer with. */
-export function validationProblem(validate: ValidateFunction, body: unknown): string | undefined {
-  if (validate(body)) return undefined;
+/** The response header naming request fields the spec does not list (comma-separated). */
+export const UNKNOWN_FIELDS_HEADER = 'x-sandbox-unknown-fields';
+
+export interface RequestCheck {
+  /** The errInfo text to answer 9001 with, when the body is refused. */
+  readonly problem: string | undefined;
+  /** Fields the spec does not list (dotted), answered all the same. */
+  readonly unknownFields: readonly string[];
+}
+
+export function checkRequestBody(validate: ValidateFunction, body: unknown): RequestCheck {
+  if (validate(body)) return { problem: undefined, unknownFields: [] };
   const errors = validate.errors ?? [];
-  const reasons = errors.slice(0, 3).map(describeValidationError);
-  return `参数校验失败: ${reasons.length > 0 ? reasons.join('; ') : 'the body does not match the spec'}`;
+  const unknown = errors.filter((error) => error.keyword === 'additionalProperties');
+  const refusing = errors.filter((error) => error.keyword !== 'additionalProperties');
+  const unknownFields = [...new Set(unknown.map(validationFieldName))];
+  if (refusing.length === 0) return { problem: undefined, unknownFields };
+  const reasons = refusing.slice(0, 3).map(describeValidationError);
+  return { problem: `参数校验失败: ${reasons.join('; ')}`, unknownFields };
 }

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/node.js';
-import { VENDOR_KEY, vendorFormBody } from '../helpers/notification-fixtures.js';
+import { encodeNotificationForm, signNotification } from '../../src/notifications/index.js';
+import { VENDOR_FIELDS, VENDOR_KEY, vendorFormBody } from '../helpers/notification-fixtures.js';
 import { buildEntry, runNode, type BuiltEntry } from './build-entry.js';
 
 let cli: BuiltEntry;
@@ -80,6 +81,15 @@ describe('chinaums verify-notification', () => {
     expect(result.stdout).toMatch(/^verdict\s+VERIFIED \(SHA256, notifyId e82a0275-f767-4f77-90c2-614c91222275\)/m);
     expect(result.stdout).toMatch(/^signed\s+billFunds=现金支付0\.01元。&buyerId=o8wNP0RtDiUq4NzMZyAGK5psp6hs&.*&totalAmount=1<md5Key>$/m);
     expect(result.stdout).not.toContain(VENDOR_KEY);
+  });
+
+  it('a genuine notification with values the spec does not document is VERIFIED, its problems listed', async () => {
+    const fields = { ...VENDOR_FIELDS, status: 'TRADE_PENDING' };
+    const input = encodeNotificationForm({ ...fields, sign: await signNotification(fields, { key: VENDOR_KEY }) });
+    const result = await run(['verify-notification', '--key', VENDOR_KEY], { input });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^verdict\s+VERIFIED/m);
+    expect(result.stdout).toMatch(/^problems\s+status is not one of the documented values/m);
   });
 
   it('reads stdin and rejects a tampered notification with exit 1', async () => {

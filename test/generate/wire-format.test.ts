@@ -28,14 +28,22 @@ describe('applyWireFormats', () => {
     expect(value).toEqual({});
   });
 
-  it('reports, and keeps, values it cannot convert', () => {
+  it('reports values it cannot convert and leaves them out (the caller keeps the text as received)', () => {
     const value = { totalAmount: '1.5', billPayment: '{oops', eventList: [{ goodsList: 'x' }] };
     expect(applyWireFormats(value, rules)).toEqual([
       { field: 'billPayment', problem: 'not-json' },
       { field: 'eventList.0.goodsList', problem: 'not-json' },
       { field: 'totalAmount', problem: 'not-an-integer' },
     ]);
-    expect(value.totalAmount).toBe('1.5');
+    expect(value).toEqual({ eventList: [{}] });
+  });
+
+  it('does not reinterpret decimal amounts ("1.00", "100.00")', () => {
+    for (const totalAmount of ['1.00', '100.00', '1e2', '0x10']) {
+      const value: Record<string, unknown> = { totalAmount };
+      expect(applyWireFormats(value, rules)).toEqual([{ field: 'totalAmount', problem: 'not-an-integer' }]);
+      expect(value).toEqual({});
+    }
   });
 
   it('never throws on arbitrary JSON', () => {

@@ -73,10 +73,10 @@ describe('createNotificationHandler', () => {
     expect(onNotification).toHaveBeenCalledTimes(1);
   });
 
-  it('refusals: bad signature 401, malformed 400, schema 422, wrong method 405, wrong type 415, too large 413', async () => {
+  it("refusals: bad signature 401, malformed 400, schema 422 (schema: 'refuse'), wrong method 405, wrong type 415, too large 413", async () => {
     const onNotification = vi.fn();
     const rejections: NotificationRejected[] = [];
-    const handle = createNotificationHandler({ key: VENDOR_KEY, onNotification, onRejected: (r) => rejections.push(r), maxBodyBytes: 4096 });
+    const handle = createNotificationHandler({ key: VENDOR_KEY, onNotification, onRejected: (r) => rejections.push(r), maxBodyBytes: 4096, schema: 'refuse', logger: false });
     const mistypedFields = { ...VENDOR_FIELDS, totalAmount: '1.00' };
     const mistyped = { ...mistypedFields, sign: await signNotification(mistypedFields, { key: VENDOR_KEY }) };
     const cases: [Request, number, string][] = [

@@ -120,30 +120,59 @@ describe('schema', () => {
     expect(result.raw['billPayment']).toBe(billPayment);
   });
 
-  it('a signed but mistyped amount is a schema-mismatch naming the field', async () => {
-    const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, totalAmount: '1.00' }), { key });
-    expect(result).toMatchObject({ ok: false, reason: 'schema-mismatch', schemaProblems: [{ instancePath: '/totalAmount' }] });
-    if (!result.ok) {
-      expect(result.message).toMatch(/\/totalAmount/);
-      expect(result.raw?.['totalAmount']).toBe('1.00');
+  it('a signed amount that is not an integer of fen is left out of the typed field, kept in raw, and listed', async () => {
+    for (const amount of ['1.00', '100.00']) {
+      const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, totalAmount: amount }), { key });
+      if (!result.ok) throw new Error(result.message);
+      // Not reinterpreted as 1 or 100: the unit is not the SDK's to guess.
+      expect('totalAmount' in result.notification).toBe(false);
+      expect(result.raw['totalAmount']).toBe(amount);
+      expect(result.problems).toEqual([expect.objectContaining({ instancePath: '/totalAmount', keyword: 'integer', leftOut: true })]);
     }
   });
 
-  it('a JSON-string field that is not JSON is a schema-mismatch', async () => {
+  it("schema: 'refuse' keeps the old refusal: schema-mismatch naming the field, with raw", async () => {
+    const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, totalAmount: '1.00' }), { key, schema: 'refuse' });
+    expect(result).toMatchObject({ ok: false, reason: 'schema-mismatch', schemaProblems: [{ instancePath: '/totalAmount' }] });
+    if (!result.ok) {
+      expect(result.message).toMatch(/totalAmount/);
+      expect(result.raw?.['totalAmount']).toBe('1.00');
+    }
+    const unknownStatus = await verifyNotification(await signed({ ...VENDOR_FIELDS, status: 'TRADE_PENDING' }), { key, schema: 'refuse' });
+    expect(unknownStatus).toMatchObject({ ok: false, reason: 'schema-mismatch', schemaProblems: [{ instancePath: '/status', keyword: 'enum' }] });
+  });
+
+  it('a JSON-string field that is not JSON is left out and listed', async () => {
     const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, billPayment: '{broken' }), { key });
-    expect(result).toMatchObject({ reason: 'schema-mismatch', schemaProblems: [{ instancePath: '/billPayment' }] });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.notification.billPayment).toBeUndefined();
+    expect(result.raw['billPayment']).toBe('{broken');
+    expect(result.problems).toEqual([expect.objectContaining({ instancePath: '/billPayment', keyword: 'json', leftOut: true })]);
   });
 
-  it('a known field of the wrong type (ajv) is a schema-mismatch with its instancePath', async () => {
+  it('a known field of the wrong JSON type is left out and listed with its instancePath', async () => {
     const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, billPayment: '"just a string"' }), { key });
-    expect(result).toMatchObject({ reason: 'schema-mismatch' });
-    if (!result.ok) expect(result.schemaProblems?.[0]?.instancePath).toBe('/billPayment');
+    if (!result.ok) throw new Error(result.message);
+    expect(result.notification.billPayment).toBeUndefined();
+    expect(result.problems).toEqual([expect.objectContaining({ instancePath: '/billPayment', keyword: 'type', leftOut: true })]);
   });
 
-  it('validate: false skips the schema (values that do not convert stay as received)', async () => {
-    const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, totalAmount: '1.00' }), { key, validate: false });
-    expect(result).toMatchObject({ ok: true });
-    if (result.ok) expect(result.notification.totalAmount as unknown).toBe('1.00');
+  it('an unknown enum value reaches the caller unchanged, listed as a problem', async () => {
+    const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, status: 'TRADE_PENDING', cardAttr: 'BALANCE' }), { key });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.notification.status).toBe('TRADE_PENDING');
+    expect(result.notification.cardAttr).toBe('BALANCE');
+    expect(result.problems.map((p) => [p.instancePath, p.keyword, p.leftOut])).toEqual([
+      ['/status', 'enum', false],
+      ['/cardAttr', 'enum', false],
+    ]);
+  });
+
+  it('validate: false skips the schema check (conversion problems are still listed)', async () => {
+    const result = await verifyNotification(await signed({ ...VENDOR_FIELDS, totalAmount: '1.00', status: 'TRADE_PENDING' }), { key, validate: false });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.notification.status).toBe('TRADE_PENDING');
+    expect(result.problems.map((p) => p.instancePath)).toEqual(['/totalAmount']);
   });
 
   it('unknown fields are allowed', async () => {

@@ -121,13 +121,17 @@ describe('request validation against the spec', () => {
     expect(body.errInfo).toMatch(/^参数校验失败: merOrderId is required/);
   });
 
-  it('a malformed field and an unknown field are refused', async () => {
+  it('a malformed field is refused; an unknown field is answered, as the platform does, and named in a header', async () => {
     const { sandbox } = setup();
     const base = { requestTimestamp: '2024-01-01 00:00:00', mid, tid, instMid: 'YUEDANDEFAULT', merOrderId: 'ABC123456' };
     const long = await (await signedPost(sandbox, '/v1/netpay/query', JSON.stringify({ ...base, mid: '8'.repeat(16) }))).json();
     expect(long).toMatchObject({ errCode: '9001', errInfo: expect.stringMatching(/^参数校验失败: mid /) });
-    const extra = await (await signedPost(sandbox, '/v1/netpay/query', JSON.stringify({ ...base, amount: 1 }))).json();
-    expect(extra).toMatchObject({ errCode: '9001', errInfo: expect.stringMatching(/amount is not a field/) });
+    const extra = await signedPost(sandbox, '/v1/netpay/query', JSON.stringify({ ...base, msgSrcId: '3194', amount: 1 }));
+    expect(extra.headers.get('x-sandbox-unknown-fields')).toBe('msgSrcId,amount');
+    expect(await extra.json()).not.toMatchObject({ errCode: '9001' });
+    const both = await (await signedPost(sandbox, '/v1/netpay/query', JSON.stringify({ ...base, mid: '8'.repeat(16), amount: 1 }))).json();
+    expect(both).toMatchObject({ errCode: '9001', errInfo: expect.stringMatching(/^参数校验失败: mid /) });
+    expect(both.errInfo).not.toMatch(/amount/);
     const notJson = await signedPost(sandbox, '/v1/netpay/query', '{"mid":');
     expect(await notJson.json()).toMatchObject({ errCode: '9001' });
   });

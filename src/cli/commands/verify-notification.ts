@@ -4,6 +4,7 @@ import { parseNotificationInput } from '../../notifications/parse.js';
 import { hasEmptyValue, joinFields, sortedNames } from '../../notifications/string-to-sign.js';
 import { DEFAULT_MAX_BODY_BYTES } from '../../notifications/types.js';
 import { verifyNotification } from '../../notifications/verify.js';
+import { describeReceivedProblems } from '../../received.js';
 import { flagOrEnv, parseCommandArgs, readInputFile, withoutTrailingNewline } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
@@ -43,6 +44,8 @@ export const verifyNotificationCommand: Command = {
     if (result.ok) {
       io.stdout(`verdict   VERIFIED (${result.signType}${result.raw['notifyId'] ? `, notifyId ${result.raw['notifyId']}` : ''})`);
       io.stdout('reason    the sign matches the fields and the key');
+      // Genuine all the same: the handlers would run the callback and answer SUCCESS.
+      if (result.problems.length > 0) io.stdout(`problems  ${describeReceivedProblems(result.problems, 10)}`);
     } else {
       io.stdout('verdict   REJECTED');
       io.stdout(`reason    ${result.reason}: ${result.message}`);
