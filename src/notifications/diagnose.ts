@@ -178,9 +178,9 @@ export async function diagnoseBadSignature(input: DiagnosisInput): Promise<strin
     const match = await findMatchingKey(fieldSetOf(hypothesis.entries), input.sign, hypothesis.signType, hypothesis.keys, input.crypto);
     if (match) return `Bad signature. ${hypothesis.explanation}`;
   }
-  const tried = input.keys.length === 1 ? 'The configured key does' : `None of the ${input.keys.length} configured keys does`;
+  const tried = input.keys.length === 1 ? 'The configured key does not produce' : `None of the ${input.keys.length} configured keys produces`;
   const general =
-    `Bad signature. ${tried} not produce this ${input.signType} sign over the ${received} received fields ` +
+    `Bad signature. ${tried} this ${input.signType} sign over the ${received} received fields ` +
     '(all of them except sign, sorted by name, key appended). Check that it is the notification (communication) key ' +
     'for this merchant (not the appKey) and that every received field reached the verifier unchanged.';
   const notes = hints(input);
