@@ -122,9 +122,11 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
       return failedResponse(500, 'dedupe-key-failed');
     }
 
+    // This delivery's own claim token: a late failure can then release only its own claim.
+    const owner = crypto.randomUUID();
     if (store) {
       try {
-        const claim = await store.claim(dedupeKey, settings.leaseMs);
+        const claim = await store.claim(dedupeKey, settings.leaseMs, owner);
         if (claim === 'duplicate') return successResponse();
         // Another delivery is running the callback now: FAILED makes the platform come back
         // later, when the first delivery has finished and the answer is SUCCESS.
@@ -147,7 +149,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
     } catch (error) {
       settings.reportError(error, 'callback', dedupeKey);
       // Not marked as handled, so the platform's retry runs the callback again.
-      if (store) await attempt(() => store.release(dedupeKey), (failure) => settings.reportError(failure, 'store', dedupeKey));
+      if (store) await attempt(() => store.release(dedupeKey, owner), (failure) => settings.reportError(failure, 'store', dedupeKey));
       return failedResponse(500, 'callback-failed');
     }
 
