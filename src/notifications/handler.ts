@@ -3,6 +3,7 @@ import { defaultDedupeKey } from './dedupe-key.js';
 import { failedResponse, refusalResponse, successResponse } from './responses.js';
 import type { NotificationStore } from './store.js';
 import { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
+import { DEFAULT_STORE_TIMEOUT_MS, NotificationStoreTimeoutError, withStoreTimeout } from './store-timeout.js';
 import type {
   NotificationKeyOptions,
   NotificationRejected,
@@ -34,6 +35,11 @@ export interface NotificationHandlerSettings extends VerifyNotificationSettings 
   readonly dedupeTtlMs?: number;
   /** How long one delivery's claim blocks concurrent duplicates (default 2 min). */
   readonly inFlightLeaseMs?: number;
+  /**
+   * Longest wait for one store call (default 3 s; `Infinity` waits forever). Past it the delivery
+   * is answered FAILED (503) and the platform retries: a store that never answers cannot hang it.
+   */
+  readonly storeTimeoutMs?: number;
   /** What makes two deliveries "the same"; default `defaultDedupeKey` (notifyId, else order fields). */
   readonly dedupeKey?: (raw: Readonly<Record<string, string>>) => string;
   /**
@@ -80,6 +86,14 @@ export function notificationHooks(options: Pick<NotificationHandlerSettings, 'on
   };
 }
 
+function storeTimeout(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_STORE_TIMEOUT_MS;
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new ConfigurationError('storeTimeoutMs must be a positive number of milliseconds (or Infinity to wait forever).');
+  }
+  return value;
+}
+
 function resolveHandlerOptions(options: NotificationHandlerOptions) {
   if (!configuredKeys(options)) {
     throw new ConfigurationError('createNotificationHandler needs `key` (a non-empty string) or `keys` (non-empty strings).');
@@ -89,7 +103,7 @@ function resolveHandlerOptions(options: NotificationHandlerOptions) {
   }
   return {
     ...notificationHooks(options),
-    store: options.store === false ? undefined : (options.store ?? new MemoryNotificationStore()),
+    store: options.store === false ? undefined : withStoreTimeout(options.store ?? new MemoryNotificationStore(), storeTimeout(options.storeTimeoutMs)),
     dedupeTtlMs: options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS,
     leaseMs: options.inFlightLeaseMs ?? DEFAULT_IN_FLIGHT_LEASE_MS,
     dedupeKey: options.dedupeKey ?? defaultDedupeKey,
@@ -133,7 +147,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
         if (claim === 'in-flight') return failedResponse(409, 'in-flight');
       } catch (error) {
         settings.reportError(error, 'store', dedupeKey);
-        return failedResponse(503, 'store-unavailable');
+        return failedResponse(503, error instanceof NotificationStoreTimeoutError ? 'store-timeout' : 'store-unavailable');
       }
     }
 

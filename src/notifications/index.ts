@@ -19,6 +19,8 @@ export { encodeNotificationForm, signNotification } from './sign.js';
 export type { ClaimOutcome, MemoryNotificationStoreOptions, NotificationStore } from './store.js';
 export { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
 export { defaultDedupeKey } from './dedupe-key.js';
+export type { NotificationStoreOperation } from './store-timeout.js';
+export { DEFAULT_STORE_TIMEOUT_MS, NotificationStoreTimeoutError } from './store-timeout.js';
 export type {
   NotificationContext,
   NotificationErrorStage,
