@@ -34,9 +34,28 @@ export const DEFAULT_DEDUPE_TTL_MS = 25 * 60 * 60 * 1000;
 /** How long a delivery may run the callback before a concurrent retry may try again. */
 export const DEFAULT_IN_FLIGHT_LEASE_MS = 2 * 60 * 1000;
 
+/** Ids the memory store keeps by default: about 190 bytes each when full, ~19 MB (bench/dedupe-memory.mjs). */
+export const DEFAULT_MEMORY_STORE_MAX_ENTRIES = 100_000;
+
+/** An id the memory store had to forget before its time (it was full). */
+export interface EarlyEviction {
+  /** `done`: a handled notification whose retry would now run the callback again. */
+  readonly state: 'claimed' | 'done';
+  /** How long the entry still had to live. */
+  readonly remainingMs: number;
+  /** Early evictions by this store so far. */
+  readonly count: number;
+  readonly maxEntries: number;
+}
+
 export interface MemoryNotificationStoreOptions {
-  /** Most ids remembered; the least recently used go first (default 10 000). */
+  /** Most ids remembered; the least recently used go first (default 100 000). */
   readonly maxEntries?: number;
+  /**
+   * Called whenever an id is evicted before its TTL. Default: a console.warn, the first time and
+   * then at most once every 10 minutes (with the count), so a full store cannot flood the log.
+   */
+  readonly onEarlyEviction?: (eviction: EarlyEviction) => void;
   /** Clock in ms, for tests. */
   readonly now?: () => number;
 }
@@ -46,6 +65,33 @@ type Entry =
   | { readonly state: 'done'; readonly expiresAt: number };
 
 /**
+ * A copy of the id that holds nothing else alive. An id cut from a request body is a V8 slice of
+ * the whole body: kept as is, every remembered id would keep its ~1 KB body (measured: 1 750
+ * bytes per entry instead of ~160). A JSON round trip always makes a fresh flat string (~1 µs).
+ */
+function ownCopy(id: string): string {
+  return JSON.parse(JSON.stringify(id)) as string;
+}
+
+const WARNING_INTERVAL_MS = 10 * 60 * 1000;
+
+/** The default early-eviction hook: throttled by the store's clock. */
+function throttledWarning(now: () => number): (eviction: EarlyEviction) => void {
+  let lastWarned = -Infinity;
+  return (eviction) => {
+    const at = now();
+    if (at - lastWarned < WARNING_INTERVAL_MS) return;
+    lastWarned = at;
+    const hours = (eviction.remainingMs / 3_600_000).toFixed(1);
+    console.warn(
+      `[chinaums] MemoryNotificationStore is full (${eviction.maxEntries} ids): it forgot a ${eviction.state} notification ` +
+        `${hours} h before its TTL (${eviction.count} so far), so a platform retry of it would run the callback again. ` +
+        'Raise maxEntries, or use a shared store (RedisNotificationStore).',
+    );
+  };
+}
+
+/**
  * The default store: one process's memory, bounded with LRU eviction. Enough for one server;
  * with several instances (serverless, a cluster) use a shared store such as Redis.
  */
@@ -53,10 +99,13 @@ export class MemoryNotificationStore implements NotificationStore {
   readonly #entries = new Map<string, Entry>();
   readonly #maxEntries: number;
   readonly #now: () => number;
+  readonly #onEarlyEviction: (eviction: EarlyEviction) => void;
+  #earlyEvictions = 0;
 
   constructor(options: MemoryNotificationStoreOptions = {}) {
-    this.#maxEntries = Math.max(1, Math.floor(options.maxEntries ?? 10_000));
+    this.#maxEntries = Math.max(1, Math.floor(options.maxEntries ?? DEFAULT_MEMORY_STORE_MAX_ENTRIES));
     this.#now = options.now ?? Date.now;
+    this.#onEarlyEviction = options.onEarlyEviction ?? throttledWarning(this.#now);
   }
 
   get size(): number {
@@ -70,12 +119,13 @@ export class MemoryNotificationStore implements NotificationStore {
       this.#touch(id, entry);
       return entry.state === 'done' ? 'duplicate' : 'in-flight';
     }
-    this.#set(id, { state: 'claimed', owner, expiresAt: now + leaseMs });
+    this.#set(id, { state: 'claimed', owner, expiresAt: now + leaseMs }, now);
     return 'claimed';
   }
 
   async complete(id: string, ttlMs: number): Promise<void> {
-    this.#set(id, { state: 'done', expiresAt: this.#now() + ttlMs });
+    const now = this.#now();
+    this.#set(id, { state: 'done', expiresAt: now + ttlMs }, now);
   }
 
   async release(id: string, owner: string): Promise<void> {
@@ -84,17 +134,30 @@ export class MemoryNotificationStore implements NotificationStore {
   }
 
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
+  // The re-inserted key is the caller's string: it is copied every time (see ownCopy).
   #touch(id: string, entry: Entry): void {
     this.#entries.delete(id);
-    this.#entries.set(id, entry);
+    this.#entries.set(ownCopy(id), entry);
   }
 
-  #set(id: string, entry: Entry): void {
+  #set(id: string, entry: Entry, now: number): void {
     this.#touch(id, entry);
     while (this.#entries.size > this.#maxEntries) {
-      const oldest = this.#entries.keys().next();
+      const oldest = this.#entries.entries().next();
       if (oldest.done) break;
-      this.#entries.delete(oldest.value);
+      const [oldestId, evicted] = oldest.value;
+      this.#entries.delete(oldestId);
+      if (evicted.expiresAt > now) this.#reportEarlyEviction(evicted, now);
+    }
+  }
+
+  #reportEarlyEviction(evicted: Entry, now: number): void {
+    this.#earlyEvictions++;
+    const eviction: EarlyEviction = { state: evicted.state, remainingMs: evicted.expiresAt - now, count: this.#earlyEvictions, maxEntries: this.#maxEntries };
+    try {
+      this.#onEarlyEviction(eviction);
+    } catch {
+      // A failing log hook must not fail the delivery that needed the room.
     }
   }
 }
