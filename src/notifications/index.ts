@@ -13,6 +13,7 @@ export type {
   VerifyNotificationSettings,
 } from './types.js';
 export { DEFAULT_MAX_BODY_BYTES } from './types.js';
+export { DEFAULT_MAX_FIELDS } from './field-limit.js';
 export { assertNotification, verifyNotification } from './verify.js';
 export type { SignNotificationOptions } from './sign.js';
 export { encodeNotificationForm, signNotification } from './sign.js';

@@ -40,6 +40,11 @@ export interface VerifyNotificationSettings {
   /** Largest body accepted, in bytes (default 64 KiB; a notification is a few KB). */
   readonly maxBodyBytes?: number;
   /**
+   * Most fields accepted (default 256; a notification has about 40; in a JSON body, names at
+   * every depth count). Checked before any parsing or hashing: refused as `too-many-fields`.
+   */
+  readonly maxFields?: number;
+  /**
    * `false` skips the schema check (the signature is still verified and amounts/JSON strings are
    * still converted where they convert; values that do not are left as received). For tests and
    * for fields the spec does not describe yet. Default `true`.
@@ -53,6 +58,7 @@ export type VerifyNotificationOptions = NotificationKeyOptions & VerifyNotificat
  * Why a notification was refused. A small, stable set:
  * - `no-key`: no usable key was configured (a setup error, not the sender's);
  * - `body-too-large`: larger than `maxBodyBytes`;
+ * - `too-many-fields`: more fields than `maxFields`;
  * - `unsupported-content-type`: a Request whose content type is neither form nor JSON;
  * - `malformed-body`: not a readable form/JSON body (duplicate keys, invalid UTF-8, nested values…);
  * - `missing-sign`: no (or an empty) `sign` field;
@@ -63,6 +69,7 @@ export type VerifyNotificationOptions = NotificationKeyOptions & VerifyNotificat
 export type NotificationFailureReason =
   | 'no-key'
   | 'body-too-large'
+  | 'too-many-fields'
   | 'unsupported-content-type'
   | 'malformed-body'
   | 'missing-sign'
