@@ -1,6 +1,7 @@
 import type { CollectedFields, FieldSet } from './fields.js';
 import { DEFAULT_MAX_FIELDS, formHasTooManyFields, jsonShapeProblem, MAX_JSON_DEPTH, paramsHaveTooManyFields, recordHasTooManyFields } from './field-limit.js';
 import { collectFields, collectFlat, describeNames, fieldSetOf } from './fields.js';
+import { splitFormBytes } from './parse-form-bytes.js';
 import { splitFormFast } from './parse-form-fast.js';
 import { readBodyWithLimit } from './read-body.js';
 import type { NotificationFailureReason, NotificationInput } from './types.js';
@@ -75,15 +76,13 @@ function uniqueOrRefused(collected: CollectedFields, format: ReceivedFormat, for
 
 /**
  * Parses a form body once with the URL standard's decoding (`+` is a space, `%xx` decoded once):
- * URLSearchParams, or the fast path that agrees with it on the bodies it accepts (see
- * parse-form-fast.ts). `plusIsSpace: false` exists only to test a diagnosis.
+ * the fast path for the usual body (parse-form-fast.ts), else the standard's parser on bytes
+ * (parse-form-bytes.ts); both agree with URLSearchParams. `plusIsSpace: false` exists only to
+ * test a diagnosis.
  */
 export function parseFormText(text: string, plusIsSpace = true): ParseOutcome {
-  const fast = plusIsSpace ? splitFormFast(text) : undefined;
-  if (fast) return uniqueOrRefused(collectFlat(fast), 'form', text);
-  const source = plusIsSpace ? text : text.replace(/\+/g, '%2B');
-  // The URLSearchParams constructor drops one leading `?`; prefixing one keeps the text exact.
-  return uniqueOrRefused(collectFields(new URLSearchParams(`?${source}`)), 'form', text);
+  const flat = (plusIsSpace ? splitFormFast(text) : undefined) ?? splitFormBytes(text, plusIsSpace);
+  return uniqueOrRefused(collectFlat(flat), 'form', text);
 }
 
 /** The text a non-string value is signed as; its exact source text is no longer available. */
