@@ -12,11 +12,16 @@ import { VENDOR_FIELDS } from '../helpers/notification-fixtures.js';
 /**
  * The same form text with every non-ASCII character written as its UTF-8 escapes (lone
  * surrogates as U+FFFD), which the URL standard reads identically. Node 20's URLSearchParams
- * garbles raw non-ASCII text next to a `%` ("测%FF" → "K\uFFFD"), so it only ever gets ASCII.
+ * garbles raw non-ASCII text next to a `%` ("测%FF" → "K\uFFFD"), so such text reaches it as ASCII.
  */
 function asciiOnly(text: string): string {
-  return (text as string & { toWellFormed(): string }).toWellFormed().replace(/[^\x00-\x7F]/gu, (c) => encodeURIComponent(c));
+  // Without a `%` Node's parser never reaches the code that garbles (and escapes are its slow part).
+  if (!text.includes('%') || !NON_ASCII.test(text)) return text;
+  let out = '';
+  for (const char of (text as string & { toWellFormed(): string }).toWellFormed()) out += char.charCodeAt(0) < 0x80 ? char : encodeURIComponent(char);
+  return out;
 }
+const NON_ASCII = /[^\x00-\x7F]/;
 
 /** The URL standard's form parser (one leading `?` kept, as parse.ts does), as URLSearchParams applies it to ASCII. */
 function reference(text: string): string[] {
