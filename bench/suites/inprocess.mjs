@@ -10,6 +10,7 @@ import { runtimeInfo } from '../lib/runtime.mjs';
 import {
   APP_ID, APP_KEY, BASE_URL, NOTIFY_FIELDS, NOTIFY_KEY, NOTIFY_SIGN_SHA256, QUERY_BODY, QUERY_BODY_WITH_TIMESTAMP, SIGNING_VECTOR, fakeFetch,
 } from './fixtures.mjs';
+import { forgedBodies } from './forged.mjs';
 
 const args = typeof globalThis.Deno !== 'undefined' ? globalThis.Deno.args : process.argv.slice(2);
 const option = (name, fallback) => {
@@ -158,11 +159,25 @@ for (const signType of ['MD5', 'SHA256']) {
   );
 }
 
+// ---- 4. Forged notifications: the cost of refusing, by shape (bench/suites/forged.mjs) --------------
+
+const forgedCases = [];
+for (const { id, label, body } of forgedBodies) {
+  check(new TextEncoder().encode(body).length <= notifications.DEFAULT_MAX_BODY_BYTES, `forged ${id} fits the size limit`);
+  const result = await notifications.verifyNotification(body, { key: NOTIFY_KEY });
+  check(result.ok === false && result.reason !== 'body-too-large', `forged ${id} is refused for its content (${result.reason})`);
+  const isBaseline = id === 'realistic';
+  forgedCases.push({
+    id: `forged.${id}`, label: `4 ${label}${isBaseline ? '' : ` → ${result.reason}`}`, group: 'forged', target: isBaseline ? undefined : 10,
+    fn: () => notifications.verifyNotification(body, { key: NOTIFY_KEY }),
+  });
+}
+
 // ---- Run: one interleaved pass per group, so each ratio compares samples from the same rounds. --
 
-const baselines = { request: 'req.openapi', 'verify.md5': 'verify.md5.floor', 'verify.sha256': 'verify.sha256.floor' };
+const baselines = { request: 'req.openapi', 'verify.md5': 'verify.md5.floor', 'verify.sha256': 'verify.sha256.floor', forged: 'forged.realistic' };
 const results = [];
-for (const [group, cases] of [['request', requestCases], ['verify.md5', verifyCases.filter((c) => c.group === 'verify.md5')], ['verify.sha256', verifyCases.filter((c) => c.group === 'verify.sha256')]]) {
+for (const [group, cases] of [['request', requestCases], ['verify.md5', verifyCases.filter((c) => c.group === 'verify.md5')], ['verify.sha256', verifyCases.filter((c) => c.group === 'verify.sha256')], ['forged', forgedCases]]) {
   const { samples, batch } = await sampleInterleaved(cases, settings);
   const base = samples[baselines[group]];
   for (const c of cases) {

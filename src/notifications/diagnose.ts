@@ -170,19 +170,35 @@ function hints(input: DiagnosisInput): string[] {
   return notes;
 }
 
+/**
+ * Bodies up to this many characters of fields get the hypotheses tested (each costs about one
+ * more verification). A real notification is 1–3 KB; past this a forged body could make every
+ * refusal cost many times a realistic one, so only the hints (one scan each) are given.
+ */
+export const DIAGNOSIS_MAX_CHARS = 8 * 1024;
+
+function fieldChars(parsed: ParsedNotification): number {
+  const { names, values } = parsed.fields;
+  let total = 0;
+  for (let i = 0; i < names.length; i++) total += names[i]!.length + values[names[i]!]!.length;
+  return total;
+}
+
 /** A teaching message for a sign that did not verify. */
 export async function diagnoseBadSignature(input: DiagnosisInput): Promise<string> {
   const received = input.parsed.fields.names.length;
+  const small = fieldChars(input.parsed) <= DIAGNOSIS_MAX_CHARS;
   // Only a hex sign can match (findMatchingKey compares hex); any other still gets the hints below.
-  for (const hypothesis of isHex(input.sign) ? hypotheses(input) : []) {
+  for (const hypothesis of small && isHex(input.sign) ? hypotheses(input) : []) {
     const match = await findMatchingKey(fieldSetOf(hypothesis.entries), input.sign, hypothesis.signType, hypothesis.keys, input.crypto);
     if (match) return `Bad signature. ${hypothesis.explanation}`;
   }
-  const tried = input.keys.length === 1 ? 'The configured key does' : `None of the ${input.keys.length} configured keys does`;
+  const tried = input.keys.length === 1 ? 'The configured key does not produce' : `None of the ${input.keys.length} configured keys produces`;
   const general =
-    `Bad signature. ${tried} not produce this ${input.signType} sign over the ${received} received fields ` +
+    `Bad signature. ${tried} this ${input.signType} sign over the ${received} received fields ` +
     '(all of them except sign, sorted by name, key appended). Check that it is the notification (communication) key ' +
     'for this merchant (not the appKey) and that every received field reached the verifier unchanged.';
   const notes = hints(input);
+  if (!small) notes.push(`(The body is over ${DIAGNOSIS_MAX_CHARS} characters, so the usual encoding mistakes were not tested.)`);
   return notes.length > 0 ? `${general} ${notes.join(' ')}` : general;
 }

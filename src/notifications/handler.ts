@@ -4,6 +4,7 @@ import { failedResponse, refusalResponse, successResponse } from './responses.js
 import type { NotificationStore } from './store.js';
 import { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
 import { describeReceivedProblems } from '../received.js';
+import { DEFAULT_STORE_TIMEOUT_MS, NotificationStoreTimeoutError, withStoreTimeout } from './store-timeout.js';
 import type {
   NotificationKeyOptions,
   NotificationRejected,
@@ -43,6 +44,11 @@ export interface NotificationHandlerSettings extends VerifyNotificationSettings 
   readonly dedupeTtlMs?: number;
   /** How long one delivery's claim blocks concurrent duplicates (default 2 min). */
   readonly inFlightLeaseMs?: number;
+  /**
+   * Longest wait for one store call (default 3 s; `Infinity` waits forever). Past it the delivery
+   * is answered FAILED (503) and the platform retries: a store that never answers cannot hang it.
+   */
+  readonly storeTimeoutMs?: number;
   /** What makes two deliveries "the same"; default `defaultDedupeKey` (notifyId, else order fields). */
   readonly dedupeKey?: (raw: Readonly<Record<string, string>>) => string;
   /**
@@ -109,6 +115,14 @@ export function notificationHooks(options: Pick<NotificationHandlerSettings, 'on
   };
 }
 
+function storeTimeout(value: number | undefined): number {
+  if (value === undefined) return DEFAULT_STORE_TIMEOUT_MS;
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new ConfigurationError('storeTimeoutMs must be a positive number of milliseconds (or Infinity to wait forever).');
+  }
+  return value;
+}
+
 function resolveHandlerOptions(options: NotificationHandlerOptions) {
   if (!configuredKeys(options)) {
     throw new ConfigurationError('createNotificationHandler needs `key` (a non-empty string) or `keys` (non-empty strings).');
@@ -125,7 +139,7 @@ function resolveHandlerOptions(options: NotificationHandlerOptions) {
   }
   return {
     ...notificationHooks(options),
-    store: options.store === false ? undefined : (options.store ?? new MemoryNotificationStore()),
+    store: options.store === false ? undefined : withStoreTimeout(options.store ?? new MemoryNotificationStore(), storeTimeout(options.storeTimeoutMs)),
     dedupeTtlMs: options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS,
     leaseMs: options.inFlightLeaseMs ?? DEFAULT_IN_FLIGHT_LEASE_MS,
     dedupeKey: options.dedupeKey ?? defaultDedupeKey,
@@ -159,16 +173,18 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
       return failedResponse(500, 'dedupe-key-failed');
     }
 
+    // This delivery's own claim token: a late failure can then release only its own claim.
+    const owner = crypto.randomUUID();
     if (store) {
       try {
-        const claim = await store.claim(dedupeKey, settings.leaseMs);
+        const claim = await store.claim(dedupeKey, settings.leaseMs, owner);
         if (claim === 'duplicate') return successResponse();
         // Another delivery is running the callback now: FAILED makes the platform come back
         // later, when the first delivery has finished and the answer is SUCCESS.
         if (claim === 'in-flight') return failedResponse(409, 'in-flight');
       } catch (error) {
         settings.reportError(error, 'store', dedupeKey);
-        return failedResponse(503, 'store-unavailable');
+        return failedResponse(503, error instanceof NotificationStoreTimeoutError ? 'store-timeout' : 'store-unavailable');
       }
     }
 
@@ -185,7 +201,7 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
     } catch (error) {
       settings.reportError(error, 'callback', dedupeKey);
       // Not marked as handled, so the platform's retry runs the callback again.
-      if (store) await attempt(() => store.release(dedupeKey), (failure) => settings.reportError(failure, 'store', dedupeKey));
+      if (store) await attempt(() => store.release(dedupeKey, owner), (failure) => settings.reportError(failure, 'store', dedupeKey));
       return failedResponse(500, 'callback-failed');
     }
 

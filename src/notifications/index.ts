@@ -13,12 +13,15 @@ export type {
   VerifyNotificationSettings,
 } from './types.js';
 export { DEFAULT_MAX_BODY_BYTES } from './types.js';
+export { DEFAULT_MAX_FIELDS } from './field-limit.js';
 export { assertNotification, verifyNotification } from './verify.js';
 export type { SignNotificationOptions } from './sign.js';
 export { encodeNotificationForm, signNotification } from './sign.js';
-export type { ClaimOutcome, MemoryNotificationStoreOptions, NotificationStore } from './store.js';
-export { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
+export type { ClaimOutcome, EarlyEviction, MemoryNotificationStoreOptions, NotificationStore } from './store.js';
+export { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, DEFAULT_MEMORY_STORE_MAX_ENTRIES, MemoryNotificationStore } from './store.js';
 export { defaultDedupeKey } from './dedupe-key.js';
+export type { NotificationStoreOperation } from './store-timeout.js';
+export { DEFAULT_STORE_TIMEOUT_MS, NotificationStoreTimeoutError } from './store-timeout.js';
 export type {
   NotificationContext,
   NotificationErrorStage,

@@ -88,6 +88,16 @@ const PARSED_BODY_MESSAGE =
   'The request body was already parsed into an object by a body parser, so the exact fields that were signed are ' +
   "gone. For this route use express.raw({ type: '*/*' }) or express.text({ type: '*/*' }), or register it before express.urlencoded/express.json.";
 
+const CONSUMED_BODY_MESSAGE =
+  'The request body stream was already read by earlier middleware (a body parser such as express.urlencoded, ' +
+  'express.json or body-parser, or a raw-body reader) and req.body holds no raw body, so the signed fields are gone. ' +
+  "For this route use express.raw({ type: '*/*' }) or express.text({ type: '*/*' }), or register it before the body parsers.";
+
+/** Someone read the stream before us: waiting for its 'end' would wait forever. */
+function streamAlreadyRead(req: IncomingMessage): boolean {
+  return req.readableEnded || req.readableDidRead;
+}
+
 /**
  * The notification endpoint for `node:http` and Express-style frameworks: reads the raw body
  * itself (or takes `req.body` when it is a Buffer or string), then answers exactly like
@@ -115,6 +125,9 @@ export function createNodeNotificationHandler(options: NotificationHandlerOption
       } else if (typeof body === 'object' && body !== null && req.readableEnded) {
         hooks.reportError(new ConfigurationError(PARSED_BODY_MESSAGE, 'NOTIFICATION_BODY_ALREADY_PARSED'), 'configuration');
         return await send(res, failedResponse(500, 'body-already-parsed'));
+      } else if (streamAlreadyRead(req)) {
+        hooks.reportError(new ConfigurationError(CONSUMED_BODY_MESSAGE, 'NOTIFICATION_BODY_ALREADY_CONSUMED'), 'configuration');
+        return await send(res, failedResponse(500, 'body-already-consumed'));
       } else {
         outcome = await readStream(req, maxBytes);
       }

@@ -42,12 +42,33 @@ class Occurrences {
   }
 }
 
+/** Past this many `+`, one pass over the bytes beats a replace per field (~30 ns per `+`). */
+const MANY_PLUSES = 64;
+const encoder = new TextEncoder();
+// ignoreBOM keeps a leading U+FEFF, which the text had.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function hasManyPluses(text: string): boolean {
+  let count = 0;
+  for (let at = text.indexOf('+'); at >= 0; at = text.indexOf('+', at + 1)) if (++count > MANY_PLUSES) return true;
+  return false;
+}
+
+/** Every `+` made a space in one pass: the same as per field, since `+` is neither `&` nor `=`. */
+function spacesForPluses(text: string): string {
+  const bytes = encoder.encode(text);
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x2b) bytes[i] = 0x20;
+  return decoder.decode(bytes);
+}
+
 /**
  * Names and values, alternating, in received order; undefined when the general parser must
  * decide. Lone surrogates are turned into U+FFFD by URLSearchParams, so such text goes there.
  */
-export function splitFormFast(text: string): string[] | undefined {
-  if (!isWellFormed?.(text)) return undefined;
+export function splitFormFast(received: string): string[] | undefined {
+  if (!isWellFormed?.(received)) return undefined;
+  // Well-formed, so the UTF-8 round trip in spacesForPluses is exact.
+  const text = hasManyPluses(received) ? spacesForPluses(received) : received;
   const flat: string[] = [];
   const plus = new Occurrences(text, '+');
   const percent = new Occurrences(text, '%');

@@ -1,8 +1,11 @@
 import type { CollectedFields, FieldSet } from './fields.js';
+import { DEFAULT_MAX_FIELDS, formHasTooManyFields, jsonShapeProblem, MAX_JSON_DEPTH, paramsHaveTooManyFields, recordHasTooManyFields } from './field-limit.js';
 import { collectFields, collectFlat, describeNames, fieldSetOf } from './fields.js';
+import { splitFormBytes } from './parse-form-bytes.js';
 import { splitFormFast } from './parse-form-fast.js';
 import { readBodyWithLimit } from './read-body.js';
 import type { NotificationFailureReason, NotificationInput } from './types.js';
+import { DEFAULT_MAX_BODY_BYTES } from './types.js';
 
 /** How the fields arrived, which decides which encoding mistakes are worth checking for. */
 export type ReceivedFormat = 'form' | 'json' | 'decoded-fields';
@@ -25,6 +28,21 @@ const utf8Decoder = new TextDecoder('utf-8', { fatal: true });
 
 function refuse(reason: NotificationFailureReason, message: string): ParseOutcome {
   return { ok: false, reason, message };
+}
+
+/** What a body may be before any work is spent on it. */
+export interface InputLimits {
+  readonly maxBytes: number;
+  readonly maxFields: number;
+}
+
+export const DEFAULT_INPUT_LIMITS: InputLimits = { maxBytes: DEFAULT_MAX_BODY_BYTES, maxFields: DEFAULT_MAX_FIELDS };
+
+function tooManyFields(maxFields: number): ParseOutcome {
+  return refuse(
+    'too-many-fields',
+    `The notification has more than ${maxFields} fields; a real one has about 40. Raise maxFields only if you are sure.`,
+  );
 }
 
 function tooLarge(maxBytes: number): ParseOutcome {
@@ -58,15 +76,13 @@ function uniqueOrRefused(collected: CollectedFields, format: ReceivedFormat, for
 
 /**
  * Parses a form body once with the URL standard's decoding (`+` is a space, `%xx` decoded once):
- * URLSearchParams, or the fast path that agrees with it on the bodies it accepts (see
- * parse-form-fast.ts). `plusIsSpace: false` exists only to test a diagnosis.
+ * the fast path for the usual body (parse-form-fast.ts), else the standard's parser on bytes
+ * (parse-form-bytes.ts); both agree with URLSearchParams. `plusIsSpace: false` exists only to
+ * test a diagnosis.
  */
 export function parseFormText(text: string, plusIsSpace = true): ParseOutcome {
-  const fast = plusIsSpace ? splitFormFast(text) : undefined;
-  if (fast) return uniqueOrRefused(collectFlat(fast), 'form', text);
-  const source = plusIsSpace ? text : text.replace(/\+/g, '%2B');
-  // The URLSearchParams constructor drops one leading `?`; prefixing one keeps the text exact.
-  return uniqueOrRefused(collectFields(new URLSearchParams(`?${source}`)), 'form', text);
+  const flat = (plusIsSpace ? splitFormFast(text) : undefined) ?? splitFormBytes(text, plusIsSpace);
+  return uniqueOrRefused(collectFlat(flat), 'form', text);
 }
 
 /** The text a non-string value is signed as; its exact source text is no longer available. */
@@ -122,8 +138,8 @@ function parseJsonText(text: string): ParseOutcome {
   return fromObject(value, 'json', 'stringify');
 }
 
-function parseText(text: string, maxBytes: number, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
-  if (exceedsBytes(text, maxBytes)) return tooLarge(maxBytes);
+function parseText(text: string, limits: InputLimits, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
+  if (exceedsBytes(text, limits.maxBytes)) return tooLarge(limits.maxBytes);
   if (text.startsWith('[object ')) {
     return refuse(
       'malformed-body',
@@ -132,7 +148,13 @@ function parseText(text: string, maxBytes: number, kind: 'form' | 'json' | 'snif
     );
   }
   const json = kind === 'json' || (kind === 'sniff' && looksLikeJson(text));
-  return json ? parseJsonText(text) : parseFormText(text);
+  if (!json) return formHasTooManyFields(text, limits.maxFields) ? tooManyFields(limits.maxFields) : parseFormText(text);
+  const problem = jsonShapeProblem(text, limits.maxFields);
+  if (problem === 'too-many-fields') return tooManyFields(limits.maxFields);
+  if (problem === 'too-deep') {
+    return refuse('malformed-body', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; a notification is a flat object of fields.`);
+  }
+  return parseJsonText(text);
 }
 
 function decodeUtf8(bytes: Uint8Array): string | undefined {
@@ -143,13 +165,13 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-function parseBytes(bytes: Uint8Array, maxBytes: number, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
-  if (bytes.byteLength > maxBytes) return tooLarge(maxBytes);
+function parseBytes(bytes: Uint8Array, limits: InputLimits, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
+  if (bytes.byteLength > limits.maxBytes) return tooLarge(limits.maxBytes);
   const text = decodeUtf8(bytes);
   if (text === undefined) {
     return refuse('malformed-body', 'The body is not valid UTF-8; the platform sends UTF-8 (was it re-encoded as GBK?).');
   }
-  return parseText(text, maxBytes, kind);
+  return parseText(text, limits, kind);
 }
 
 function mediaType(request: Request): string {
@@ -166,7 +188,7 @@ export function bodyKindFor(contentType: string): 'json' | 'sniff' | undefined {
   return undefined;
 }
 
-async function parseRequest(request: Request, maxBytes: number): Promise<ParseOutcome> {
+async function parseRequest(request: Request, limits: InputLimits): Promise<ParseOutcome> {
   const type = mediaType(request);
   const kind = bodyKindFor(type);
   if (kind === undefined) {
@@ -175,13 +197,13 @@ async function parseRequest(request: Request, maxBytes: number): Promise<ParseOu
       `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a notification body; the platform sends application/x-www-form-urlencoded (JSON from older systems).`,
     );
   }
-  const body = await readBodyWithLimit(request, maxBytes);
+  const body = await readBodyWithLimit(request, limits.maxBytes);
   if (!body.ok) {
     return body.problem === 'too-large'
-      ? tooLarge(maxBytes)
+      ? tooLarge(limits.maxBytes)
       : refuse('malformed-body', 'The request body could not be read (was it already consumed by other code?).');
   }
-  return parseBytes(body.bytes, maxBytes, kind);
+  return parseBytes(body.bytes, limits, kind);
 }
 
 function isURLSearchParams(value: object): value is URLSearchParams {
@@ -192,9 +214,10 @@ function isRequest(value: object): value is Request {
   return typeof Request !== 'undefined' && value instanceof Request;
 }
 
-function parseSearchParams(params: URLSearchParams, maxBytes: number): ParseOutcome {
+function parseSearchParams(params: URLSearchParams, limits: InputLimits): ParseOutcome {
   // Already decoded once by whoever built it: keep the pairs, refuse repeats like a raw body.
-  if (exceedsBytes(params.toString(), maxBytes)) return tooLarge(maxBytes);
+  if (paramsHaveTooManyFields(params, limits.maxFields)) return tooManyFields(limits.maxFields);
+  if (exceedsBytes(params.toString(), limits.maxBytes)) return tooLarge(limits.maxBytes);
   return uniqueOrRefused(collectFields(params), 'decoded-fields');
 }
 
@@ -211,15 +234,16 @@ function totalLength(object: object): number {
  * Turns any accepted input into unique, once-decoded fields, or says why it cannot. Synchronous
  * except for a Request, whose body has to be read: a verification need not wait a microtask.
  */
-export function parseNotificationInput(input: NotificationInput, maxBytes: number): ParseOutcome | Promise<ParseOutcome> {
-  if (typeof input === 'string') return parseText(input, maxBytes, 'sniff');
-  if (input instanceof Uint8Array) return parseBytes(input, maxBytes, 'sniff');
-  if (input instanceof ArrayBuffer) return parseBytes(new Uint8Array(input), maxBytes, 'sniff');
+export function parseNotificationInput(input: NotificationInput, limits: InputLimits): ParseOutcome | Promise<ParseOutcome> {
+  if (typeof input === 'string') return parseText(input, limits, 'sniff');
+  if (input instanceof Uint8Array) return parseBytes(input, limits, 'sniff');
+  if (input instanceof ArrayBuffer) return parseBytes(new Uint8Array(input), limits, 'sniff');
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return refuse('malformed-body', 'Pass the raw body (string or bytes), URLSearchParams, a Request, or a record of strings.');
   }
-  if (isRequest(input)) return parseRequest(input, maxBytes);
-  if (isURLSearchParams(input)) return parseSearchParams(input, maxBytes);
-  if (totalLength(input) > maxBytes) return tooLarge(maxBytes);
+  if (isRequest(input)) return parseRequest(input, limits);
+  if (isURLSearchParams(input)) return parseSearchParams(input, limits);
+  if (recordHasTooManyFields(input, limits.maxFields)) return tooManyFields(limits.maxFields);
+  if (totalLength(input) > limits.maxBytes) return tooLarge(limits.maxBytes);
   return fromObject(input, 'decoded-fields', 'refuse');
 }

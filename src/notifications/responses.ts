@@ -9,6 +9,8 @@ import type { NotificationFailureReason } from './types.js';
 export const REFUSAL_STATUS: Readonly<Record<NotificationFailureReason, number>> = {
   'no-key': 500,
   'body-too-large': 413,
+  // A body shaped to cost CPU (thousands of tiny fields) is refused like an oversized one.
+  'too-many-fields': 413,
   'unsupported-content-type': 415,
   'malformed-body': 400,
   'missing-sign': 400,

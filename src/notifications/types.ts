@@ -48,6 +48,11 @@ export interface VerifyNotificationSettings {
    */
   readonly schema?: 'report' | 'refuse';
   /**
+   * Most fields accepted (default 256; a notification has about 40; in a JSON body, names at
+   * every depth count). Checked before any parsing or hashing: refused as `too-many-fields`.
+   */
+  readonly maxFields?: number;
+  /**
    * `false` skips the schema check: only amounts and JSON strings are converted (those that do
    * not convert are left out and listed in `problems`). Default `true`.
    */
@@ -60,6 +65,7 @@ export type VerifyNotificationOptions = NotificationKeyOptions & VerifyNotificat
  * Why a notification was refused. A small, stable set:
  * - `no-key`: no usable key was configured (a setup error, not the sender's);
  * - `body-too-large`: larger than `maxBodyBytes`;
+ * - `too-many-fields`: more fields than `maxFields`;
  * - `unsupported-content-type`: a Request whose content type is neither form nor JSON;
  * - `malformed-body`: not a readable form/JSON body (duplicate keys, invalid UTF-8, nested values…);
  * - `missing-sign`: no (or an empty) `sign` field;
@@ -70,6 +76,7 @@ export type VerifyNotificationOptions = NotificationKeyOptions & VerifyNotificat
 export type NotificationFailureReason =
   | 'no-key'
   | 'body-too-large'
+  | 'too-many-fields'
   | 'unsupported-content-type'
   | 'malformed-body'
   | 'missing-sign'

@@ -3,6 +3,7 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { NotificationVerificationError } from '../errors.js';
 import { diagnoseBadSignature } from './diagnose.js';
+import { DEFAULT_MAX_FIELDS } from './field-limit.js';
 import { findMatchingKey } from './match.js';
 import { parseNotificationInput } from './parse.js';
 import { isAbsent, resolveSignType, signTypeWithout } from './string-to-sign.js';
@@ -34,9 +35,9 @@ async function verify(input: NotificationInput, options: VerifyNotificationOptio
     return reject('no-key', 'No usable notification key: pass `key` (a non-empty string) or `keys` (non-empty strings, for rotation).');
   }
   const crypto: CryptoProvider = options.crypto ?? defaultCrypto;
-  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const limits = { maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, maxFields: options.maxFields ?? DEFAULT_MAX_FIELDS };
 
-  const pending = parseNotificationInput(input, maxBytes);
+  const pending = parseNotificationInput(input, limits);
   const outcome = pending instanceof Promise ? await pending : pending;
   if (!outcome.ok) return reject(outcome.reason, outcome.message);
   const { parsed } = outcome;

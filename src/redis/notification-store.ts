@@ -11,10 +11,15 @@ function milliseconds(value: number): string {
   return String(Math.max(1, Math.floor(value)));
 }
 
+/** The value of a claimed key: whose claim it is, so only that delivery can release it. */
+function claimValue(owner: string): string {
+  return `claimed:${owner}`;
+}
+
 /**
  * Deduplicates payment notifications across instances. One key per notification,
- * `chinaums:notify:<id>`, holding `claimed` (with the in-flight lease as its TTL) or `done`
- * (kept for the dedupe TTL). Same contract as MemoryNotificationStore.
+ * `chinaums:notify:<id>`, holding `claimed:<owner>` (with the in-flight lease as its TTL) or
+ * `done` (kept for the dedupe TTL). Same contract as MemoryNotificationStore (see store.ts).
  */
 export class RedisNotificationStore implements NotificationStore {
   readonly #redis: RedisCommandClient;
@@ -29,8 +34,8 @@ export class RedisNotificationStore implements NotificationStore {
     return `${this.#prefix}notify:${id}`;
   }
 
-  async claim(id: string, leaseMs: number): Promise<ClaimOutcome> {
-    const reply = await evalScript(this.#redis, CLAIM_NOTIFICATION, [this.key(id)], [milliseconds(leaseMs)]);
+  async claim(id: string, leaseMs: number, owner: string): Promise<ClaimOutcome> {
+    const reply = await evalScript(this.#redis, CLAIM_NOTIFICATION, [this.key(id)], [milliseconds(leaseMs), claimValue(owner)]);
     if (reply === 'claimed' || reply === 'duplicate' || reply === 'in-flight') return reply;
     throw new Error(`Unexpected reply from Redis to the notification claim: ${typeof reply}`);
   }
@@ -39,7 +44,8 @@ export class RedisNotificationStore implements NotificationStore {
     await this.#redis.sendCommand(['SET', this.key(id), 'done', 'PX', milliseconds(ttlMs)]);
   }
 
-  async release(id: string): Promise<void> {
-    await evalScript(this.#redis, DELETE_IF_EQUAL, [this.key(id)], ['claimed']);
+  // Compare-and-delete in one script: a claim retaken by a retry (ours expired) stays.
+  async release(id: string, owner: string): Promise<void> {
+    await evalScript(this.#redis, DELETE_IF_EQUAL, [this.key(id)], [claimValue(owner)]);
   }
 }

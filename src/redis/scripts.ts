@@ -12,8 +12,8 @@ local ok, decoded = pcall(cjson.decode, v)
 if (not ok) or type(decoded) ~= 'table' or decoded.accessToken == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
-/** Notification claim: claimed (new lease), duplicate (done), or in-flight (another lease). */
+/** Notification claim (ARGV: lease ms, `claimed:<owner>`): claimed, duplicate (done), or in-flight (another lease). */
 export const CLAIM_NOTIFICATION = `
-if redis.call('SET', KEYS[1], 'claimed', 'NX', 'PX', ARGV[1]) then return 'claimed' end
+if redis.call('SET', KEYS[1], ARGV[2], 'NX', 'PX', ARGV[1]) then return 'claimed' end
 if redis.call('GET', KEYS[1]) == 'done' then return 'duplicate' end
 return 'in-flight'`;

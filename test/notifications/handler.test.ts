@@ -1,7 +1,7 @@
 // createNotificationHandler with web Requests: answers, statuses, dedupe, hooks.
 import { describe, expect, it, vi } from 'vitest';
 import type { NotificationRejected, NotificationStore } from '../../src/notifications/index.js';
-import { createNotificationHandler, encodeNotificationForm, REFUSAL_HEADER, signNotification } from '../../src/notifications/index.js';
+import { createNotificationHandler, encodeNotificationForm, MemoryNotificationStore, REFUSAL_HEADER, signNotification } from '../../src/notifications/index.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { VENDOR_FIELDS, VENDOR_KEY, vendorFormBody } from '../helpers/notification-fixtures.js';
 
@@ -73,7 +73,30 @@ describe('createNotificationHandler', () => {
     expect(onNotification).toHaveBeenCalledTimes(1);
   });
 
-  it("refusals: bad signature 401, malformed 400, schema 422 (schema: 'refuse'), wrong method 405, wrong type 415, too large 413", async () => {
+  it('a callback that outlives its lease and then fails does not let a third delivery run concurrently', async () => {
+    let now = 1_000_000;
+    const store = new MemoryNotificationStore({ now: () => now });
+    const gates: Array<{ resolve: () => void; reject: (error: Error) => void }> = [];
+    // The first two deliveries wait for the test; any later one would finish at once.
+    const onNotification = vi.fn(() => (gates.length < 2 ? new Promise<void>((resolve, reject) => gates.push({ resolve, reject })) : undefined));
+    const handle = createNotificationHandler({ key: VENDOR_KEY, onNotification, store, inFlightLeaseMs: 1_000, onError: () => undefined });
+    const first = handle(post(vendorFormBody()));
+    await vi.waitFor(() => expect(onNotification).toHaveBeenCalledTimes(1));
+    now += 1_001; // the first delivery's lease runs out while its callback still runs
+    const second = handle(post(vendorFormBody()));
+    await vi.waitFor(() => expect(onNotification).toHaveBeenCalledTimes(2));
+    gates[0]!.reject(new Error('late failure'));
+    expect((await first).status).toBe(500);
+    // The second delivery still runs: a third must wait for it, not start a concurrent callback.
+    expect(await answer(await handle(post(vendorFormBody())))).toMatchObject({ status: 409, refusal: 'in-flight' });
+    expect(onNotification).toHaveBeenCalledTimes(2);
+    gates[1]!.resolve();
+    expect((await second).status).toBe(200);
+    expect((await handle(post(vendorFormBody()))).status).toBe(200);
+    expect(onNotification).toHaveBeenCalledTimes(2);
+  });
+
+    it("refusals: bad signature 401, malformed 400, schema 422 (schema: 'refuse'), wrong method 405, wrong type 415, too large 413", async () => {
     const onNotification = vi.fn();
     const rejections: NotificationRejected[] = [];
     const handle = createNotificationHandler({ key: VENDOR_KEY, onNotification, onRejected: (r) => rejections.push(r), maxBodyBytes: 4096, schema: 'refuse', logger: false });

@@ -33,6 +33,14 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     // Simulate Express middleware for two paths: raw Buffer body, and an already-parsed object.
     const path = req.url ?? '/';
+    if (path === '/consumed' || path === '/consumed-closed') {
+      // Middleware that read the stream (a body parser for another type, a raw-body logger) and left
+      // req.body unset, calling the next handler at 'end' or later (once the stream has closed,
+      // no event the adapter could wait for is left to come).
+      req.resume();
+      req.on(path === '/consumed' ? 'end' : 'close', () => void handle(req, res));
+      return;
+    }
     if (path === '/parsed' || path === '/raw-buffer') {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -158,6 +166,20 @@ describe('node:http adapter', () => {
   it('takes a raw Buffer req.body (express.raw)', async () => {
     expect(await deliver(await signedBody('raw-buffer-1'), { path: '/raw-buffer' })).toEqual({ status: 200, text: 'SUCCESS' });
     expect(calls).toBe(1);
+  });
+
+  it('answers a stream consumed by earlier middleware (req.body unset) with a configuration error instead of hanging', async () => {
+    expect(await deliver(await signedBody('consumed-1'), { path: '/consumed' })).toEqual({ status: 500, text: 'FAILED' });
+    expect(await deliver('', { path: '/consumed' })).toEqual({ status: 500, text: 'FAILED' });
+    expect(calls).toBe(0);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toMatchObject({ name: 'ConfigurationError', code: 'NOTIFICATION_BODY_ALREADY_CONSUMED' });
+    expect(String((errors[0] as Error).message)).toMatch(/express\.urlencoded.*express\.raw/);
+  });
+
+  it('answers the same once the consumed stream has closed (nothing left to wait for)', async () => {
+    expect(await deliver(await signedBody('consumed-2'), { path: '/consumed-closed' })).toEqual({ status: 500, text: 'FAILED' });
+    expect(errors).toEqual([expect.objectContaining({ code: 'NOTIFICATION_BODY_ALREADY_CONSUMED' })]);
   });
 
   it('refuses a body a parser already turned into an object, and says to use express.raw', async () => {

@@ -89,6 +89,14 @@ describe('teaching messages for bad signatures', () => {
     expect(message).not.toContain('not-the-key');
   });
 
+  it('says plainly that no key produced the sign, with one key and with several (no double negative)', async () => {
+    const one = messageOf(await verifyNotification(vendorNotification(), { key: 'not-the-key' }));
+    expect(one).toContain('The configured key does not produce this SHA256 sign over the 26 received fields');
+    const several = messageOf(await verifyNotification(vendorNotification(), { keys: ['old-key', 'not-the-key'] }));
+    expect(several).toContain('None of the 2 configured keys produces this SHA256 sign over the 26 received fields');
+    expect(several).not.toMatch(/None of .* not produce/);
+  });
+
   it('an MD5-length sign under signType SHA256', async () => {
     const sign = independentSign(VENDOR_FIELDS, key, { algorithm: 'md5' });
     const message = messageOf(await verifyNotification(vendorNotification({ sign }), { key }));

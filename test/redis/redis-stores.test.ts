@@ -164,8 +164,8 @@ describe.skipIf(!shouldRunRedisSuites())('Redis stores on a real redis-server', 
     it('keeps one key per notification under <prefix>notify:<id>', async () => {
       const prefix = freshPrefix();
       const store = new RedisNotificationStore(instanceB, { keyPrefix: prefix });
-      await store.claim('n-1', 60_000);
-      expect(await instanceA.get(`${prefix}notify:n-1`)).toBe('claimed');
+      await store.claim('n-1', 60_000, 'delivery-1');
+      expect(await instanceA.get(`${prefix}notify:n-1`)).toBe('claimed:delivery-1');
       await store.complete('n-1', 60_000);
       expect(await instanceA.get(`${prefix}notify:n-1`)).toBe('done');
     });

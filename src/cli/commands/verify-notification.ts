@@ -1,8 +1,7 @@
 // chinaums verify-notification: checks a raw notification body and shows the string that was signed.
 import { nodeCrypto } from '../../crypto/node.js';
-import { parseNotificationInput } from '../../notifications/parse.js';
+import { DEFAULT_INPUT_LIMITS, parseNotificationInput } from '../../notifications/parse.js';
 import { hasEmptyValue, joinFields, sortedNames } from '../../notifications/string-to-sign.js';
-import { DEFAULT_MAX_BODY_BYTES } from '../../notifications/types.js';
 import { verifyNotification } from '../../notifications/verify.js';
 import { describeReceivedProblems } from '../../received.js';
 import { flagOrEnv, parseCommandArgs, readInputFile, withoutTrailingNewline } from '../args.js';
@@ -40,7 +39,7 @@ export const verifyNotificationCommand: Command = {
     const bytes = withoutTrailingNewline(file === undefined ? await io.readStdin() : await readInputFile(file));
 
     const result = await verifyNotification(bytes, { key, crypto: nodeCrypto });
-    const parsed = await parseNotificationInput(bytes, DEFAULT_MAX_BODY_BYTES);
+    const parsed = await parseNotificationInput(bytes, DEFAULT_INPUT_LIMITS);
     if (result.ok) {
       io.stdout(`verdict   VERIFIED (${result.signType}${result.raw['notifyId'] ? `, notifyId ${result.raw['notifyId']}` : ''})`);
       io.stdout('reason    the sign matches the fields and the key');

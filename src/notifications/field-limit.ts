@@ -1,0 +1,103 @@
+// Cheap shape checks that run before a body is split, decoded, sorted or hashed. Without them a
+// forged body of the allowed size but thousands of tiny fields cost ~500× a forged realistic
+// notification (each name hashed into a record, sorted, joined and hashed several times over by
+// the diagnosis). These only count characters (indexOf, or one loop for unusual JSON).
+
+/** Most fields a notification may have (default); a real one has about 40. */
+export const DEFAULT_MAX_FIELDS = 256;
+
+/** JSON nesting accepted in a JSON body: notifications are flat, with at most a small object inside. */
+export const MAX_JSON_DEPTH = 16;
+
+export type ShapeProblem = 'too-many-fields' | 'too-deep';
+
+/** Occurrences of `char` in `text`, counting no further than `limit + 1`. */
+function countUpTo(text: string, char: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0 && count <= limit; at = text.indexOf(char, at + 1)) count++;
+  return count;
+}
+
+/** Whether a form body has more than `maxFields` fields (non-empty `&`-separated parts, as the URL standard counts them). */
+export function formHasTooManyFields(text: string, maxFields: number): boolean {
+  if (text.length <= maxFields) return false; // every field takes at least one character
+  let fields = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('&', start);
+    if (end < 0) end = text.length;
+    if (end > start && ++fields > maxFields) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+/**
+ * Too many values (object members and array items at every depth: nested values are signed as
+ * their JSON text, so their size counts too) or nesting deeper than MAX_JSON_DEPTH. Counting
+ * characters bounds both (a member follows a `:`; an array item opens its array or follows a
+ * `,`; a level opens with `{` or `[`), so the usual body needs no closer look; otherwise one
+ * pass that skips string contents decides.
+ */
+export function jsonShapeProblem(text: string, maxFields: number): ShapeProblem | undefined {
+  const arrays = countUpTo(text, '[', MAX_JSON_DEPTH);
+  const levels = countUpTo(text, '{', MAX_JSON_DEPTH) + arrays;
+  const members = countUpTo(text, ':', maxFields);
+  const values = arrays === 0 ? members : members + arrays + countUpTo(text, ',', maxFields);
+  return values <= maxFields && levels <= MAX_JSON_DEPTH ? undefined : scanJson(text, maxFields);
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const WHITESPACE = /\s/;
+
+function scanJson(text: string, maxFields: number): ShapeProblem | undefined {
+  // Per open container: is it an array, and has it had an item yet (only arrays need to know).
+  const isArray: boolean[] = [];
+  let arrayEmpty = false;
+  let values = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+      continue;
+    }
+    const inArray = isArray.length > 0 && isArray[isArray.length - 1] === true;
+    // An array's first item is counted where it starts; later ones at their comma.
+    if (inArray && arrayEmpty && c !== CLOSE_ARRAY && !WHITESPACE.test(text[i]!)) {
+      arrayEmpty = false;
+      if (++values > maxFields) return 'too-many-fields';
+    }
+    if (c === QUOTE) inString = true;
+    else if (c === COLON || (c === COMMA && inArray)) {
+      if (++values > maxFields) return 'too-many-fields';
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (isArray.push(c === OPEN_ARRAY) > MAX_JSON_DEPTH) return 'too-deep';
+      arrayEmpty = c === OPEN_ARRAY;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      isArray.pop();
+      arrayEmpty = false;
+    }
+  }
+  return undefined;
+}
+
+/** Whether an object (a parsed record) has more than `maxFields` own enumerable names. */
+export function recordHasTooManyFields(record: object, maxFields: number): boolean {
+  return Object.keys(record).length > maxFields;
+}
+
+/** Whether URLSearchParams hold more than `maxFields` pairs. */
+export function paramsHaveTooManyFields(params: URLSearchParams, maxFields: number): boolean {
+  let count = 0;
+  for (const _ of params.keys()) if (++count > maxFields) return true;
+  return false;
+}
