@@ -17,6 +17,7 @@ import { webSigningCrypto } from './crypto/web-signing.js';
 import { ConfigurationError } from './errors.js';
 import { createEmitter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
 import { shareMiddleware } from './raw-client.js';
+import { rememberSecret } from './redaction.js';
 import type { RetryPolicy } from './retry.js';
 import type { OperationRequest, OperationResponse, SdkOperationId } from './types.js';
 
@@ -96,6 +97,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   }
   const appId = requireAppId(options.appId);
   const appKey = requireCredential('appKey', options.appKey);
+  rememberSecret(appKey);
   const baseUrl = resolveBaseUrl(options.environment, options.baseUrl);
   const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   if (typeof fetchImpl !== 'function') throw new ConfigurationError('fetch must be a function (request: Request) => Promise<Response>.');

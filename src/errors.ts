@@ -1,8 +1,10 @@
 /**
  * One hierarchy for every failure the SDK reports. Each error says what went wrong and what to
- * check; none ever carries the appKey, md5Key or an access token (messages are built only from
- * codes, field names and the platform's own answer, and `rawBody` is the platform's reply).
+ * check; none ever carries the appKey, md5Key or an access token: messages are built from codes,
+ * field names and the platform's own answer, and the constructor runs the message, `rawBody` and
+ * the cause chain through the redaction (src/redaction.ts) whatever their source.
  */
+import { redactCause, redactSecrets } from './redaction.js';
 
 export interface ChinaUmsErrorDetails {
   /** Machine-readable code: the platform's errCode/respCode, or an SDK code such as `NETWORK`. */
@@ -27,12 +29,12 @@ export class ChinaUmsError extends Error {
   readonly rawBody: string | undefined;
 
   constructor(message: string, details: ChinaUmsErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(redactSecrets(message), details.cause === undefined ? undefined : { cause: redactCause(details.cause) });
     this.code = details.code;
     this.status = details.status;
     this.operation = details.operation;
     this.attempts = details.attempts;
-    this.rawBody = details.rawBody;
+    this.rawBody = details.rawBody === undefined ? undefined : redactSecrets(details.rawBody);
   }
 
   /** A plain, secret-free view for logs and `JSON.stringify`. */

@@ -1,6 +1,7 @@
 // Structured events for logs and metrics. Events carry operation names, attempt numbers, status
 // codes, durations and error codes: never a body, an appKey, a signature or an access token.
 import type { ChinaUmsError } from './errors.js';
+import { redactFields } from './redaction.js';
 
 export interface RequestEvent {
   readonly type: 'request';
@@ -46,11 +47,16 @@ export interface ErrorEvent {
 
 export interface TokenEvent {
   readonly type: 'token';
-  /** `fetched`: this client obtained a new token; `shared`: it took one another instance stored; `rejected`: the platform refused one. */
-  readonly action: 'fetched' | 'shared' | 'rejected';
+  /**
+   * `fetched`: this client obtained a new token; `shared`: it took one another instance stored; `rejected`: the platform
+   * refused one; `store-failed`: the token store refused a write (`set`, `invalidate`), the client carries on with its own memory.
+   */
+  readonly action: 'fetched' | 'shared' | 'rejected' | 'store-failed';
   readonly appId: string;
   /** Remaining lifetime in seconds (fetched/shared). */
   readonly expiresInSeconds: number | undefined;
+  /** `store-failed`: the store's message, with known credentials redacted. */
+  readonly reason?: string | undefined;
 }
 
 export interface ClockSkewEvent {
@@ -101,6 +107,7 @@ function logTo(logger: ChinaUmsLogger, event: ChinaUmsEvent): void {
     case 'error':
       return logger.error(`chinaums ${event.operation} failed: ${event.code}`, fields);
     case 'token':
+      if (event.action === 'store-failed') return logger.warn(`chinaums access token store failed: ${event.reason ?? 'unknown error'}`, fields);
       return logger.info(`chinaums access token ${event.action}`, fields);
     case 'clock-skew':
       return logger.warn(`chinaums clock skew correction ${event.offsetMs} ms`, fields);
@@ -118,11 +125,13 @@ const HOOK_BY_TYPE = {
 
 /**
  * One emitter for hooks and logger. A throwing hook or logger is ignored: observability must
- * never change the outcome of a payment call.
+ * never change the outcome of a payment call. Every event is redacted here, the funnel, so no
+ * call site can forget it.
  */
 export function createEmitter(hooks: ChinaUmsHooks | undefined, logger: ChinaUmsLogger | undefined): EmitEvent {
   if (!hooks && !logger) return NO_EVENTS;
-  return (event) => {
+  return (unredacted) => {
+    const event = redactFields(unredacted);
     try {
       const hook = hooks?.[HOOK_BY_TYPE[event.type]] as ((e: ChinaUmsEvent) => void) | undefined;
       hook?.call(hooks, event);

@@ -1,5 +1,6 @@
 import { ChinaUmsError, TimeoutError } from '../errors.js';
 import type { EmitEvent } from '../observability.js';
+import { redactSecrets, rememberSecret } from '../redaction.js';
 import { monotonicNow, raceAbort, sleep } from '../timeout.js';
 import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from './token-store.js';
 
@@ -88,7 +89,8 @@ export class AccessTokenCache {
     this.#rejected = accessToken;
     if (this.#current?.accessToken === accessToken) this.#current = undefined;
     this.#options.emit?.({ type: 'token', action: 'rejected', appId: this.#options.appId, expiresInSeconds: undefined });
-    await this.#store('invalidate', () => this.#options.store.invalidate(this.#options.appId, accessToken));
+    // `#rejected` already keeps the refused token from coming back: a failed delete only delays the others' refresh.
+    await this.#storeWrite('invalidate', () => this.#options.store.invalidate(this.#options.appId, accessToken));
   }
 
   #usable(token: StoredAccessToken | undefined): token is StoredAccessToken {
@@ -127,12 +129,17 @@ export class AccessTokenCache {
 
   async #fetchAndStore(): Promise<StoredAccessToken> {
     const fetched = await this.#options.fetchToken();
+    // Known before the store sees it: a store client that quotes its command in an error is redacted.
+    rememberSecret(fetched.accessToken);
     const token: StoredAccessToken = { accessToken: fetched.accessToken, expiresAt: this.#options.now() + fetched.expiresInSeconds * 1000 };
-    await this.#store('set', () => this.#options.store.set(this.#options.appId, token));
+    // A token the store would not take is still valid: throwing it away would turn a partial store
+    // failure into an outage that spends one of the appId's 10 tokens per call. It lives in memory.
+    await this.#storeWrite('set', () => this.#options.store.set(this.#options.appId, token));
     return this.#adopt(token, 'fetched');
   }
 
   #adopt(token: StoredAccessToken, action: 'fetched' | 'shared'): StoredAccessToken {
+    rememberSecret(token.accessToken);
     this.#current = token;
     const expiresInSeconds = Math.max(0, Math.round((token.expiresAt - this.#options.now()) / 1000));
     this.#options.emit?.({ type: 'token', action, appId: this.#options.appId, expiresInSeconds });
@@ -148,11 +155,26 @@ export class AccessTokenCache {
       return await run();
     } catch (cause) {
       if (cause instanceof ChinaUmsError) throw cause;
-      const reason = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'unknown error';
-      throw new ChinaUmsError(`accessToken: the token store failed (${what}: ${reason.slice(0, 200)}); check its connection.`, {
+      throw new ChinaUmsError(`accessToken: the token store failed (${what}: ${storeReason(cause)}); check the token store's connection (not the platform's).`, {
         code: 'TOKEN_STORE_FAILED',
         operation: 'accessToken',
       });
     }
   }
+
+  /** A write the client can do without: a failure is a warning event, never the call's failure. */
+  async #storeWrite(what: 'set' | 'invalidate', run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (cause) {
+      const reason = `${what}: ${storeReason(cause)}`;
+      this.#options.emit?.({ type: 'token', action: 'store-failed', appId: this.#options.appId, expiresInSeconds: undefined, reason });
+    }
+  }
+}
+
+/** A store failure's message, redacted before it is shortened (a cut could leave part of a token). */
+function storeReason(cause: unknown): string {
+  const reason = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'unknown error';
+  return redactSecrets(reason).slice(0, 200);
 }
