@@ -102,6 +102,37 @@ export class NetworkError extends ChinaUmsError {
   override name = 'NetworkError';
 }
 
+/**
+ * The platform does not redirect API calls: a 3xx answer (or one a custom fetch followed) is refused,
+ * never followed, so another origin's answer is never taken for the platform's. Not retried.
+ */
+export class RedirectError extends ChinaUmsError {
+  override name = 'RedirectError';
+  /** Where the answer pointed (the Location header, or the URL a custom fetch ended at); undefined when the runtime hides it. */
+  readonly location: string | undefined;
+  constructor(message: string, details: ChinaUmsErrorDetails & { readonly location: string | undefined }) {
+    super(message, details);
+    this.location = details.location;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), location: this.location };
+  }
+}
+
+/** The answer was larger than the client's `maxResponseBytes`: it was cancelled, not buffered. Not retried. */
+export class ResponseTooLargeError extends ChinaUmsError {
+  override name = 'ResponseTooLargeError';
+  /** The limit that was passed, in bytes. */
+  readonly limitBytes: number;
+  constructor(message: string, details: ChinaUmsErrorDetails & { readonly limitBytes: number }) {
+    super(message, details);
+    this.limitBytes = details.limitBytes;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limitBytes: this.limitBytes };
+  }
+}
+
 /** An attempt exceeded its timeout, or the overall deadline passed. */
 export class TimeoutError extends ChinaUmsError {
   override name = 'TimeoutError';
