@@ -49,7 +49,7 @@ export interface TokenEvent {
   readonly type: 'token';
   /**
    * `fetched`: this client obtained a new token; `shared`: it took one another instance stored; `rejected`: the platform
-   * refused one; `store-failed`: the token store refused a write (`set`, `invalidate`), the client carries on with its own memory.
+   * refused one; `store-failed`: the token store refused a write (`set`, `invalidate`, `lock`), the client carries on with its own memory.
    */
   readonly action: 'fetched' | 'shared' | 'rejected' | 'store-failed';
   readonly appId: string;

@@ -103,9 +103,7 @@ export class AccessTokenCache {
     for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
       const shared = await this.#store('get', () => store.get(appId));
       if (this.#usable(shared)) return this.#adopt(shared, 'shared');
-      const release: ReleaseLock | undefined = store.tryLock
-        ? await this.#store('lock', () => store.tryLock!(appId, this.#lockTtlMs))
-        : async () => undefined;
+      const release: ReleaseLock | undefined = store.tryLock ? await this.#lock(store.tryLock.bind(store)) : async () => undefined;
       if (release) {
         try {
           // Another instance may have stored a token and released the lock between our read and
@@ -167,9 +165,26 @@ export class AccessTokenCache {
     try {
       await run();
     } catch (cause) {
-      const reason = `${what}: ${storeReason(cause)}`;
-      this.#options.emit?.({ type: 'token', action: 'store-failed', appId: this.#options.appId, expiresInSeconds: undefined, reason });
+      this.#warnStoreFailed(what, cause);
     }
+  }
+
+  /**
+   * The fleet lock, or none when the store cannot take one (a read-only replica refuses the lock's
+   * SET too): this client then refreshes on its own, as with a store without locking, rather than fail.
+   */
+  async #lock(tryLock: NonNullable<AccessTokenStore['tryLock']>): Promise<ReleaseLock | undefined> {
+    try {
+      return await tryLock(this.#options.appId, this.#lockTtlMs);
+    } catch (cause) {
+      this.#warnStoreFailed('lock', cause);
+      return async () => undefined;
+    }
+  }
+
+  #warnStoreFailed(what: string, cause: unknown): void {
+    const reason = `${what}: ${storeReason(cause)}`;
+    this.#options.emit?.({ type: 'token', action: 'store-failed', appId: this.#options.appId, expiresInSeconds: undefined, reason });
   }
 }
 
