@@ -5,7 +5,8 @@ import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from './error
 import { NO_EVENTS, redactAuthorization } from './observability.js';
 import { AUTHORIZATION } from './authorized-request.js';
 import { interpretResponse } from './response.js';
-import { guardErrorForOperation } from './response-guard.js';
+import { readStreamWithLimit } from './limited-body.js';
+import { guardErrorForOperation, responseTooLarge } from './response-guard.js';
 import { parseRetryAfter } from './retry.js';
 import { createAttemptSignal, monotonicNow, type AttemptEnd } from './timeout.js';
 
@@ -87,13 +88,28 @@ interface Sent {
   readonly response: Response;
 }
 
+const utf8 = new TextDecoder();
+
+function isStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof (value as { getReader?: unknown } | null | undefined)?.getReader === 'function';
+}
+
+/** A success body, read up to the client's limit and cancelled past it. */
+async function readSuccessBody(stream: ReadableStream<Uint8Array>, status: number, maxResponseBytes: number): Promise<string> {
+  const read = await readStreamWithLimit(stream, maxResponseBytes);
+  if (read.ok) return utf8.decode(read.bytes);
+  if (read.problem === 'too-large') throw responseTooLarge(status, maxResponseBytes);
+  throw new TypeError(`the answer (HTTP ${status}) broke off while its body was read`);
+}
+
 /** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). Not async: the caller awaits it once. */
 function send(op: OperationDescriptor, body: string, authorization: string | undefined, ctx: CallContext, signal: AbortSignal): Promise<Sent> {
   // openapi-fetch names its per-method callers as the spec writes methods (POST); `request()` would upper-case it again.
   return ctx.client[op.method as 'POST'](op.path as keyof paths as never, {
     body: body as never,
     bodySerializer: passthrough,
-    parseAs: 'text',
+    // A success body arrives unread, to be read with the size limit (src/response-guard.ts reads the others).
+    parseAs: 'stream',
     signal,
     [AUTHORIZATION]: authorization,
   } as never) as Promise<Sent>;
@@ -138,7 +154,8 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
     if (ctx.clockSkew?.observe(response.headers.get('date'), sentAt, ctx.localNow())) {
       ctx.emit({ type: 'clock-skew', offsetMs: ctx.clockSkew.offsetMs });
     }
-    const raw = { status: response.status, text: text(sent.data ?? sent.error) ?? '' };
+    const answer = isStream(sent.data) ? await attemptSignal.race(readSuccessBody(sent.data, response.status, ctx.maxResponseBytes)) : text(sent.data ?? sent.error);
+    const raw = { status: response.status, text: answer ?? '' };
     const rawBodyForErrors = request.redactBody ? request.redactBody(raw.text) : raw.text;
     const durationMs = observed ? monotonicNow() - started : 0;
     try {

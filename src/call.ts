@@ -38,6 +38,8 @@ export interface CallContext {
   readonly localNow: () => number;
   readonly requestValidators: Readonly<Record<string, ValidateFunction>> | undefined;
   readonly authenticator: Authenticator;
+  /** Largest answer body read, bytes. */
+  readonly maxResponseBytes: number;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
   readonly retry: RetryPolicy | false | undefined;

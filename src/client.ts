@@ -104,7 +104,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const baseUrl = resolveBaseUrl(options.environment, options.baseUrl);
   const userFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   if (typeof userFetch !== 'function') throw new ConfigurationError('fetch must be a function (request: Request) => Promise<Response>.');
-  const fetchImpl = guardedFetch(userFetch, positiveOption('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'bytes'));
+  const maxResponseBytes = positiveOption('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'bytes');
   const auth = requireAuthMode(options.auth);
   const localNow = options.now ?? Date.now;
   const clockSkew = options.clockSkewCorrection ? new ClockSkew(localNow) : undefined;
@@ -114,8 +114,11 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
 
   // The operation methods' client, and the signing one behind `ums.raw` (src/raw-client.ts).
   // `redirect: 'manual'`: a redirect reaches the guard as an answer, and is refused there.
-  const direct = createClient<paths>({ baseUrl, fetch: fetchImpl, Request: AuthorizedRequest, redirect: 'manual' });
-  const signing = createClient<paths>({ baseUrl, fetch: fetchImpl, redirect: 'manual' });
+  // The operation methods read a success body themselves, bounded (src/call-attempt.ts).
+  const directFetch = guardedFetch(userFetch, { maxResponseBytes, successBodyReadByCaller: true });
+  const rawFetch = guardedFetch(userFetch, { maxResponseBytes, successBodyReadByCaller: false });
+  const direct = createClient<paths>({ baseUrl, fetch: directFetch, Request: AuthorizedRequest, redirect: 'manual' });
+  const signing = createClient<paths>({ baseUrl, fetch: rawFetch, redirect: 'manual' });
   const table: Readonly<Record<string, OperationDescriptor>> = operations;
 
   // The token call runs through the same context (timeouts, retries, hooks), so the cache refers back to it.
@@ -151,6 +154,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
     localNow,
     requestValidators: options.requestValidators,
     authenticator,
+    maxResponseBytes,
     timeoutMs: positiveOption('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS),
     deadlineMs: positiveOption('deadlineMs', options.deadlineMs, DEFAULT_DEADLINE_MS),
     retry: options.retry,

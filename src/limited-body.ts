@@ -31,8 +31,12 @@ export async function readBodyWithLimit(message: ReadableMessage, maxBytes: numb
   if (declared !== undefined && declared > maxBytes) return { ok: false, problem: 'too-large' };
   if (message.bodyUsed) return { ok: false, problem: 'unreadable' };
   if (message.body === null) return { ok: true, bytes: new Uint8Array(0) };
+  return readStreamWithLimit(message.body, maxBytes);
+}
 
-  const reader = message.body.getReader();
+/** Reads a body stream to its end, or cancels it as soon as it passes `maxBytes`. */
+export async function readStreamWithLimit(stream: ReadableStream<Uint8Array>, maxBytes: number): Promise<BodyReadOutcome> {
+  const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -53,4 +57,10 @@ export async function readBodyWithLimit(message: ReadableMessage, maxBytes: numb
     reader.releaseLock();
   }
   return { ok: true, bytes: concat(chunks, total) };
+}
+
+/** The declared Content-Length is already past the limit: refuse before reading a byte. */
+export function declaresMoreThan(message: ReadableMessage, maxBytes: number): boolean {
+  const declared = declaredLength(message);
+  return declared !== undefined && declared > maxBytes;
 }
