@@ -139,6 +139,21 @@ describe('response size limit', () => {
     expect(platform.requests).toHaveLength(1);
   });
 
+  it('an endless error page (502, chunked) and ums.raw are bounded too', async () => {
+    let wrote: Promise<number> | undefined;
+    platform.setFault((_q, res) => {
+      wrote = endless(res, 502);
+    });
+    const error = await failure(client({ maxResponseBytes: 64 * 1024 }).netpayQuery(QUERY));
+    expect(error).toMatchObject({ name: 'ResponseTooLargeError', status: 502, attempts: 1 });
+    await wrote;
+    platform.setFault((_q, res) => {
+      wrote = endless(res);
+    });
+    await expect(client({ maxResponseBytes: 64 * 1024 }).raw.POST('/v1/netpay/query', { body: QUERY as never })).rejects.toBeInstanceOf(ResponseTooLargeError);
+    await wrote;
+  });
+
   it('the default limit is a few MiB; an answer within it is read as before', async () => {
     platform.setFault((_q, res) => sendJson(res, 200, { ...successExample('netpayQuery'), pad: 'x'.repeat(1024 * 1024) }));
     expect((await client().netpayQuery(QUERY)).errCode).toBe('SUCCESS');
