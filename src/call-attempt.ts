@@ -65,7 +65,7 @@ function failureWithoutResponse(op: OperationDescriptor, cause: unknown, ended: 
  * "fetch failed" says nothing: the reason is down the cause chain (undici: `cause.code`
  * ECONNREFUSED, ENOTFOUND…, several addresses: an AggregateError). Each distinct part once.
  */
-export function describeFailure(error: unknown): string {
+function describeFailure(error: unknown): string {
   const parts: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
