@@ -6,21 +6,25 @@
 
 export const REDACTED = '[REDACTED]';
 
-/** Enough for every appKey, md5 key and the tokens of a long-lived process; the oldest go first. */
-const MAX_KNOWN_SECRETS = 512;
+/**
+ * Configured credentials (appKeys, md5 keys) and recent access tokens, kept apart so that token
+ * refreshes never push out a key. Small, because each redaction scans the text once per entry; an
+ * old token has expired, so forgetting it is safe. A Set keeps insertion order: the first is the oldest.
+ */
+const LIMITS = { credential: 128, token: 64 } as const;
 /** Shorter values would blank ordinary words; real credentials are 32 characters and more. */
 const MIN_SECRET_LENGTH = 8;
-
-// A Set keeps insertion order: the first entry is the oldest.
-const knownSecrets = new Set<string>();
+const known = { credential: new Set<string>(), token: new Set<string>() };
 
 /** Registers a credential so that it is replaced by `[REDACTED]` wherever it appears later. */
-export function rememberSecret(value: unknown): void {
-  if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH || knownSecrets.has(value)) return;
-  knownSecrets.add(value);
-  if (knownSecrets.size > MAX_KNOWN_SECRETS) {
-    const oldest = knownSecrets.values().next();
-    if (!oldest.done) knownSecrets.delete(oldest.value);
+export function rememberSecret(value: unknown, kind: keyof typeof known = 'credential'): void {
+  if (typeof value !== 'string' || value.length < MIN_SECRET_LENGTH) return;
+  const set = known[kind];
+  if (set.has(value)) return;
+  set.add(value);
+  if (set.size > LIMITS[kind]) {
+    const oldest = set.values().next();
+    if (!oldest.done) set.delete(oldest.value);
   }
 }
 
@@ -38,8 +42,8 @@ function quoted(value: string): string {
 /** `text` with every known credential and every named credential field replaced by `[REDACTED]`. */
 export function redactSecrets(text: string): string {
   let out = text;
-  for (const secret of knownSecrets) {
-    if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+  for (const set of [known.credential, known.token]) {
+    for (const secret of set) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
   }
   out = out.replace(QUOTED_NAME, (_all, q: string, name: string, separator: string, value: string) => `${q}${name}${q}${separator}${quoted(value)}`);
   return out.replace(BARE_NAME, (_all, before: string, name: string, separator: string, value: string) => `${before}${name}${separator}${quoted(value)}`);

@@ -128,7 +128,7 @@ export class AccessTokenCache {
   async #fetchAndStore(): Promise<StoredAccessToken> {
     const fetched = await this.#options.fetchToken();
     // Known before the store sees it: a store client that quotes its command in an error is redacted.
-    rememberSecret(fetched.accessToken);
+    rememberSecret(fetched.accessToken, 'token');
     const token: StoredAccessToken = { accessToken: fetched.accessToken, expiresAt: this.#options.now() + fetched.expiresInSeconds * 1000 };
     // A token the store would not take is still valid: throwing it away would turn a partial store
     // failure into an outage that spends one of the appId's 10 tokens per call. It lives in memory.
@@ -137,7 +137,7 @@ export class AccessTokenCache {
   }
 
   #adopt(token: StoredAccessToken, action: 'fetched' | 'shared'): StoredAccessToken {
-    rememberSecret(token.accessToken);
+    rememberSecret(token.accessToken, 'token');
     this.#current = token;
     const expiresInSeconds = Math.max(0, Math.round((token.expiresAt - this.#options.now()) / 1000));
     this.#options.emit?.({ type: 'token', action, appId: this.#options.appId, expiresInSeconds });

@@ -26,7 +26,7 @@ function reject(reason: NotificationFailureReason, message: string): Notificatio
 export function configuredKeys(options: { readonly key?: unknown; readonly keys?: unknown }): string[] | undefined {
   const list: unknown[] = options.keys !== undefined ? (Array.isArray(options.keys) ? options.keys : []) : [options.key];
   const keys = list.filter((key): key is string => typeof key === 'string' && key.trim() !== '');
-  keys.forEach(rememberSecret); // redacted from every error and event from now on
+  for (const key of keys) rememberSecret(key); // redacted from every error and event from now on
   return keys.length > 0 && keys.length === list.length ? keys : undefined;
 }
 

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ChinaUmsError, createChinaUmsClient, type ChinaUmsEvent } from '../../src/index.js';
+import { verifyNotification } from '../../src/notifications/index.js';
 import { redactCause, redactSecrets, rememberSecret } from '../../src/redaction.js';
 
 const SECRET_CHARS = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.+/'.split(''));
@@ -29,6 +30,20 @@ describe('redactSecrets', () => {
     ['md5Key=zzz, next', 'md5Key=[REDACTED], next'],
   ])('redacts the named field in %s', (input, expected) => {
     expect(redactSecrets(input)).toBe(expected);
+  });
+
+  it('token refreshes never push a configured credential out', () => {
+    const appKey = `long-lived-appkey-${'k'.repeat(20)}`;
+    rememberSecret(appKey);
+    for (let i = 0; i < 500; i++) rememberSecret(`token-${i}-${'t'.repeat(20)}`, 'token');
+    expect(redactSecrets(`x ${appKey} y`)).toBe('x [REDACTED] y');
+    expect(redactSecrets(`token-499-${'t'.repeat(20)}`)).toBe('[REDACTED]');
+  });
+
+  it('an md5 key given to the verifier is redacted from later errors', async () => {
+    const key = `notify-md5-key-${'m'.repeat(20)}`;
+    await verifyNotification('a=1&sign=00', { key });
+    expect(new ChinaUmsError(`echo ${key}`, { code: 'X' }).message).toBe('echo [REDACTED]');
   });
 
   it('leaves the SDK own wording alone', () => {
