@@ -184,6 +184,17 @@ describe('failures say what failed', () => {
     expect(error.message).toContain('ECONNREFUSED');
   });
 
+  it.each([
+    ['ENOTFOUND', new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND api.example.invalid'), { code: 'ENOTFOUND' }) })],
+    // undici with several addresses: an AggregateError with an empty message and the code on it.
+    ['ECONNREFUSED', new TypeError('fetch failed', { cause: Object.assign(new AggregateError([new Error('connect ECONNREFUSED ::1:443')], ''), { code: 'ECONNREFUSED' }) })],
+  ])('a fetch failure names %s from its cause chain', async (code, thrown) => {
+    const error = await failure(client({ retry: false, fetch: () => Promise.reject(thrown) }).netpayQuery(QUERY));
+    expect(error).toBeInstanceOf(NetworkError);
+    expect(error.message).toContain('fetch failed');
+    expect(error.message).toContain(code);
+  });
+
   it('a token store that never answers is a timeout blaming the token store, not the network', async () => {
     const never = new Promise<never>(() => undefined);
     platform.setFault((_q, res) => sendJson(res, 200, successExample('netpayQuery')));
