@@ -18,7 +18,8 @@ const BUDGETS = [
     ceiling: 12.75 * KB,
   },
   // +0.5 KB for the shared deadline timer and the middleware-free send path (−0.15× per request, BENCHMARKS.md).
-  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 13.5 * KB },
+  // +1.9 KB (issue 13): answer-size limit and redirect guard, credential redaction at error construction and events.
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 15.5 * KB },
   {
     name: 'whole portable surface',
     // Both auth modes live in createChinaUmsClient; namespaces keep every export.
@@ -29,7 +30,7 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    ceiling: 32.25 * KB,
+    ceiling: 34 * KB, // +1.3 KB (issue 13), as above
   },
 ];
 // `budget` is the target from the packaging issue; it is NOT met yet (see README, "Bundle size"):

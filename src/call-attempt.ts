@@ -5,6 +5,8 @@ import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from './error
 import { NO_EVENTS, redactAuthorization } from './observability.js';
 import { AUTHORIZATION } from './authorized-request.js';
 import { interpretResponse } from './response.js';
+import { readStreamWithLimit } from './limited-body.js';
+import { guardErrorForOperation, responseTooLarge } from './response-guard.js';
 import { parseRetryAfter } from './retry.js';
 import { createAttemptSignal, monotonicNow, type AttemptEnd } from './timeout.js';
 
@@ -38,22 +40,46 @@ function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : value === undefined || value === null ? undefined : JSON.stringify(value);
 }
 
+/** What the attempt was waiting for when it ended: a token wait is not a network problem. */
+type Phase = 'credential' | 'response';
+
+const WAITING_FOR_TOKEN = 'waiting for an access token (the token store, or the token call it needed)';
+
 /** Turns whatever ended an attempt without a response into the error that explains it. */
-function failureWithoutResponse(op: OperationDescriptor, cause: unknown, ended: AttemptEnd | undefined, settings: AttemptSettings): ChinaUmsError {
-  if (cause instanceof ChinaUmsError) return cause;
+function failureWithoutResponse(op: OperationDescriptor, cause: unknown, ended: AttemptEnd | undefined, settings: AttemptSettings, phase: Phase = 'response'): ChinaUmsError {
+  if (cause instanceof ChinaUmsError) return guardErrorForOperation(cause, op.operationId, settings.attempt) ?? cause;
   const details = { operation: op.operationId, attempts: settings.attempt, cause };
   if (ended === 'caller') return new AbortedError(`${op.operationId}: aborted by the caller.`, { ...details, code: 'ABORTED' });
   if (ended === 'deadline') {
-    return new TimeoutError(`${op.operationId}: the overall deadline passed during attempt ${settings.attempt}; raise deadlineMs or check the network.`, {
-      ...details,
-      code: 'DEADLINE_EXCEEDED',
-    });
+    const hint = phase === 'credential' ? `while ${WAITING_FOR_TOKEN}; check the token store` : 'raise deadlineMs or check the network';
+    return new TimeoutError(`${op.operationId}: the overall deadline passed during attempt ${settings.attempt}; ${hint}.`, { ...details, code: 'DEADLINE_EXCEEDED' });
   }
   if (ended === 'timeout') {
-    return new TimeoutError(`${op.operationId}: no response within ${settings.timeoutMs} ms (attempt ${settings.attempt}).`, { ...details, code: 'TIMEOUT' });
+    const what = phase === 'credential' ? `no access token within ${settings.timeoutMs} ms, ${WAITING_FOR_TOKEN}` : `no response within ${settings.timeoutMs} ms`;
+    return new TimeoutError(`${op.operationId}: ${what} (attempt ${settings.attempt}).`, { ...details, code: 'TIMEOUT' });
   }
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new NetworkError(`${op.operationId}: the request to ChinaUMS failed before a response (${reason}).`, { ...details, code: 'NETWORK' });
+  return new NetworkError(`${op.operationId}: the request to ChinaUMS failed before a response (${describeFailure(cause)}).`, { ...details, code: 'NETWORK' });
+}
+
+/**
+ * "fetch failed" says nothing: the reason is down the cause chain (undici: `cause.code`
+ * ECONNREFUSED, ENOTFOUND…, several addresses: an AggregateError). Each distinct part once.
+ */
+function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current !== undefined && current !== null; depth++) {
+    if (!(current instanceof Error)) {
+      parts.push(String(current));
+      break;
+    }
+    const code = (current as { code?: unknown }).code;
+    for (const part of [current.message, typeof code === 'string' ? code : '']) {
+      if (part && !parts.some((seen) => seen.includes(part))) parts.push(part);
+    }
+    current = current.cause ?? (current instanceof AggregateError ? current.errors[0] : undefined);
+  }
+  return parts.join(': ') || 'unknown error';
 }
 
 interface Sent {
@@ -62,13 +88,28 @@ interface Sent {
   readonly response: Response;
 }
 
+const utf8 = new TextDecoder();
+
+function isStream(value: unknown): value is ReadableStream<Uint8Array> {
+  return typeof (value as { getReader?: unknown } | null | undefined)?.getReader === 'function';
+}
+
+/** A success body, read up to the client's limit and cancelled past it. */
+async function readSuccessBody(stream: ReadableStream<Uint8Array>, status: number, maxResponseBytes: number): Promise<string> {
+  const read = await readStreamWithLimit(stream, maxResponseBytes);
+  if (read.ok) return utf8.decode(read.bytes);
+  if (read.problem === 'too-large') throw responseTooLarge(status, maxResponseBytes);
+  throw new TypeError(`the answer (HTTP ${status}) broke off while its body was read`);
+}
+
 /** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). Not async: the caller awaits it once. */
 function send(op: OperationDescriptor, body: string, authorization: string | undefined, ctx: CallContext, signal: AbortSignal): Promise<Sent> {
   // openapi-fetch names its per-method callers as the spec writes methods (POST); `request()` would upper-case it again.
   return ctx.client[op.method as 'POST'](op.path as keyof paths as never, {
     body: body as never,
     bodySerializer: passthrough,
-    parseAs: 'text',
+    // A success body arrives unread, to be read with the size limit (src/response-guard.ts reads the others).
+    parseAs: 'stream',
     signal,
     [AUTHORIZATION]: authorization,
   } as never) as Promise<Sent>;
@@ -79,13 +120,19 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
   const attemptSignal = createAttemptSignal(settings.signal, settings.timeoutMs, settings.remainingMs);
   const { signal } = attemptSignal;
   let authorization: string | undefined;
+  let phase: Phase = 'response';
   try {
     // Both the body and the credential may wait (the token call, a shared refresh): the attempt's signal bounds that wait too.
     const body = typeof request.body === 'string' ? request.body : await attemptSignal.race(request.body());
     if (op.security.length > 0) {
       // A credential at hand (a local signature, a cached token) comes back as a string: nothing to wait for.
       const credential = ctx.authenticator.authorize(body, { operationId: op.operationId, signal });
-      authorization = typeof credential === 'string' ? credential : await attemptSignal.race(credential);
+      if (typeof credential === 'string') authorization = credential;
+      else {
+        phase = 'credential';
+        authorization = await attemptSignal.race(credential);
+        phase = 'response';
+      }
     }
     // Events are built only for a client with hooks or a logger (redacting and copying cost per request).
     const observed = ctx.emit !== NO_EVENTS;
@@ -107,7 +154,8 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
     if (ctx.clockSkew?.observe(response.headers.get('date'), sentAt, ctx.localNow())) {
       ctx.emit({ type: 'clock-skew', offsetMs: ctx.clockSkew.offsetMs });
     }
-    const raw = { status: response.status, text: text(sent.data ?? sent.error) ?? '' };
+    const answer = isStream(sent.data) ? await attemptSignal.race(readSuccessBody(sent.data, response.status, ctx.maxResponseBytes)) : text(sent.data ?? sent.error);
+    const raw = { status: response.status, text: answer ?? '' };
     const rawBodyForErrors = request.redactBody ? request.redactBody(raw.text) : raw.text;
     const durationMs = observed ? monotonicNow() - started : 0;
     try {
@@ -121,7 +169,7 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
       return { ok: false, error: failure, authorization, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), ctx.localNow()) };
     }
   } catch (cause) {
-    return { ok: false, error: failureWithoutResponse(op, cause, attemptSignal.reason(), settings), authorization, retryAfterMs: undefined };
+    return { ok: false, error: failureWithoutResponse(op, cause, attemptSignal.reason(), settings, phase), authorization, retryAfterMs: undefined };
   } finally {
     attemptSignal.dispose();
   }

@@ -39,6 +39,8 @@ export interface CallContext {
   readonly requestValidators: Readonly<Record<string, ValidateFunction>> | undefined;
   readonly responseValidators: Readonly<Record<string, ReceivedValidateFunction>> | undefined;
   readonly authenticator: Authenticator;
+  /** Largest answer body read, bytes. */
+  readonly maxResponseBytes: number;
   readonly timeoutMs: number;
   readonly deadlineMs: number;
   readonly retry: RetryPolicy | false | undefined;

@@ -17,6 +17,8 @@ import { webSigningCrypto } from './crypto/web-signing.js';
 import { ConfigurationError } from './errors.js';
 import { createEmitter, createProblemsReporter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
 import { shareMiddleware } from './raw-client.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './response-guard.js';
+import { rememberSecret } from './redaction.js';
 import type { RetryPolicy } from './retry.js';
 import type { OperationRequest, OperationResponse, SdkOperationId } from './types.js';
 
@@ -54,6 +56,8 @@ export interface ChinaUmsClientOptions {
   tokenRefreshMarginMs?: number;
   /** Access-token mode: the fleet refresh lock (used when the store supports locking). */
   tokenLock?: TokenLockOptions;
+  /** Largest answer read, in bytes (default 4 MiB): a bigger one is cancelled unread, a `ResponseTooLargeError`. */
+  maxResponseBytes?: number;
   /** Timeout of each HTTP attempt, ms (default 10 000). */
   timeoutMs?: number;
   /** Overall limit for one call across attempts and backoff, ms (default 30 000). */
@@ -85,10 +89,10 @@ export type ChinaUmsClient = ChinaUmsOperations & {
   readonly auth: 'signature' | 'access-token';
 };
 
-function positiveOption(name: string, value: unknown, fallback: number): number {
+function positiveOption(name: string, value: unknown, fallback: number, unit = 'milliseconds'): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new ConfigurationError(`${name} must be a positive number of milliseconds.`, 'INVALID_OPTION');
+    throw new ConfigurationError(`${name} must be a positive number of ${unit}.`, 'INVALID_OPTION');
   }
   return value;
 }
@@ -105,9 +109,11 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   }
   const appId = requireAppId(options.appId);
   const appKey = requireCredential('appKey', options.appKey);
+  rememberSecret(appKey);
   const baseUrl = resolveBaseUrl(options.environment, options.baseUrl);
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  if (typeof fetchImpl !== 'function') throw new ConfigurationError('fetch must be a function (request: Request) => Promise<Response>.');
+  const userFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
+  if (typeof userFetch !== 'function') throw new ConfigurationError('fetch must be a function (request: Request) => Promise<Response>.');
+  const maxResponseBytes = positiveOption('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'bytes');
   const auth = requireAuthMode(options.auth);
   const localNow = options.now ?? Date.now;
   const clockSkew = options.clockSkewCorrection ? new ClockSkew(localNow) : undefined;
@@ -117,8 +123,12 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const emit = createEmitter(options.hooks, logger);
 
   // The operation methods' client, and the signing one behind `ums.raw` (src/raw-client.ts).
-  const direct = createClient<paths>({ baseUrl, fetch: fetchImpl, Request: AuthorizedRequest });
-  const signing = createClient<paths>({ baseUrl, fetch: fetchImpl });
+  // `redirect: 'manual'`: a redirect reaches the guard as an answer, and is refused there.
+  // The operation methods read a success body themselves, bounded (src/call-attempt.ts).
+  const directFetch = guardedFetch(userFetch, { maxResponseBytes, successBodyReadByCaller: true });
+  const rawFetch = guardedFetch(userFetch, { maxResponseBytes, successBodyReadByCaller: false });
+  const direct = createClient<paths>({ baseUrl, fetch: directFetch, Request: AuthorizedRequest, redirect: 'manual' });
+  const signing = createClient<paths>({ baseUrl, fetch: rawFetch, redirect: 'manual' });
   const table: Readonly<Record<string, OperationDescriptor>> = operations;
 
   // The token call runs through the same context (timeouts, retries, hooks), so the cache refers back to it.
@@ -155,6 +165,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
     requestValidators: options.requestValidators,
     responseValidators: options.responseValidators,
     authenticator,
+    maxResponseBytes,
     timeoutMs: positiveOption('timeoutMs', options.timeoutMs, DEFAULT_TIMEOUT_MS),
     deadlineMs: positiveOption('deadlineMs', options.deadlineMs, DEFAULT_DEADLINE_MS),
     retry: options.retry,

@@ -1,8 +1,10 @@
 /**
  * One hierarchy for every failure the SDK reports. Each error says what went wrong and what to
- * check; none ever carries the appKey, md5Key or an access token (messages are built only from
- * codes, field names and the platform's own answer, and `rawBody` is the platform's reply).
+ * check; none ever carries the appKey, md5Key or an access token: messages are built from codes,
+ * field names and the platform's own answer, and the constructor runs the message, `rawBody` and
+ * the cause chain through the redaction (src/redaction.ts) whatever their source.
  */
+import { redactCause, redactSecrets } from './redaction.js';
 
 export interface ChinaUmsErrorDetails {
   /** Machine-readable code: the platform's errCode/respCode, or an SDK code such as `NETWORK`. */
@@ -27,12 +29,12 @@ export class ChinaUmsError extends Error {
   readonly rawBody: string | undefined;
 
   constructor(message: string, details: ChinaUmsErrorDetails) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    super(redactSecrets(message), details.cause === undefined ? undefined : { cause: redactCause(details.cause) });
     this.code = details.code;
     this.status = details.status;
     this.operation = details.operation;
     this.attempts = details.attempts;
-    this.rawBody = details.rawBody;
+    this.rawBody = details.rawBody === undefined ? undefined : redactSecrets(details.rawBody);
   }
 
   /** A plain, secret-free view for logs and `JSON.stringify`. */
@@ -98,6 +100,37 @@ export class ResponseParseError extends ChinaUmsError {
 /** The connection failed before a response arrived (DNS, reset, refused). */
 export class NetworkError extends ChinaUmsError {
   override name = 'NetworkError';
+}
+
+/**
+ * The platform does not redirect API calls: a 3xx answer (or one a custom fetch followed) is refused,
+ * never followed, so another origin's answer is never taken for the platform's. Not retried.
+ */
+export class RedirectError extends ChinaUmsError {
+  override name = 'RedirectError';
+  /** Where the answer pointed (the Location header, or the URL a custom fetch ended at); undefined when the runtime hides it. */
+  readonly location: string | undefined;
+  constructor(message: string, details: ChinaUmsErrorDetails & { readonly location: string | undefined }) {
+    super(message, details);
+    this.location = details.location;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), location: this.location };
+  }
+}
+
+/** The answer was larger than the client's `maxResponseBytes`: it was cancelled, not buffered. Not retried. */
+export class ResponseTooLargeError extends ChinaUmsError {
+  override name = 'ResponseTooLargeError';
+  /** The limit that was passed, in bytes. */
+  readonly limitBytes: number;
+  constructor(message: string, details: ChinaUmsErrorDetails & { readonly limitBytes: number }) {
+    super(message, details);
+    this.limitBytes = details.limitBytes;
+  }
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), limitBytes: this.limitBytes };
+  }
 }
 
 /** An attempt exceeded its timeout, or the overall deadline passed. */

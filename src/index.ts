@@ -17,6 +17,7 @@ export {
 export { DEFAULT_LOCK_TTL_MS, DEFAULT_REFRESH_MARGIN_MS, type TokenLockOptions } from './auth/token-cache.js';
 export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry.js';
 export { DEFAULT_SKEW_THRESHOLD_MS } from './clock-skew.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './response-guard.js';
 export type {
   ChinaUmsEvent,
   ChinaUmsHooks,

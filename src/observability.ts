@@ -2,6 +2,7 @@
 // codes, durations and error codes: never a body, an appKey, a signature or an access token.
 import type { ChinaUmsError } from './errors.js';
 import { describeReceivedProblems, type ReceivedProblem } from './received.js';
+import { redactFields } from './redaction.js';
 
 export interface RequestEvent {
   readonly type: 'request';
@@ -47,11 +48,16 @@ export interface ErrorEvent {
 
 export interface TokenEvent {
   readonly type: 'token';
-  /** `fetched`: this client obtained a new token; `shared`: it took one another instance stored; `rejected`: the platform refused one. */
-  readonly action: 'fetched' | 'shared' | 'rejected';
+  /**
+   * `fetched`: this client obtained a new token; `shared`: it took one another instance stored; `rejected`: the platform
+   * refused one; `store-failed`: the token store refused a write (`set`, `invalidate`, `lock`), the client carries on with its own memory.
+   */
+  readonly action: 'fetched' | 'shared' | 'rejected' | 'store-failed';
   readonly appId: string;
   /** Remaining lifetime in seconds (fetched/shared). */
   readonly expiresInSeconds: number | undefined;
+  /** `store-failed`: the store's message, with known credentials redacted. */
+  readonly reason?: string | undefined;
 }
 
 export interface ClockSkewEvent {
@@ -121,6 +127,7 @@ function logTo(logger: ChinaUmsLogger, event: ChinaUmsEvent): void {
     case 'error':
       return logger.error(`chinaums ${event.operation} failed: ${event.code}`, fields);
     case 'token':
+      if (event.action === 'store-failed') return logger.warn(`chinaums access token store failed: ${event.reason ?? 'unknown error'}`, fields);
       return logger.info(`chinaums access token ${event.action}`, fields);
     case 'clock-skew':
       return logger.warn(`chinaums clock skew correction ${event.offsetMs} ms`, fields);
@@ -141,11 +148,13 @@ const HOOK_BY_TYPE = {
 
 /**
  * One emitter for hooks and logger. A throwing hook or logger is ignored: observability must
- * never change the outcome of a payment call.
+ * never change the outcome of a payment call. Every event is redacted here, the funnel, so no
+ * call site can forget it.
  */
 export function createEmitter(hooks: ChinaUmsHooks | undefined, logger: ChinaUmsLogger | undefined): EmitEvent {
   if (!hooks && !logger) return NO_EVENTS;
-  return (event) => {
+  return (unredacted) => {
+    const event = redactFields(unredacted);
     try {
       const hook = hooks?.[HOOK_BY_TYPE[event.type]] as ((e: ChinaUmsEvent) => void) | undefined;
       hook?.call(hooks, event);
@@ -175,7 +184,8 @@ export function createProblemsReporter(emit: EmitEvent, hooks: ChinaUmsHooks | u
     emit(event);
     if (!fallback) return;
     try {
-      console.warn(problemsMessage(event), logFields(event));
+      const redacted = redactFields(event);
+      console.warn(problemsMessage(redacted), logFields(redacted));
     } catch {
       // ignored: observability never changes the outcome
     }

@@ -1,7 +1,7 @@
 // When to try a call again, and how long to wait first. Whether an operation may be repeated at
 // all comes from the spec (`x-retry-safe` → `op.retrySafe`); nothing here names an endpoint.
 import type { OperationDescriptor } from '../generated/operations.js';
-import { ChinaUmsError, NetworkError, PlatformError, TimeoutError } from './errors.js';
+import { ChinaUmsError, NetworkError, PlatformError, RedirectError, ResponseTooLargeError, TimeoutError } from './errors.js';
 
 export interface RetryPolicy {
   /** Total attempts, the first included (default 3). 1 disables retries. */
@@ -68,6 +68,8 @@ export function resolveRetryPolicy(
  */
 export function isTransientFailure(error: unknown): boolean {
   if (!(error instanceof ChinaUmsError)) return false;
+  // Refused answers, whatever their status: a redirect or an oversized body would come back the same.
+  if (error instanceof RedirectError || error instanceof ResponseTooLargeError) return false;
   if (error instanceof NetworkError) return true;
   if (error instanceof TimeoutError) return error.code === 'TIMEOUT';
   if (error instanceof PlatformError && error.code === '9200') return true;

@@ -1,5 +1,6 @@
 import { ChinaUmsError, TimeoutError } from '../errors.js';
 import type { EmitEvent } from '../observability.js';
+import { redactSecrets, rememberSecret } from '../redaction.js';
 import { monotonicNow, raceAbort, sleep } from '../timeout.js';
 import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from './token-store.js';
 
@@ -88,7 +89,8 @@ export class AccessTokenCache {
     this.#rejected = accessToken;
     if (this.#current?.accessToken === accessToken) this.#current = undefined;
     this.#options.emit?.({ type: 'token', action: 'rejected', appId: this.#options.appId, expiresInSeconds: undefined });
-    await this.#store('invalidate', () => this.#options.store.invalidate(this.#options.appId, accessToken));
+    // `#rejected` already keeps the refused token from coming back: a failed delete only delays the others' refresh.
+    await this.#storeWrite('invalidate', () => this.#options.store.invalidate(this.#options.appId, accessToken));
   }
 
   #usable(token: StoredAccessToken | undefined): token is StoredAccessToken {
@@ -101,9 +103,7 @@ export class AccessTokenCache {
     for (let round = 0; round < MAX_REFRESH_ROUNDS; round++) {
       const shared = await this.#store('get', () => store.get(appId));
       if (this.#usable(shared)) return this.#adopt(shared, 'shared');
-      const release: ReleaseLock | undefined = store.tryLock
-        ? await this.#store('lock', () => store.tryLock!(appId, this.#lockTtlMs))
-        : async () => undefined;
+      const release: ReleaseLock | undefined = store.tryLock ? await this.#lock(store.tryLock.bind(store)) : async () => undefined;
       if (release) {
         try {
           // Another instance may have stored a token and released the lock between our read and
@@ -127,12 +127,17 @@ export class AccessTokenCache {
 
   async #fetchAndStore(): Promise<StoredAccessToken> {
     const fetched = await this.#options.fetchToken();
+    // Known before the store sees it: a store client that quotes its command in an error is redacted.
+    rememberSecret(fetched.accessToken, 'token');
     const token: StoredAccessToken = { accessToken: fetched.accessToken, expiresAt: this.#options.now() + fetched.expiresInSeconds * 1000 };
-    await this.#store('set', () => this.#options.store.set(this.#options.appId, token));
+    // A token the store would not take is still valid: throwing it away would turn a partial store
+    // failure into an outage that spends one of the appId's 10 tokens per call. It lives in memory.
+    await this.#storeWrite('set', () => this.#options.store.set(this.#options.appId, token));
     return this.#adopt(token, 'fetched');
   }
 
   #adopt(token: StoredAccessToken, action: 'fetched' | 'shared'): StoredAccessToken {
+    rememberSecret(token.accessToken, 'token');
     this.#current = token;
     const expiresInSeconds = Math.max(0, Math.round((token.expiresAt - this.#options.now()) / 1000));
     this.#options.emit?.({ type: 'token', action, appId: this.#options.appId, expiresInSeconds });
@@ -148,11 +153,43 @@ export class AccessTokenCache {
       return await run();
     } catch (cause) {
       if (cause instanceof ChinaUmsError) throw cause;
-      const reason = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'unknown error';
-      throw new ChinaUmsError(`accessToken: the token store failed (${what}: ${reason.slice(0, 200)}); check its connection.`, {
+      throw new ChinaUmsError(`accessToken: the token store failed (${what}: ${storeReason(cause)}); check the token store's connection (not the platform's).`, {
         code: 'TOKEN_STORE_FAILED',
         operation: 'accessToken',
       });
     }
   }
+
+  /** A write the client can do without: a failure is a warning event, never the call's failure. */
+  async #storeWrite(what: 'set' | 'invalidate', run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (cause) {
+      this.#warnStoreFailed(what, cause);
+    }
+  }
+
+  /**
+   * The fleet lock, or none when the store cannot take one (a read-only replica refuses the lock's
+   * SET too): this client then refreshes on its own, as with a store without locking, rather than fail.
+   */
+  async #lock(tryLock: NonNullable<AccessTokenStore['tryLock']>): Promise<ReleaseLock | undefined> {
+    try {
+      return await tryLock(this.#options.appId, this.#lockTtlMs);
+    } catch (cause) {
+      this.#warnStoreFailed('lock', cause);
+      return async () => undefined;
+    }
+  }
+
+  #warnStoreFailed(what: string, cause: unknown): void {
+    const reason = `${what}: ${storeReason(cause)}`;
+    this.#options.emit?.({ type: 'token', action: 'store-failed', appId: this.#options.appId, expiresInSeconds: undefined, reason });
+  }
+}
+
+/** A store failure's message, redacted before it is shortened (a cut could leave part of a token). */
+function storeReason(cause: unknown): string {
+  const reason = cause instanceof Error ? cause.message : typeof cause === 'string' ? cause : 'unknown error';
+  return redactSecrets(reason).slice(0, 200);
 }

@@ -2,6 +2,7 @@ import { isHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { NotificationVerificationError } from '../errors.js';
+import { rememberSecret } from '../redaction.js';
 import { diagnoseBadSignature } from './diagnose.js';
 import { DEFAULT_MAX_FIELDS } from './field-limit.js';
 import { findMatchingKey } from './match.js';
@@ -26,6 +27,7 @@ function reject(reason: NotificationFailureReason, message: string): Notificatio
 export function configuredKeys(options: { readonly key?: unknown; readonly keys?: unknown }): string[] | undefined {
   const list: unknown[] = options.keys !== undefined ? (Array.isArray(options.keys) ? options.keys : []) : [options.key];
   const keys = list.filter((key): key is string => typeof key === 'string' && key.trim() !== '');
+  for (const key of keys) rememberSecret(key); // redacted from every error and event from now on
   return keys.length > 0 && keys.length === list.length ? keys : undefined;
 }
 

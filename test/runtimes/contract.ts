@@ -119,6 +119,32 @@ export const checks: readonly Check[] = [
     },
   },
   {
+    name: "a redirect is refused, never followed (redirect: 'manual' honoured)",
+    async run({ sdk, baseUrl }) {
+      const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl: `${baseUrl}/redirect`, retry: false });
+      await rejects(
+        () => ums.netpayQuery({ ...QUERY_BODY }),
+        (error) =>
+          error instanceof sdk.core.RedirectError &&
+          error.code === 'UNEXPECTED_REDIRECT' &&
+          // An opaque-redirect runtime hides the Location; the others name it.
+          (error.location === undefined || error.location === `${baseUrl}/v1/netpay/query`),
+        'a 307 answer',
+      );
+    },
+  },
+  {
+    name: 'an answer past maxResponseBytes is a ResponseTooLargeError',
+    async run({ sdk, baseUrl }) {
+      const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl: `${baseUrl}/oversize`, maxResponseBytes: 64 * 1024, retry: false });
+      await rejects(
+        () => ums.netpayQuery({ ...QUERY_BODY }),
+        (error) => error instanceof sdk.core.ResponseTooLargeError && error.code === 'RESPONSE_TOO_LARGE' && error.limitBytes === 64 * 1024,
+        'a 1 MiB answer',
+      );
+    },
+  },
+  {
     name: 'client call with a wrong appKey fails with a teaching AuthenticationError',
     async run({ sdk, baseUrl }) {
       const ums = sdk.core.createChinaUmsClient({ appId: APP.appId, appKey: `${APP.appKey}x`, baseUrl });

@@ -91,6 +91,18 @@ export async function startFakePlatform(): Promise<FakePlatform> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks);
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    // Misbehaving answers for the client's guards: a redirect (to this same server, so following
+    // it would succeed), and an endless-looking body past any small maxResponseBytes.
+    if (path.startsWith('/redirect/')) {
+      res.writeHead(307, { location: `http://${req.headers.host}${path.slice('/redirect'.length)}` }).end();
+      return;
+    }
+    if (path.startsWith('/oversize/')) {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      for (let i = 0; i < 64; i++) res.write('x'.repeat(16 * 1024));
+      res.end();
+      return;
+    }
     let answer: { status: number; json: unknown };
     try {
       if (req.method !== 'POST') answer = { status: 405, json: { errCode: '9999', errInfo: 'POST only' } };
