@@ -10,6 +10,10 @@ export const entries: Record<string, string> = {
   validators: 'src/validators.ts',
   crypto: 'src/crypto/index.ts',
   redis: 'src/redis/index.ts',
+  // Shared state for edge runtimes (portable; the platform objects are passed in).
+  'deno-kv': 'src/deno-kv/index.ts',
+  cloudflare: 'src/cloudflare/index.ts',
+  upstash: 'src/upstash/index.ts',
   // The local platform stand-in (portable) and its node:http adapter.
   sandbox: 'src/sandbox/index.ts',
   'sandbox-node': 'src/sandbox/node.ts',
