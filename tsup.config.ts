@@ -7,6 +7,8 @@ export const entries: Record<string, string> = {
   'index.node': 'src/index.node.ts',
   notifications: 'src/notifications/index.ts',
   'notifications.node': 'src/notifications/index.node.ts',
+  // workerd entry ("workerd" condition, resolved by wrangler): native MD5, no @noble/hashes.
+  'notifications.workerd': 'src/notifications/index.workerd.ts',
   validators: 'src/validators.ts',
   crypto: 'src/crypto/index.ts',
   redis: 'src/redis/index.ts',
