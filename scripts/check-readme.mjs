@@ -53,6 +53,7 @@ writeFileSync(
   function serve(options: { port?: number; hostname?: string }, handler: (request: Request) => Response | Promise<Response>): { readonly finished: Promise<void>; readonly addr: { readonly hostname: string; readonly port: number }; shutdown(): Promise<void> };
   function serve(handler: (request: Request) => Response | Promise<Response>): { readonly finished: Promise<void>; readonly addr: { readonly hostname: string; readonly port: number }; shutdown(): Promise<void> };
   const env: { get(name: string): string | undefined };
+  function openKv(path?: string): Promise<import('chinaums/deno-kv').DenoKvLike>;
 }
 `,
 );
