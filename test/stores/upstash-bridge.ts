@@ -59,6 +59,9 @@ export async function startUpstashBridge(redisPort: number, token = 'bridge-toke
       send(response, 'error' in answer ? 400 : 200, answer);
     })();
   });
+  // Longer than any pause between a client's requests: a server closing an idle keep-alive socket
+  // just as fetch reuses it fails that fetch ("other side closed"), which real Upstash does not do.
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
