@@ -1,7 +1,7 @@
 // The shared-state stores where they run: Deno KV on the pinned deno (--unstable-kv, two Kv
 // handles on one database file) and the Durable Object stores in real workerd (miniflare), each
 // against the built sandbox. Both run the shared contract (test/stores/contract.ts) and the fleet checks.
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -33,6 +33,27 @@ async function expectedNames() {
   ];
 }
 
+/** `deno check` with Deno's own types: does a real Deno.Kv satisfy the structural DenoKvLike? */
+// Written here rather than kept under test/: the repo's tsc has no Deno globals.
+async function checkDenoKvTypes() {
+  const file = join(TMP, 'deno-kv-types.ts');
+  const source = pathToFileURL(join(ROOT, 'src', 'deno-kv', 'index.ts')).href;
+  await writeFile(
+    file,
+    `import { DenoKvAccessTokenStore, DenoKvNotificationStore } from '${source}';
+export async function storesOnARealKv(kv: Deno.Kv): Promise<void> {
+  await new DenoKvAccessTokenStore(kv).get('app');
+  await new DenoKvNotificationStore(kv, { keyPrefix: ['shop', 1n] }).claim('n', 1_000);
+}
+`,
+  );
+  const args = ['check', '--unstable-kv', '--no-lock', '--node-modules-dir=manual', '--sloppy-imports', '--no-config', file];
+  const run = await runChild(BIN('deno'), args, { cwd: ROOT, env: DENO_ENV, timeoutMs: 120_000 });
+  const result = { name: 'a real Deno.Kv satisfies DenoKvLike (deno check)', ok: run.code === 0, ms: run.ms };
+  if (!result.ok) result.error = run.timedOut ? 'timed out' : `${run.stdout}${run.stderr}`.slice(-2000);
+  return { name: 'deno kv types (deno check)', results: [result], problems: [], ms: run.ms };
+}
+
 export async function runStoreStages(sandboxUrl, wanted) {
   const reports = [];
   if (!sandboxUrl) return [{ name: 'shared stores', results: [], problems: ['the built sandbox is not served: the store stages need it'], ms: 0 }];
@@ -45,6 +66,7 @@ export async function runStoreStages(sandboxUrl, wanted) {
     const args = ['run', ...DENO_FLAGS, '--unstable-kv', `--allow-write=${kvDir}`, join(RUN, 'stores-deno-kv.mjs'), join(kvDir, 'state.sqlite3'), sandboxUrl];
     const run = await runChild(BIN('deno'), args, { cwd: PKG, env: DENO_ENV, timeoutMs: 60_000 });
     reports.push(readReport('deno kv stores (deno --unstable-kv)', run, names('DenoKvAccessTokenStore', 'DenoKvNotificationStore')));
+    reports.push(await checkDenoKvTypes());
   }
   if (wanted('durable objects')) {
     const host = join(ROOT, 'scripts', 'runtimes', 'hosts', 'durable-objects-host.mjs');

@@ -2,7 +2,7 @@
  * The part of `Deno.Kv` the stores use, written out so this module needs neither Deno's types nor
  * Deno itself to type-check: a `Deno.Kv` from `Deno.openKv()` satisfies it structurally.
  */
-export type DenoKvKeyPart = string | number | bigint | boolean | Uint8Array;
+export type DenoKvKeyPart = string | number | bigint | boolean | symbol | Uint8Array;
 export type DenoKvKey = readonly DenoKvKeyPart[];
 
 export interface DenoKvEntryMaybe<T> {
