@@ -7,9 +7,15 @@ export const entries: Record<string, string> = {
   'index.node': 'src/index.node.ts',
   notifications: 'src/notifications/index.ts',
   'notifications.node': 'src/notifications/index.node.ts',
+  // workerd entry ("workerd" condition, resolved by wrangler): native MD5, no @noble/hashes.
+  'notifications.workerd': 'src/notifications/index.workerd.ts',
   validators: 'src/validators.ts',
   crypto: 'src/crypto/index.ts',
   redis: 'src/redis/index.ts',
+  // Shared state for edge runtimes (portable; the platform objects are passed in).
+  'deno-kv': 'src/deno-kv/index.ts',
+  cloudflare: 'src/cloudflare/index.ts',
+  upstash: 'src/upstash/index.ts',
   // The local platform stand-in (portable) and its node:http adapter.
   sandbox: 'src/sandbox/index.ts',
   'sandbox-node': 'src/sandbox/node.ts',

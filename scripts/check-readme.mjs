@@ -15,6 +15,9 @@ const subpaths = {
   'chinaums/validators': 'src/validators.ts',
   'chinaums/crypto': 'src/crypto/index.ts',
   'chinaums/redis': 'src/redis/index.ts',
+  'chinaums/deno-kv': 'src/deno-kv/index.ts',
+  'chinaums/cloudflare': 'src/cloudflare/index.ts',
+  'chinaums/upstash': 'src/upstash/index.ts',
   'chinaums/sandbox': 'src/sandbox/index.ts',
   'chinaums/sandbox/node': 'src/sandbox/node.ts',
   'chinaums/node': 'src/index.node.ts',
@@ -50,6 +53,7 @@ writeFileSync(
   function serve(options: { port?: number; hostname?: string }, handler: (request: Request) => Response | Promise<Response>): { readonly finished: Promise<void>; readonly addr: { readonly hostname: string; readonly port: number }; shutdown(): Promise<void> };
   function serve(handler: (request: Request) => Response | Promise<Response>): { readonly finished: Promise<void>; readonly addr: { readonly hostname: string; readonly port: number }; shutdown(): Promise<void> };
   const env: { get(name: string): string | undefined };
+  function openKv(path?: string): Promise<import('chinaums/deno-kv').DenoKvLike>;
 }
 `,
 );

@@ -6,5 +6,7 @@ declare namespace Deno {
     port?: number;
     onListen?: (address: { hostname: string; port: number }) => void;
   }
+  /** Deno.Kv; the stores take it as chinaums/deno-kv's DenoKvLike. */
+  function openKv(path?: string): Promise<import('chinaums/deno-kv').DenoKvLike>;
   function serve(options: ServeOptions, handler: (request: Request) => Response | Promise<Response>): unknown;
 }

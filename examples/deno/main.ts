@@ -1,7 +1,10 @@
-// Deno: a ChinaUMS notification endpoint and an order query, with Deno.serve.
-//   deno run --allow-net --allow-env=CHINAUMS_APP_ID,CHINAUMS_APP_KEY,CHINAUMS_NOTIFY_KEY,CHINAUMS_BASE_URL,PORT main.ts
+// Deno: a ChinaUMS notification endpoint and an order query, with Deno.serve. The access token and
+// the notification dedupe live in Deno KV, shared by every isolate of a Deno Deploy project.
+//   deno run --unstable-kv --allow-net --allow-env=CHINAUMS_APP_ID,CHINAUMS_APP_KEY,CHINAUMS_NOTIFY_KEY,CHINAUMS_BASE_URL,DENO_KV_PATH,PORT main.ts
 // (import map: "chinaums" → "jsr:@chinaums/sdk" or "npm:chinaums"; see deno.json next to this file).
+// On Deno Deploy, Deno.openKv() needs no path or flag; locally DENO_KV_PATH picks the database file.
 import { createChinaUmsClient } from 'chinaums';
+import { DenoKvAccessTokenStore, DenoKvNotificationStore } from 'chinaums/deno-kv';
 import { createNotificationHandler } from 'chinaums/notifications';
 
 const env = (name: string): string => {
@@ -10,16 +13,20 @@ const env = (name: string): string => {
   return value;
 };
 
+const kv = await Deno.openKv(Deno.env.get('DENO_KV_PATH'));
 const baseUrl = Deno.env.get('CHINAUMS_BASE_URL');
 const ums = createChinaUmsClient({
   appId: env('CHINAUMS_APP_ID'),
   appKey: env('CHINAUMS_APP_KEY'),
+  auth: 'access-token',
+  tokenStore: new DenoKvAccessTokenStore(kv),
   // The local sandbox or a fake platform in tests; the public test environment otherwise.
   ...(baseUrl ? { baseUrl } : { environment: 'test' as const }),
 });
 
 const notify = createNotificationHandler({
   key: env('CHINAUMS_NOTIFY_KEY'),
+  store: new DenoKvNotificationStore(kv),
   // Runs once per notifyId (the platform retries for 24 h). Throw to have it retry later.
   onNotification(notification) {
     console.log(`paid: ${notification.merOrderId} ${notification.totalAmount} fen (${notification.status})`);

@@ -1,6 +1,6 @@
 // Runs the Deno, Cloudflare Worker and node:http examples against the fake platform and drives
 // each like the platform would (see test/runtimes/example-probe.ts).
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BIN, PKG, ROOT, RUN, TMP } from './paths.mjs';
@@ -44,13 +44,18 @@ export async function runExamples(baseUrl) {
   const reports = [];
   reports.push(await serveAndProbe('example node:http (node)', process.execPath, [join(RUN, 'example-node-http.mjs')], { env, cwd: PKG }));
   const importMap = await denoImportMap();
-  const envNames = Object.keys(env).join(',');
+  // The Deno example keeps its token and dedupe marks in Deno KV: a fresh database file per run.
+  const kvDir = join(TMP, 'example-deno-kv');
+  await rm(kvDir, { recursive: true, force: true });
+  await mkdir(kvDir, { recursive: true });
+  const denoEnv = { ...env, DENO_KV_PATH: join(kvDir, 'state.sqlite3') };
+  const envNames = Object.keys(denoEnv).join(',');
   reports.push(
     await serveAndProbe(
       'example Deno.serve (deno)',
       BIN('deno'),
-      ['run', ...DENO_FLAGS, '--no-config', `--import-map=${importMap}`, `--allow-env=${envNames}`, join(ROOT, 'examples', 'deno', 'main.ts')],
-      { env: { ...DENO_ENV, ...env }, cwd: PKG },
+      ['run', ...DENO_FLAGS, '--no-config', '--unstable-kv', `--allow-write=${kvDir}`, `--import-map=${importMap}`, `--allow-env=${envNames}`, join(ROOT, 'examples', 'deno', 'main.ts')],
+      { env: { ...DENO_ENV, ...denoEnv }, cwd: PKG },
     ),
   );
   const started = Date.now();

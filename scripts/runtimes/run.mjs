@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runExamples } from './examples.mjs';
+import { runStoreStages } from './stores.mjs';
 import { checkJsr } from './jsr.mjs';
 import { RUN, TMP } from './paths.mjs';
 import { startBuiltSandbox } from './sandbox.mjs';
@@ -50,6 +51,10 @@ try {
     const run = await runChild(command, [...args, ...urls], runtime);
     const expected = runtime.evalBlocked ? [...contractNames, EVAL_CHECK] : contractNames;
     allOk = printReport(readReport(runtime.name, run, expected)) && allOk;
+  }
+  if (wanted('stores') || wanted('deno kv') || wanted('durable objects')) {
+    const stage = (name) => wanted('stores') || wanted(name);
+    for (const report of await runStoreStages(sandbox?.url, stage)) allOk = printReport(report) && allOk;
   }
   if (wanted('example')) {
     for (const example of await runExamples(platform.baseUrl)) {

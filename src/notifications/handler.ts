@@ -13,7 +13,9 @@ import type {
   PaymentNotification,
   VerifyNotificationSettings,
 } from './types.js';
-import { configuredKeys, verifyNotification } from './verify.js';
+import type { CryptoProvider } from '../crypto/provider.js';
+import { webCrypto } from '../crypto/web.js';
+import { configuredKeys, verifyNotificationWith } from './verify.js';
 
 export interface NotificationContext {
   /** Every received field exactly as received, including unknown ones. */
@@ -152,13 +154,18 @@ function resolveHandlerOptions(options: NotificationHandlerOptions) {
  * already handled), `FAILED` otherwise so the platform retries; see responses.ts for statuses.
  */
 export function createNotificationHandler(options: NotificationHandlerOptions): NotificationHandler {
+  return createNotificationHandlerWith(webCrypto, options);
+}
+
+/** createNotificationHandler with another default provider (the workerd entry's native MD5), so the portable default can be left out of a bundle. */
+export function createNotificationHandlerWith(defaultCrypto: CryptoProvider, options: NotificationHandlerOptions): NotificationHandler {
   const settings = resolveHandlerOptions(options);
   const { store } = settings;
 
   return async function handleNotification(request: Request): Promise<Response> {
     if (request.method !== 'POST') return failedResponse(405, 'method-not-allowed', { allow: 'POST' });
 
-    const result = await verifyNotification(request, options);
+    const result = await verifyNotificationWith(defaultCrypto, request, options);
     if (!result.ok) {
       settings.reportRejection(result, request);
       return refusalResponse(result.reason);

@@ -17,3 +17,22 @@ export const CLAIM_NOTIFICATION = `
 if redis.call('SET', KEYS[1], ARGV[2], 'NX', 'PX', ARGV[1]) then return 'claimed' end
 if redis.call('GET', KEYS[1]) == 'done' then return 'duplicate' end
 return 'in-flight'`;
+
+// For HTTP Redis (chinaums/upstash), where every command is a request: each store call is one EVAL.
+
+/** Reads KEYS[1]. */
+export const GET_VALUE = `return redis.call('GET', KEYS[1])`;
+
+/** Writes ARGV[1] to KEYS[1] for ARGV[2] ms. */
+export const SET_VALUE_PX = `return redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])`;
+
+/** The refresh lock: 'locked' when KEYS[1] was free and now holds the owner ARGV[1] for ARGV[2] ms, else 'held'. */
+export const TRY_LOCK = `
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'locked' end
+return 'held'`;
+
+/** Notification claim with an owner: the claim holds ARGV[2] (`claimed:<owner>`) for ARGV[1] ms, so release can compare-and-delete its own claim only. */
+export const CLAIM_NOTIFICATION_OWNED = `
+if redis.call('SET', KEYS[1], ARGV[2], 'NX', 'PX', ARGV[1]) then return 'claimed' end
+if redis.call('GET', KEYS[1]) == 'done' then return 'duplicate' end
+return 'in-flight'`;

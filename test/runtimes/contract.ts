@@ -80,6 +80,19 @@ export const checks: readonly Check[] = [
   { name: 'notification SHA-256 sign/verify round trip', run: ({ sdk }) => roundTrip(sdk, 'SHA256') },
   { name: 'notification MD5 sign/verify round trip (MD5 without Web Crypto)', run: ({ sdk }) => roundTrip(sdk, 'MD5') },
   {
+    // workerd's entry hashes MD5 natively; every other runtime uses @noble/hashes: the bytes must not differ.
+    name: "MD5 notification signs identically with this runtime's default crypto and with @noble/hashes",
+    async run({ sdk }) {
+      const fields = sampleNotification('MD5', 'md5-parity');
+      const byDefault = await sdk.notifications.signNotification(fields, { key: NOTIFY_KEY });
+      const byNoble = await sdk.notifications.signNotification(fields, { key: NOTIFY_KEY, crypto: sdk.crypto.nobleCrypto });
+      equal(byDefault, byNoble, 'MD5 sign');
+      const body = sdk.notifications.encodeNotificationForm({ ...fields, sign: byNoble });
+      const result = await sdk.notifications.verifyNotification(body, { key: NOTIFY_KEY });
+      ok(result.ok && result.signType === 'MD5', `a noble-signed MD5 notification did not verify with the default: ${result.ok ? result.signType : result.message}`);
+    },
+  },
+  {
     name: 'standalone validators accept valid and reject invalid input (no eval)',
     async run({ sdk }) {
       const { requestValidators, validatePaymentNotification } = sdk.validators;

@@ -11,6 +11,8 @@ const mf = new Miniflare({
   script: await readFile(scriptPath, 'utf8'),
   compatibilityDate: '2025-01-01',
   bindings: { ...JSON.parse(envJson), CHINAUMS_BASE_URL: baseUrl },
+  // The example keeps its token and dedupe marks in this Durable Object (wrangler.toml in worker.ts).
+  durableObjects: { CHINAUMS_STATE: 'ChinaUmsStateDurableObject' },
 });
 try {
   const send = (path, init) => mf.dispatchFetch(`http://worker.test${path}`, init);

@@ -1,0 +1,68 @@
+import { randomNonce } from '../auth/nonce.js';
+import type { ClaimOutcome, NotificationStore } from '../notifications/store.js';
+import { assertDenoKv, DEFAULT_DENO_KV_PREFIX, expireIn, isLive, type DenoKvKey, type DenoKvLike } from './kv.js';
+import type { DenoKvStoreOptions } from './token-store.js';
+
+type Mark = { readonly state: 'claimed'; readonly owner: string; readonly expiresAt: number } | { readonly state: 'done'; readonly expiresAt: number };
+
+/** A commit fails only when another delivery wrote the key; the next read then sees its mark. */
+const CLAIM_ATTEMPTS = 5;
+
+/**
+ * Deduplicates payment notifications across Deno isolates: one key per notification,
+ * `[...prefix, 'notify', id]`, holding a claim `{ state: 'claimed', owner, expiresAt }` for the
+ * in-flight lease or `{ state: 'done', expiresAt }` for the dedupe TTL. The claim is an atomic
+ * versionstamp check-and-set; release deletes the claim only while it is still this store's own
+ * (a delivery whose lease ran out cannot free a newer delivery's claim).
+ */
+export class DenoKvNotificationStore implements NotificationStore {
+  readonly #kv: DenoKvLike;
+  readonly #prefix: DenoKvKey;
+  readonly #now: () => number;
+  /** The owner token of each claim this store holds, by notification id. */
+  readonly #owners = new Map<string, string>();
+
+  constructor(kv: DenoKvLike, options: DenoKvStoreOptions = {}) {
+    assertDenoKv(kv);
+    this.#kv = kv;
+    this.#prefix = options.keyPrefix ?? DEFAULT_DENO_KV_PREFIX;
+    this.#now = options.now ?? Date.now;
+  }
+
+  key(id: string): DenoKvKey {
+    return [...this.#prefix, 'notify', id];
+  }
+
+  async claim(id: string, leaseMs: number): Promise<ClaimOutcome> {
+    const key = this.key(id);
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+      const entry = await this.#kv.get<Mark>(key);
+      if (isLive(entry.value, this.#now())) return entry.value.state === 'done' ? 'duplicate' : 'in-flight';
+      const owner = randomNonce();
+      const mark: Mark = { state: 'claimed', owner, expiresAt: this.#now() + leaseMs };
+      const { ok } = await this.#kv.atomic().check({ key, versionstamp: entry.versionstamp }).set(key, mark, { expireIn: expireIn(leaseMs) }).commit();
+      if (ok) {
+        this.#owners.set(id, owner);
+        return 'claimed';
+      }
+    }
+    // Still contended: someone else is writing this id; never run the callback on a guess.
+    return 'in-flight';
+  }
+
+  async complete(id: string, ttlMs: number): Promise<void> {
+    this.#owners.delete(id);
+    const mark: Mark = { state: 'done', expiresAt: this.#now() + ttlMs };
+    await this.#kv.set(this.key(id), mark, { expireIn: expireIn(ttlMs) });
+  }
+
+  async release(id: string): Promise<void> {
+    const owner = this.#owners.get(id);
+    this.#owners.delete(id);
+    if (owner === undefined) return;
+    const key = this.key(id);
+    const entry = await this.#kv.get<Mark>(key);
+    if (entry.value?.state !== 'claimed' || entry.value.owner !== owner) return;
+    await this.#kv.atomic().check({ key, versionstamp: entry.versionstamp }).delete(key).commit();
+  }
+}
