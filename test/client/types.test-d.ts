@@ -34,4 +34,11 @@ describe('client types come from the spec', () => {
     // @ts-expect-error the pay-point type is an enum
     void ums.payPointOrderSync({ fenOrderId: 'f', mid: 'm', serviceId: 's', type: 'Order_Unpaid', detail: { paidTime: '20240101' } });
   });
+
+  it('received enums are open sets: the known values and any other string fit', () => {
+    type Status = NonNullable<OperationResponse<'netpayQuery'>['status']>;
+    expectTypeOf<'TRADE_SUCCESS'>().toMatchTypeOf<Status>();
+    expectTypeOf<'TRADE_PENDING'>().toMatchTypeOf<Status>();
+    expectTypeOf<Status>().toMatchTypeOf<string>();
+  });
 });
