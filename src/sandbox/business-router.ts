@@ -11,6 +11,7 @@ import { behaviours, notSupported, type BehaviourContext } from './operations/in
 import { businessAnswer } from './operations/envelope.js';
 import { validationProblem } from './request-validation.js';
 import { sleep } from './sleep.js';
+import type { SandboxEffects } from './state/effects.js';
 import type { SandboxStore } from './store.js';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -18,7 +19,10 @@ const validators: Readonly<Partial<Record<string, ValidateFunction>>> = requestV
 
 export interface BusinessRouterContext extends AuthenticationContext {
   readonly store: SandboxStore;
+  readonly effects: SandboxEffects;
   readonly faults: FaultSwitches;
+  /** The control prefix: the sandbox's own pages (cashier, QR codes) live under it. */
+  readonly controlPrefix: string;
   /** Aborted when the sandbox closes, to end injected delays. */
   readonly closing: AbortSignal;
 }
@@ -38,12 +42,49 @@ function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: fals
   }
 }
 
-export async function routeBusinessCall(request: Request, op: OperationDescriptor, ctx: BusinessRouterContext): Promise<Response> {
+/** What an armed gateway fault answers instead of the platform (after its delay, if any). */
+export async function gatewayFault(op: OperationDescriptor, ctx: BusinessRouterContext): Promise<Response | undefined> {
   const fault = ctx.faults.take(op.operationId);
   if (fault?.type === 'drop') return Response.error();
   if (fault?.type === 'http-error') return gatewayError(fault.status ?? 502);
   if (fault?.type === 'platform-9200') return platformError('9200');
   if (fault?.type === 'delay') await sleep(fault.ms, ctx.closing);
+  return undefined;
+}
+
+/** Validates the parsed body against the spec; undefined when it passes. */
+export function invalidBody(op: OperationDescriptor, value: unknown): Response | undefined {
+  const validate = validators[op.operationId];
+  const problem = validate ? validationProblem(validate, value) : undefined;
+  return problem ? platformError('9001', problem) : undefined;
+}
+
+/** The requestTimestamp check, then the operation's behaviour. */
+export function runBehaviour(request: Request, op: OperationDescriptor, body: Readonly<Record<string, unknown>>, appId: string | undefined, ctx: BusinessRouterContext) {
+  const context: BehaviourContext = {
+    op,
+    body,
+    appId,
+    store: ctx.store,
+    effects: ctx.effects,
+    tokens: ctx.tokens,
+    appKeys: ctx.appKeys,
+    now: ctx.now,
+    clockToleranceMs: ctx.clockToleranceMs,
+    pagesBase: `${new URL(request.url).origin}${ctx.controlPrefix}`,
+  };
+  const field = op.requestTimestampField;
+  const requestTime = field === null ? undefined : body[field];
+  if (typeof requestTime === 'string' && checkBeijingTime(requestTime, DATE_TIME, ctx.now(), ctx.clockToleranceMs) !== 'ok') {
+    // A business answer on HTTP 200, as the platform gives it (often a UTC timestamp: 8 h off).
+    return businessAnswer(context, 'ABNORMAL_REQUEST_TIME', `${field}与服务器时间相差过大，请使用北京时间`);
+  }
+  return (behaviours[op.operationId] ?? notSupported)(context);
+}
+
+export async function routeBusinessCall(request: Request, op: OperationDescriptor, ctx: BusinessRouterContext): Promise<Response> {
+  const faulted = await gatewayFault(op, ctx);
+  if (faulted) return faulted;
 
   if (request.method !== op.method) return platformError('9001', `参数校验失败: ${op.path} accepts ${op.method} only`, 405);
   const bytes = await readBody(request);
@@ -61,26 +102,7 @@ export async function routeBusinessCall(request: Request, op: OperationDescripto
   }
   const parsed = parseJson(bytes);
   if (!parsed.ok) return platformError('9001', '参数校验失败: the body is not valid UTF-8 JSON');
-  const validate = validators[op.operationId];
-  const problem = validate ? validationProblem(validate, parsed.value) : undefined;
-  if (problem) return platformError('9001', problem);
-  const body = parsed.value as Readonly<Record<string, unknown>>;
-
-  const context: BehaviourContext = {
-    op,
-    body,
-    appId,
-    store: ctx.store,
-    tokens: ctx.tokens,
-    appKeys: ctx.appKeys,
-    now: ctx.now,
-    clockToleranceMs: ctx.clockToleranceMs,
-  };
-  const field = op.requestTimestampField;
-  const requestTime = field === null ? undefined : body[field];
-  if (typeof requestTime === 'string' && checkBeijingTime(requestTime, DATE_TIME, ctx.now(), ctx.clockToleranceMs) !== 'ok') {
-    // A business answer on HTTP 200, as the platform gives it (often a UTC timestamp: 8 h off).
-    return businessAnswer(context, 'ABNORMAL_REQUEST_TIME', `${field}与服务器时间相差过大，请使用北京时间`);
-  }
-  return (behaviours[op.operationId] ?? notSupported)(context);
+  const invalid = invalidBody(op, parsed.value);
+  if (invalid) return invalid;
+  return runBehaviour(request, op, parsed.value as Readonly<Record<string, unknown>>, appId, ctx);
 }

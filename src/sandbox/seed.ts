@@ -39,7 +39,10 @@ export function readMerchant(value: unknown, what: string): SandboxMerchant {
   if (tids.length === 0 || !tids.every((tid) => typeof tid === 'string' && tid !== '')) {
     throw new SandboxInputError('INVALID_INPUT', `${what}.tids must be a non-empty array of terminal ids.`);
   }
-  return { mid: requiredString(record, 'mid', what), tids: tids as string[], name: optionalString(record, 'name', what) ?? '沙箱商户' };
+  const msgSrcId = optionalString(record, 'msgSrcId', what);
+  if (msgSrcId !== undefined && !/^[0-9A-Za-z]{4}$/.test(msgSrcId)) throw new SandboxInputError('INVALID_INPUT', `${what}.msgSrcId must be 4 letters or digits.`);
+  const merchant = { mid: requiredString(record, 'mid', what), tids: tids as string[], name: optionalString(record, 'name', what) ?? '沙箱商户' };
+  return msgSrcId === undefined ? merchant : { ...merchant, msgSrcId };
 }
 
 /** The fields of an order to create, from control routes and seeds alike. */
