@@ -4,8 +4,19 @@ import type { ValidateFunction } from './types.js';
 /** Lenient validators of response bodies (after wire formats were applied), one per operationId. */
 export declare const responseValidators: {
   readonly accessToken: ValidateFunction;
+  readonly billsCloseQrcode: ValidateFunction;
+  readonly billsGetQrcode: ValidateFunction;
   readonly billsPreauthCancel: ValidateFunction;
+  readonly billsQuery: ValidateFunction;
+  readonly billsRefund: ValidateFunction;
+  readonly netpayClose: ValidateFunction;
   readonly netpayQuery: ValidateFunction;
+  readonly netpayRefund: ValidateFunction;
   readonly netpayRefundQuery: ValidateFunction;
+  readonly netpayTradeCreate: ValidateFunction;
+  readonly netpayTradePrecreate: ValidateFunction;
+  readonly netpayUacAppOrder: ValidateFunction;
+  readonly netpayWxAppPreOrder: ValidateFunction;
+  readonly netpayWxUnifiedOrder: ValidateFunction;
   readonly payPointOrderSync: ValidateFunction;
 };

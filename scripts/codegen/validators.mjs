@@ -4,7 +4,7 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
-import { describeNotification, describeOperations } from './operations.mjs';
+import { describeNotification, describeOperations, requestSchemaOf, responseSchemaOf } from './operations.mjs';
 import { repoRoot } from './bundle.mjs';
 import { forValidation } from './validation-schema.mjs';
 
@@ -31,10 +31,6 @@ function rewrite(node, extensions) {
   return out;
 }
 
-function requestSchema(op) {
-  return op.requestBody?.content?.['application/json']?.schema;
-}
-
 /** @param {Record<string, any>} doc */
 function buildRegistry(doc) {
   const extensions = new Set();
@@ -43,9 +39,13 @@ function buildRegistry(doc) {
   const responses = {};
   for (const { operationId, path, method } of describeOperations(doc)) {
     const op = doc.paths[path][method.toLowerCase()];
-    defs[`${operationId}.request`] = rewrite(requestSchema(op), extensions);
-    defs[`${operationId}.response`] = rewrite(op.responses['200'].content['application/json'].schema, extensions);
+    const where = `${method} ${path}`;
+    defs[`${operationId}.request`] = rewrite(requestSchemaOf(doc, op, where), extensions);
     requests[operationId] = `${REGISTRY_ID}#/$defs/${operationId}.request`;
+    // A browser page (H5) has no answer body to validate.
+    const response = responseSchemaOf(doc, op, where);
+    if (response === null) continue;
+    defs[`${operationId}.response`] = rewrite(response, extensions);
     responses[operationId] = `${REGISTRY_ID}#/$defs/${operationId}.response`;
   }
   defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
@@ -113,7 +113,6 @@ ${ids.map((id) => `  readonly ${id}: ValidateFunction;`).join('\n')}
  */
 export async function renderValidators(doc, header) {
   const { registry, extensions, requests, responses } = buildRegistry(doc);
-  const ids = Object.keys(requests);
   const files = {};
 
   const single = createAjv(registry, extensions);
@@ -133,6 +132,7 @@ export declare const validatePaymentNotification: ValidateFunction;
     ['responses', 'responseValidators', responses, 'Lenient validators of response bodies (after wire formats were applied)'],
   ]) {
     const ajv = createAjv(registry, extensions);
+    const ids = Object.keys(refs);
     const exportsByName = Object.fromEntries(ids.map((id) => [`${name}_${id}`, refs[id]]));
     const code = standaloneCode(ajv, exportsByName);
     const table = `\nexport const ${name} = { ${ids.map((id) => `${id}: ${name}_${id}`).join(', ')} };\n`;
