@@ -21,7 +21,10 @@ function sandbox(): Sandbox {
 }
 
 let counter = 0;
-function order(extra: Record<string, unknown> = {}): Record<string, unknown> {
+/** WeChat H5 pages require the app's scene and identity (微信H5支付必填); the others refuse them. */
+const WECHAT_H5 = { sceneType: 'AND_WAP', merAppName: 'sandbox shop', merAppId: 'https://shop.test' };
+
+function order(extra: Record<string, unknown> = {}, op?: OperationDescriptor): Record<string, unknown> {
   counter += 1;
   return {
     requestTimestamp: beijingDateTime(Date.now()),
@@ -31,9 +34,7 @@ function order(extra: Record<string, unknown> = {}): Record<string, unknown> {
     instMid: 'H5DEFAULT',
     totalAmount: 1,
     orderDesc: 'H5 sandbox order',
-    sceneType: 'AND_WAP',
-    merAppName: 'sandbox shop',
-    merAppId: 'https://shop.test',
+    ...(op?.path.includes('/wxpay/') ? WECHAT_H5 : {}),
     ...extra,
   };
 }
@@ -54,7 +55,7 @@ describe('H5 pages', () => {
 
   it.each(pages.map((op) => [op.operationId, op] as const))('%s: a signed URL answers 302 to the sandbox cashier, whose Pay button pays', async (_id, op) => {
     const target = sandbox();
-    const content = order();
+    const content = order({}, op);
     const response = await target.fetch(pageRequest(op, JSON.stringify(content)));
     expect(response.status, await response.clone().text()).toBe(302);
     const location = response.headers.get('location') ?? '';
