@@ -73,7 +73,7 @@ describe('order creation', () => {
     ['netpayUacAppOrder', 'tn'],
   ] as const)('%s answers appPayRequest for the APP SDK (%s)', async (operationId, key) => {
     const { client } = setup();
-    const create = client[operationId] as (body: Record<string, unknown>) => Promise<{ appPayRequest?: Record<string, unknown> }>;
+    const create = client[operationId] as unknown as (body: Record<string, unknown>) => Promise<{ appPayRequest?: Record<string, unknown> }>;
     const answer = await create.call(client, { mid, tid, instMid: 'APPDEFAULT', merOrderId: newId(), totalAmount: 10, ...(operationId === 'netpayWxAppPreOrder' ? { subAppId: wechat.subAppId } : {}) });
     expect(answer.appPayRequest).toHaveProperty(key);
   });
