@@ -133,7 +133,7 @@ describe('chinaums call', () => {
 
 describe('chinaums (top level)', () => {
   it('--help for each command exits 0', async () => {
-    for (const command of ['sign', 'verify-notification', 'call', 'sandbox']) {
+    for (const command of ['sign', 'verify-notification', 'call', 'h5-url', 'sandbox']) {
       const result = await run([command, '--help']);
       expect(result.code, command).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^Usage: chinaums ${command}`));
