@@ -14,7 +14,7 @@ export const clientOperations: readonly OperationDescriptor[] = Object.values(op
 );
 
 /** H5 pages: GETs the browser opens; their client methods build the signed URL. */
-export const pageOperations: readonly OperationDescriptor[] = clientOperations.filter((op) => op.method === 'GET');
+export const pageOperations: readonly OperationDescriptor[] = clientOperations.filter((op) => op.transport === 'browser-redirect');
 
 export type OperationMethod = (body: unknown) => Promise<unknown>;
 

@@ -29,7 +29,7 @@ export interface ControlTarget {
 export const CONTROL_ROUTES = [
   'GET    {prefix}                       this list, the operations, appIds and merchants',
   'GET    {prefix}/orders                every order',
-  'POST   {prefix}/orders                create {totalAmount, merOrderId?, kind?: payment|preauth, mid?, tid?, instMid?, orderDesc?, notifyUrl?}',
+  'POST   {prefix}/orders                create {totalAmount, merOrderId?, kind?: payment|preauth|bill, mid?, tid?, instMid?, orderDesc?, notifyUrl?, returnUrl?, billNo?, billDate?, qrCodeId?}',
   'GET    {prefix}/orders/{id}           one order (id: merOrderId, or a QR bill\'s billNo)',
   'POST   {prefix}/orders/{id}/pay       pay it {targetSys?}; notifies its notifyUrl (netpay or bills form)',
   'POST   {prefix}/orders/{id}/refund    refund it {refundAmount?, refundOrderId?}; the same refundOrderId again refunds nothing',

@@ -158,8 +158,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     }
     const op = byPath.get(pathname);
     if (!op) return platformError('9999', `接口不存在 (no such API): ${pathname}`, 404);
-    // H5 pages are GETs in the spec: browser requests signed with OPEN-FORM-PARAM.
-    return op.method === 'GET' ? routeFormCall(request, op, routerContext) : routeBusinessCall(request, op, routerContext);
+    // H5 pages are browser GETs signed with OPEN-FORM-PARAM, answered with a 302.
+    return op.transport === 'browser-redirect' ? routeFormCall(request, op, routerContext) : routeBusinessCall(request, op, routerContext);
   }
 
   return {

@@ -23,7 +23,7 @@ const tid = TEST_MERCHANT.tids[0]!;
 let counter = 0;
 const newId = (length = 28) => `${msgSrcId}${Date.now()}${String(++counter).padStart(6, '0')}`.slice(0, length);
 const callable = Object.values(operations as Readonly<Record<string, OperationDescriptor>>).filter((op) => op.sdkMethod);
-const pages = callable.filter((op) => op.method === 'GET');
+const pages = callable.filter((op) => op.transport === 'browser-redirect');
 
 async function run(command: Command, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
@@ -116,7 +116,7 @@ describe('chinaums call, for every operation', () => {
     const result = await run(callCommand, [operationId, '--sandbox', server.url, '--body', JSON.stringify(body)]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    if (op.method === 'GET') {
+    if (op.transport === 'browser-redirect') {
       expect(checkFormUrl(result.stdout, DEMO_APP.appId, DEMO_APP.appKey)).toBeNull();
     } else {
       const answer = JSON.parse(result.stdout) as Record<string, unknown>;

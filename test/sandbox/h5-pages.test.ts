@@ -7,7 +7,7 @@ import { beijingCompactTimestamp, beijingDateTime } from '../../src/time.js';
 import { independentFormQuery } from '../helpers/open-form-param.js';
 import { SANDBOX_BASE } from './sandbox-fixture.js';
 
-const pages = Object.values(operations as Readonly<Record<string, OperationDescriptor>>).filter((op) => op.method === 'GET');
+const pages = Object.values(operations as Readonly<Record<string, OperationDescriptor>>).filter((op) => op.transport === 'browser-redirect');
 let sandboxes: Sandbox[] = [];
 afterEach(async () => {
   await Promise.all(sandboxes.map((s) => s.close()));

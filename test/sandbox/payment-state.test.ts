@@ -204,3 +204,16 @@ describe('the sandbox pages', () => {
     expect(((await response.json()) as { order: { status: string } }).order.status).toBe('TRADE_SUCCESS');
   });
 });
+
+describe('control routes for bills', () => {
+  it('POST /_sandbox/orders creates a QR bill (kind bill) with its billNo; a bad returnUrl is refused', async () => {
+    const target = sandbox();
+    const created = await target.fetch(
+      new Request(`${SANDBOX_BASE}/_sandbox/orders`, { method: 'POST', body: JSON.stringify({ kind: 'bill', totalAmount: 9, billNo: '3194BILL0000005' }) }),
+    );
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ kind: 'bill', billNo: '3194BILL0000005', status: 'NEW_ORDER' });
+    const refused = await target.fetch(new Request(`${SANDBOX_BASE}/_sandbox/orders`, { method: 'POST', body: JSON.stringify({ totalAmount: 9, returnUrl: 'ftp://x' }) }));
+    expect(refused.status).toBe(400);
+  });
+});
