@@ -27,7 +27,8 @@ export async function startNotificationEndpoint(key: string): Promise<Notificati
   const handler = createNodeNotificationHandler({
     key,
     onNotification(notification, context) {
-      const id = notification.merOrderId ?? '';
+      // A QR bill is known by its billNo; orders and refunds by merOrderId.
+      const id = 'billNo' in notification ? notification.billNo : (notification.merOrderId ?? '');
       const arrival = { notification, context };
       arrived.set(id, arrival);
       waiters.get(id)?.(arrival);
