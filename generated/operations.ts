@@ -815,6 +815,9 @@ export const paymentNotificationWireFormat: WireFormatRules = {
       "buyerPayAmount"
     ],
     [
+      "completeAmount"
+    ],
+    [
       "couponAmount"
     ],
     [
@@ -831,6 +834,9 @@ export const paymentNotificationWireFormat: WireFormatRules = {
     ],
     [
       "receiptAmount"
+    ],
+    [
+      "refundAmount"
     ],
     [
       "totalAmount"

@@ -707,9 +707,13 @@ export interface webhooks {
          * 主动支付结果通知 — Payment result notification
          * @description The platform POSTs the payment result to the merchant's `notifyUrl` as
          *     `application/x-www-form-urlencoded` fields (some older systems send the same fields as JSON:
-         *     accept both). The fields are those of `/v1/netpay/query` plus notification fields (`notifyId`,
-         *     `msgType` e.g. `trade.notify`, `signType`, `sign`, …); bills (QR) notifications add `billNo`,
-         *     `billDate`, `billStatus` and `billPayment` (a JSON string).
+         *     accept both). One notifyUrl receives three kinds, one schema (`PaymentNotification`, a union):
+         *     - **order payments** (`OrderPaymentNotification`): the fields of `/v1/netpay/query` plus
+         *       notification fields (`notifyId`, `msgType` e.g. `trade.notify`, `signType`, `sign`, …);
+         *     - **refunds** (`RefundNotification`): the same plus `refundOrderId`, `refundAmount`, …;
+         *     - **QR bills** (`BillNotification`): `billNo`, `billDate`, `billStatus` and `billPayment` (a
+         *       JSON string), V-c2b §1.13.
+         *     In TypeScript, narrow with `'billNo' in notification`, then `'refundOrderId' in notification`.
          *
          *     ## Verifying the signature ("key-append")
          *
@@ -1449,8 +1453,10 @@ export interface components {
              */
             expiresIn?: number;
         };
-        /** @description 主动支付结果通知 — the fields the platform POSTs to the merchant's notifyUrl (form-urlencoded; JSON from some older systems). Lenient: only `sign` is required and **unknown fields are allowed** — every notification carries a random extra field with a random two-letter name (e.g. `ns=cyuT`) that is part of the signature. Amounts are integers in fen (form values arrive as strings; the SDK coerces). `billPayment`, `refundBillPayment` and `goods` arrive as JSON strings; the SDK parses them (`x-json-string`) after verifying the signature over the raw strings. */
-        PaymentNotification: components["schemas"]["PaymentResult"] & {
+        /** @description 主动支付结果通知 — what the platform POSTs to the merchant's notifyUrl (form-urlencoded; JSON from some older systems): one of three kinds, told apart by their fields. Narrow with `in`: `'billNo' in n` → a QR-bill notification (`BillNotification`: `billStatus`, `billPayment`); else `'refundOrderId' in n` → a refund notification (`RefundNotification`); else an order payment (`OrderPaymentNotification`: `status`). Lenient: only `sign` (and the kind's own key fields) are required and **unknown fields are allowed** — every notification carries a random extra field with a random two-letter name (e.g. `ns=cyuT`) that is part of the signature. Amounts are integers in fen (form values arrive as strings; the SDK coerces). `billPayment`, `refundBillPayment` and `goods` arrive as JSON strings; the SDK parses them (`x-json-string`) after verifying the signature over the raw strings. */
+        PaymentNotification: components["schemas"]["BillNotification"] | components["schemas"]["RefundNotification"] | components["schemas"]["OrderPaymentNotification"];
+        /** @description The delivery fields every notification kind carries (the signature, the notification id and message metadata). Unknown fields are allowed. */
+        NotificationDelivery: {
             /**
              * @description 通知ID — notification id. Retries of the same notification carry the same `notifyId`: deduplicate on it.
              * @example e82a0275-f767-4f77-90c2-614c91222275
@@ -1492,15 +1498,6 @@ export interface components {
             /** @description 实付现金金额（分） — cash amount actually paid, in fen. */
             buyerCashPayAmt?: components["schemas"]["AmountFen"];
             fenOrderId?: components["schemas"]["FenOrderId"];
-            /** @description 账单号 — bill number (bills / QR-code notifications). */
-            billNo?: components["schemas"]["BillNo"];
-            /** @description 账单日期，格式yyyy-MM-dd — bill date (bills notifications). */
-            billDate?: components["schemas"]["BeijingDateOrEmpty"];
-            billStatus?: components["schemas"]["BillStatusOrEmpty"];
-            /** @description 账单支付信息 — bill payment (bills notifications). A JSON-encoded **string** on the wire; signed as received, parsed by the SDK afterwards. */
-            billPayment?: components["schemas"]["BillPayment"];
-            /** @description 退款账单信息 — refund bill payment (bills refund notifications), same shape as `billPayment` as far as documented. A JSON-encoded **string** on the wire; signed as received, parsed by the SDK afterwards. */
-            refundBillPayment?: components["schemas"]["BillPayment"];
             /** @description 商品信息 — goods list. A JSON-encoded **string** on the wire; signed as received, parsed by the SDK afterwards. */
             goods?: components["schemas"]["Goods"][];
             signType?: components["schemas"]["SignTypeOrEmpty"];
@@ -1509,6 +1506,78 @@ export interface components {
              * @example 714DAF2ACAA090E79B80F843829ED4251652742DDC44BF596EEEA6732D154C62
              */
             sign: string;
+        };
+        /** @description 订单支付结果通知 — an order's payment result (mini-program, JSAPI, APP, H5 orders): paid when `status` is `TRADE_SUCCESS`. Neither `billNo` nor `refundOrderId` is present (those make it a bill or a refund notification). V-h5 §1.9, V-mini §1.9. */
+        OrderPaymentNotification: components["schemas"]["PaymentResult"] & components["schemas"]["NotificationDelivery"] & components["schemas"]["OrderNotificationFields"];
+        /** @description 订单通知字段 — fields of order (netpay) notifications beyond the query result's. */
+        OrderNotificationFields: {
+            /** @description 商户附加数据 — merchant data sent with the order. */
+            attachedData?: string;
+            /** @description 担保状态 — guarantee status. */
+            secureStatus?: string;
+            /** @description 担保完成金额（分） — completed guaranteed amount, in fen. */
+            completeAmount?: components["schemas"]["AmountFen"];
+            /** @description 商品交易单号 — goods trade number. */
+            goodsTradeNo?: string;
+            /** @description 外部订单号 — external order number. */
+            extOrderId?: string;
+        };
+        /** @description 退款结果通知 — a refund of an order, in the order notification's form plus the refund fields (`refundOrderId` present; `status` usually `TRADE_REFUND`). Follow `refundOrderId` with `netpayRefundQuery`. QR-bill refunds come as bill notifications (`billStatus: REFUND`). V-h5 §1.9. */
+        RefundNotification: components["schemas"]["PaymentResult"] & components["schemas"]["NotificationDelivery"] & components["schemas"]["OrderNotificationFields"] & {
+            /** @description 退货订单号 — the refund number (退货交易). */
+            refundOrderId: string;
+            /** @description 退款金额（分） — refunded amount, in fen. */
+            refundAmount?: components["schemas"]["AmountFen"];
+            /** @description 退款说明 — refund description. */
+            refundDesc?: string;
+            /** @description 退货渠道订单号 — refund number at the wallet. */
+            refundTargetOrderId?: string;
+            /** @description 退货时间 — refund time. */
+            refundPayTime?: components["schemas"]["BeijingDateTimeOrEmpty"];
+            /** @description 退货结算日期 — refund settlement date. */
+            refundSettleDate?: components["schemas"]["BeijingDateOrEmpty"];
+            /** @description 退货外部订单号 — external refund number. */
+            refundExtOrderId?: string;
+        };
+        /** @description 账单支付结果通知 — a QR-code bill's result (C扫B): `billStatus` `PAID`, `REFUND` (a refund), `CLOSED`…; the payment is `billPayment`, a JSON string on the wire the SDK parses. V-c2b §1.13. */
+        BillNotification: components["schemas"]["NotificationDelivery"] & {
+            /** @description 账单号 — bill number (bills / QR-code notifications). */
+            billNo: components["schemas"]["BillNo"];
+            /** @description 账单日期，格式yyyy-MM-dd — bill date (bills notifications). */
+            billDate?: components["schemas"]["BeijingDateOrEmpty"];
+            billStatus: components["schemas"]["BillStatusOrEmpty"];
+            /** @description 账单支付信息 — bill payment (bills notifications). A JSON-encoded **string** on the wire; signed as received, parsed by the SDK afterwards. */
+            billPayment?: components["schemas"]["BillPayment"];
+            /** @description 退款账单信息 — refund bill payment (bills refund notifications), same shape as `billPayment` as far as documented. A JSON-encoded **string** on the wire; signed as received, parsed by the SDK afterwards. */
+            refundBillPayment?: components["schemas"]["BillPayment"];
+            /** @description 账单二维码 — the bill's QR URL. */
+            billQRCode?: string;
+            /** @description 账单描述 — bill description. */
+            billDesc?: string;
+            /** @description 账单总金额（分） — the bill's amount, in fen. */
+            totalAmount?: components["schemas"]["AmountFen"];
+            /** @description 会员号 — member id sent with the bill. */
+            memberId?: string;
+            /** @description 桌号、柜台号或房间号 — counter number sent with the bill. */
+            counterNo?: string;
+            merName?: components["schemas"]["MerName"];
+            /** @description 付款附言 — payer's memo. */
+            memo?: string;
+            seqId?: components["schemas"]["SeqId"];
+            /** @description 担保状态 — guarantee status. */
+            secureStatus?: string;
+            /** @description 担保完成金额（分） — completed guaranteed amount, in fen. */
+            completeAmount?: components["schemas"]["AmountFen"];
+            bankInfo?: components["schemas"]["BankInfo"];
+            /** @description 银行卡号 — card number (masked). */
+            bankCardNo?: string;
+            /** @description 实收金额（分） — amount received, in fen. */
+            receiptAmount?: components["schemas"]["AmountFen"];
+            /** @description 商户出资优惠金额（分） — merchant-funded discount, in fen. */
+            couponMerchantContribute?: components["schemas"]["AmountFen"];
+            /** @description 其他出资优惠金额（分） — discount funded by others, in fen. */
+            couponOtherContribute?: components["schemas"]["AmountFen"];
+            activityIds?: components["schemas"]["ActivityIds"];
         };
         /**
          * @description 商户订单号，商户自行生成 — merchant order number (6..32 characters). It must start with your 4-character 来源编号 (msgSrcId); `createMerOrderId({ msgSrcId })` makes one (28 characters). A repeated number answers `DUP_ORDER`.

@@ -36,14 +36,1074 @@ var require_ucs2length = __commonJS({
 
 // validators.js
 var validatePaymentNotification = validate11;
-var schema45 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
-var schema51 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
-var schema68 = { "type": "string", "enum": ["MD5", "SHA256", ""] };
-var schema21 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+var schema27 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
+var schema18 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var schema24 = { "type": "string", "enum": ["MD5", "SHA256", ""] };
 var func2 = require_ucs2length().default;
 var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
-var pattern1 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.goodsId !== void 0) {
+      if (typeof data.goodsId !== "string") {
+        const err0 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsName !== void 0) {
+      if (typeof data.goodsName !== "string") {
+        const err1 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.quantity !== void 0) {
+      let data2 = data.quantity;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err2 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          const err3 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.price !== void 0) {
+      let data3 = data.price;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err4 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err5 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goodsCategory !== void 0) {
+      if (typeof data.goodsCategory !== "string") {
+        const err6 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.body !== void 0) {
+      if (typeof data.body !== "string") {
+        const err7 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.sign === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sign" }, message: "must have required property 'sign'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.notifyId !== void 0) {
+      if (typeof data.notifyId !== "string") {
+        const err1 = { instancePath: instancePath + "/notifyId", schemaPath: "#/properties/notifyId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgType !== void 0) {
+      let data1 = data.msgType;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 32) {
+          const err2 = { instancePath: instancePath + "/msgType", schemaPath: "#/properties/msgType/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgType", schemaPath: "#/properties/msgType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.msgSrc !== void 0) {
+      let data2 = data.msgSrc;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/properties/msgSrc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/properties/msgSrc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data3 = data.responseTimestamp;
+      if (typeof data3 === "string") {
+        if (!pattern0.test(data3)) {
+          const err6 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.subInst !== void 0) {
+      if (typeof data.subInst !== "string") {
+        const err8 = { instancePath: instancePath + "/subInst", schemaPath: "#/properties/subInst/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err9 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.mchntUuid !== void 0) {
+      if (typeof data.mchntUuid !== "string") {
+        const err10 = { instancePath: instancePath + "/mchntUuid", schemaPath: "#/properties/mchntUuid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      if (typeof data.orderDesc !== "string") {
+        const err11 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/properties/orderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.createTime !== void 0) {
+      let data8 = data.createTime;
+      if (typeof data8 === "string") {
+        if (!pattern0.test(data8)) {
+          const err12 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data9 = data.cardAttr;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data9 === "DEBIT_CARD" || data9 === "CREDIT_CARD" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.freeSettlementAmt !== void 0) {
+      let data10 = data.freeSettlementAmt;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.buyerCashPayAmt !== void 0) {
+      let data11 = data.buyerCashPayAmt;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+        const err18 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      if (typeof data11 == "number" && isFinite(data11)) {
+        if (data11 < 0 || isNaN(data11)) {
+          const err19 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.fenOrderId !== void 0) {
+      let data12 = data.fenOrderId;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 32) {
+          const err20 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.goods !== void 0) {
+      let data13 = data.goods;
+      if (Array.isArray(data13)) {
+        const len0 = data13.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data13[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data13, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.signType !== void 0) {
+      let data15 = data.signType;
+      if (typeof data15 !== "string") {
+        const err23 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (!(data15 === "MD5" || data15 === "SHA256" || data15 === "")) {
+        const err24 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/enum", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.sign !== void 0) {
+      let data16 = data.sign;
+      if (typeof data16 === "string") {
+        if (func2(data16) < 1) {
+          const err25 = { instancePath: instancePath + "/sign", schemaPath: "#/properties/sign/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/sign", schemaPath: "#/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err27];
+    } else {
+      vErrors.push(err27);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+var schema38 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+var pattern2 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.merOrderId !== void 0) {
+      let data0 = data.merOrderId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 32) {
+          const err0 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.billBizType !== void 0) {
+      if (typeof data.billBizType !== "string") {
+        const err2 = { instancePath: instancePath + "/billBizType", schemaPath: "#/properties/billBizType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.paySeqId !== void 0) {
+      if (typeof data.paySeqId !== "string") {
+        const err3 = { instancePath: instancePath + "/paySeqId", schemaPath: "#/properties/paySeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data3 = data.totalAmount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err4 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.buyerPayAmount !== void 0) {
+      let data4 = data.buyerPayAmount;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err6 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 0 || isNaN(data4)) {
+          const err7 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.invoiceAmount !== void 0) {
+      let data5 = data.invoiceAmount;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err8 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err9 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.discountAmount !== void 0) {
+      let data6 = data.discountAmount;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err10 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 0 || isNaN(data6)) {
+          const err11 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err12 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err13 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.payDetail !== void 0) {
+      if (typeof data.payDetail !== "string") {
+        const err14 = { instancePath: instancePath + "/payDetail", schemaPath: "#/properties/payDetail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data10 = data.payTime;
+      if (typeof data10 === "string") {
+        if (!pattern0.test(data10)) {
+          const err15 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data11 = data.settleDate;
+      if (typeof data11 === "string") {
+        if (!pattern2.test(data11)) {
+          const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err22 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err23 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.billNo === void 0) {
+      const err0 = { instancePath, schemaPath: "#/allOf/1/required", keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.billStatus === void 0) {
+      const err1 = { instancePath, schemaPath: "#/allOf/1/required", keyword: "required", params: { missingProperty: "billStatus" }, message: "must have required property 'billStatus'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.billNo !== void 0) {
+      let data0 = data.billNo;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 31) {
+          const err2 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data1 = data.billDate;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err4 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.billStatus !== void 0) {
+      let data2 = data.billStatus;
+      if (typeof data2 !== "string") {
+        const err6 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (!(data2 === "PAID" || data2 === "UNPAID" || data2 === "REFUND" || data2 === "CLOSED" || data2 === "UNKNOWN" || data2 === "")) {
+        const err7 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.billPayment !== void 0) {
+      if (!validate17(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.refundBillPayment !== void 0) {
+      if (!validate17(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err8 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/1/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.billDesc !== void 0) {
+      if (typeof data.billDesc !== "string") {
+        const err9 = { instancePath: instancePath + "/billDesc", schemaPath: "#/allOf/1/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err10 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err11 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.memberId !== void 0) {
+      if (typeof data.memberId !== "string") {
+        const err12 = { instancePath: instancePath + "/memberId", schemaPath: "#/allOf/1/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.counterNo !== void 0) {
+      if (typeof data.counterNo !== "string") {
+        const err13 = { instancePath: instancePath + "/counterNo", schemaPath: "#/allOf/1/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err14 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.memo !== void 0) {
+      if (typeof data.memo !== "string") {
+        const err15 = { instancePath: instancePath + "/memo", schemaPath: "#/allOf/1/properties/memo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err16 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err17 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/allOf/1/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.completeAmount !== void 0) {
+      let data14 = data.completeAmount;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err18 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 < 0 || isNaN(data14)) {
+          const err19 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err20 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.bankCardNo !== void 0) {
+      if (typeof data.bankCardNo !== "string") {
+        const err21 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/allOf/1/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.receiptAmount !== void 0) {
+      let data17 = data.receiptAmount;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err22 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number" && isFinite(data17)) {
+        if (data17 < 0 || isNaN(data17)) {
+          const err23 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.couponMerchantContribute !== void 0) {
+      let data18 = data.couponMerchantContribute;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+        const err24 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (typeof data18 == "number" && isFinite(data18)) {
+        if (data18 < 0 || isNaN(data18)) {
+          const err25 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.couponOtherContribute !== void 0) {
+      let data19 = data.couponOtherContribute;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err26 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err27 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err28 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err29 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err29];
+    } else {
+      vErrors.push(err29);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -202,7 +1262,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -494,7 +1554,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.settleDate !== void 0) {
       let data27 = data.settleDate;
       if (typeof data27 === "string") {
-        if (!pattern1.test(data27)) {
+        if (!pattern2.test(data27)) {
           const err40 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err40];
@@ -613,299 +1673,16 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.merOrderId !== void 0) {
-      let data0 = data.merOrderId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 32) {
-          const err0 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.billBizType !== void 0) {
-      if (typeof data.billBizType !== "string") {
-        const err2 = { instancePath: instancePath + "/billBizType", schemaPath: "#/properties/billBizType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.paySeqId !== void 0) {
-      if (typeof data.paySeqId !== "string") {
-        const err3 = { instancePath: instancePath + "/paySeqId", schemaPath: "#/properties/paySeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data3 = data.totalAmount;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err4 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerPayAmount !== void 0) {
-      let data4 = data.buyerPayAmount;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err6 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err7 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.invoiceAmount !== void 0) {
-      let data5 = data.invoiceAmount;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err8 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 0 || isNaN(data5)) {
-          const err9 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.discountAmount !== void 0) {
-      let data6 = data.discountAmount;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err10 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 < 0 || isNaN(data6)) {
-          const err11 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerId !== void 0) {
-      if (typeof data.buyerId !== "string") {
-        const err12 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.buyerUsername !== void 0) {
-      if (typeof data.buyerUsername !== "string") {
-        const err13 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.payDetail !== void 0) {
-      if (typeof data.payDetail !== "string") {
-        const err14 = { instancePath: instancePath + "/payDetail", schemaPath: "#/properties/payDetail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.payTime !== void 0) {
-      let data10 = data.payTime;
-      if (typeof data10 === "string") {
-        if (!pattern0.test(data10)) {
-          const err15 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data11 = data.settleDate;
-      if (typeof data11 === "string") {
-        if (!pattern1.test(data11)) {
-          const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data12 = data.status;
-      if (typeof data12 !== "string") {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err21 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err22 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err23 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err24];
-    } else {
-      vErrors.push(err24);
-    }
-    errors++;
-  }
-  validate14.errors = vErrors;
-  return errors === 0;
-}
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.goodsId !== void 0) {
-      if (typeof data.goodsId !== "string") {
-        const err0 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.attachedData !== void 0) {
+      if (typeof data.attachedData !== "string") {
+        const err0 = { instancePath: instancePath + "/attachedData", schemaPath: "#/properties/attachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -914,9 +1691,9 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.goodsName !== void 0) {
-      if (typeof data.goodsName !== "string") {
-        const err1 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err1 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -925,10 +1702,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.quantity !== void 0) {
-      let data2 = data.quantity;
+    if (data.completeAmount !== void 0) {
+      let data2 = data.completeAmount;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err2 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err2 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -938,7 +1715,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          const err3 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err3 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -948,10 +1725,9 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.price !== void 0) {
-      let data3 = data.price;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err4 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err4 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/properties/goodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -959,116 +1735,10 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err5 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
     }
-    if (data.goodsCategory !== void 0) {
-      if (typeof data.goodsCategory !== "string") {
-        const err6 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.body !== void 0) {
-      if (typeof data.body !== "string") {
-        const err7 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.sign === void 0) {
-      const err0 = { instancePath, schemaPath: "#/allOf/1/required", keyword: "required", params: { missingProperty: "sign" }, message: "must have required property 'sign'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.notifyId !== void 0) {
-      if (typeof data.notifyId !== "string") {
-        const err1 = { instancePath: instancePath + "/notifyId", schemaPath: "#/allOf/1/properties/notifyId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.msgType !== void 0) {
-      let data1 = data.msgType;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err2 = { instancePath: instancePath + "/msgType", schemaPath: "#/allOf/1/properties/msgType/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/msgType", schemaPath: "#/allOf/1/properties/msgType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.msgSrc !== void 0) {
-      let data2 = data.msgSrc;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/allOf/1/properties/msgSrc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/allOf/1/properties/msgSrc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.extOrderId !== void 0) {
+      if (typeof data.extOrderId !== "string") {
+        const err5 = { instancePath: instancePath + "/extOrderId", schemaPath: "#/properties/extOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1077,31 +1747,134 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data3 = data.responseTimestamp;
-      if (typeof data3 === "string") {
-        if (!pattern0.test(data3)) {
-          const err6 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  const _errs1 = errors;
+  if (errors === _errs1) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.billNo === void 0 && (missing0 = "billNo")) {
+        const err0 = {};
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {};
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  var valid0 = _errs1 === errors;
+  if (valid0) {
+    const err2 = { instancePath, schemaPath: "#/not", keyword: "not", params: {}, message: "must NOT be valid" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+    errors = vErrors.length;
+  }
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (!validate25(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.refundOrderId === void 0) {
+      const err3 = { instancePath, schemaPath: "#/allOf/3/required", keyword: "required", params: { missingProperty: "refundOrderId" }, message: "must have required property 'refundOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.refundOrderId !== void 0) {
+      let data0 = data.refundOrderId;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err4 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/3/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err4];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err4);
           }
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/3/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err5];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err5);
         }
         errors++;
       }
     }
-    if (data.subInst !== void 0) {
-      if (typeof data.subInst !== "string") {
-        const err8 = { instancePath: instancePath + "/subInst", schemaPath: "#/allOf/1/properties/subInst/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundAmount !== void 0) {
+      let data1 = data.refundAmount;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err6 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          const err7 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundDesc !== void 0) {
+      if (typeof data.refundDesc !== "string") {
+        const err8 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/allOf/3/properties/refundDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1110,9 +1883,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err9 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err9 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/3/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -1121,20 +1894,20 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mchntUuid !== void 0) {
-      if (typeof data.mchntUuid !== "string") {
-        const err10 = { instancePath: instancePath + "/mchntUuid", schemaPath: "#/allOf/1/properties/mchntUuid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
+    if (data.refundPayTime !== void 0) {
+      let data4 = data.refundPayTime;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err10 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.orderDesc !== void 0) {
-      if (typeof data.orderDesc !== "string") {
-        const err11 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/allOf/1/properties/orderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err11 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1143,11 +1916,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.createTime !== void 0) {
-      let data8 = data.createTime;
-      if (typeof data8 === "string") {
-        if (!pattern0.test(data8)) {
-          const err12 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+    if (data.refundSettleDate !== void 0) {
+      let data5 = data.refundSettleDate;
+      if (typeof data5 === "string") {
+        if (!pattern2.test(data5)) {
+          const err12 = { instancePath: instancePath + "/refundSettleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1156,7 +1929,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/refundSettleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1165,10 +1938,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cardAttr !== void 0) {
-      let data9 = data.cardAttr;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundExtOrderId !== void 0) {
+      if (typeof data.refundExtOrderId !== "string") {
+        const err14 = { instancePath: instancePath + "/refundExtOrderId", schemaPath: "#/allOf/3/properties/refundExtOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1176,232 +1948,177 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data9 === "DEBIT_CARD" || data9 === "CREDIT_CARD" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.freeSettlementAmt !== void 0) {
-      let data10 = data.freeSettlementAmt;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerCashPayAmt !== void 0) {
-      let data11 = data.buyerCashPayAmt;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-        const err18 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-      if (typeof data11 == "number" && isFinite(data11)) {
-        if (data11 < 0 || isNaN(data11)) {
-          const err19 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.fenOrderId !== void 0) {
-      let data12 = data.fenOrderId;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 32) {
-          const err20 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.billNo !== void 0) {
-      let data13 = data.billNo;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 31) {
-          const err22 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.billDate !== void 0) {
-      let data14 = data.billDate;
-      if (typeof data14 === "string") {
-        if (!pattern1.test(data14)) {
-          const err24 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.billStatus !== void 0) {
-      let data15 = data.billStatus;
-      if (typeof data15 !== "string") {
-        const err26 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (!(data15 === "PAID" || data15 === "UNPAID" || data15 === "REFUND" || data15 === "CLOSED" || data15 === "UNKNOWN" || data15 === "")) {
-        const err27 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema51.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.billPayment !== void 0) {
-      if (!validate14(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.refundBillPayment !== void 0) {
-      if (!validate14(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.goods !== void 0) {
-      let data18 = data.goods;
-      if (Array.isArray(data18)) {
-        const len0 = data18.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data18[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data18, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/goods", schemaPath: "#/allOf/1/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.signType !== void 0) {
-      let data20 = data.signType;
-      if (typeof data20 !== "string") {
-        const err29 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      if (!(data20 === "MD5" || data20 === "SHA256" || data20 === "")) {
-        const err30 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/enum", keyword: "enum", params: { allowedValues: schema68.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.sign !== void 0) {
-      let data21 = data.sign;
-      if (typeof data21 === "string") {
-        if (func2(data21) < 1) {
-          const err31 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err15 = { instancePath, schemaPath: "#/allOf/3/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err15];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err15);
     }
     errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  const _errs1 = errors;
+  const _errs2 = errors;
+  let valid1 = false;
+  const _errs3 = errors;
+  if (errors === _errs3) {
+    if (data && typeof data == "object" && !Array.isArray(data)) {
+      let missing0;
+      if (data.billNo === void 0 && (missing0 = "billNo")) {
+        const err0 = {};
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    } else {
+      const err1 = {};
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+  }
+  var _valid0 = _errs3 === errors;
+  valid1 = valid1 || _valid0;
+  if (!valid1) {
+    const _errs5 = errors;
+    if (errors === _errs5) {
+      if (data && typeof data == "object" && !Array.isArray(data)) {
+        let missing1;
+        if (data.refundOrderId === void 0 && (missing1 = "refundOrderId")) {
+          const err2 = {};
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = {};
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    var _valid0 = _errs5 === errors;
+    valid1 = valid1 || _valid0;
+  }
+  if (!valid1) {
+    const err4 = {};
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  } else {
+    errors = _errs2;
+    if (vErrors !== null) {
+      if (_errs2) {
+        vErrors.length = _errs2;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  var valid0 = _errs1 === errors;
+  if (valid0) {
+    const err5 = { instancePath, schemaPath: "#/not", keyword: "not", params: {}, message: "must NOT be valid" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
+  }
+  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+    errors = vErrors.length;
+  }
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (!validate25(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+    errors = vErrors.length;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const _errs0 = errors;
+  let valid0 = false;
+  const _errs1 = errors;
+  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+    errors = vErrors.length;
+  }
+  var _valid0 = _errs1 === errors;
+  valid0 = valid0 || _valid0;
+  if (!valid0) {
+    const _errs2 = errors;
+    if (!validate21(data, { instancePath, parentData, parentDataProperty, rootData })) {
+      vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+      errors = vErrors.length;
+    }
+    var _valid0 = _errs2 === errors;
+    valid0 = valid0 || _valid0;
+    if (!valid0) {
+      const _errs3 = errors;
+      if (!validate28(data, { instancePath, parentData, parentDataProperty, rootData })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+      var _valid0 = _errs3 === errors;
+      valid0 = valid0 || _valid0;
+    }
+  }
+  if (!valid0) {
+    const err0 = { instancePath, schemaPath: "#/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+    if (vErrors === null) {
+      vErrors = [err0];
+    } else {
+      vErrors.push(err0);
+    }
+    errors++;
+  } else {
+    errors = _errs0;
+    if (vErrors !== null) {
+      if (_errs0) {
+        vErrors.length = _errs0;
+      } else {
+        vErrors = null;
+      }
+    }
   }
   validate11.errors = vErrors;
   return errors === 0;

@@ -31,6 +31,7 @@ export async function startNotificationEndpoint(key: string): Promise<Notificati
   const handler = createNodeNotificationHandler({
     key,
     onNotification(notification, context) {
+      // Keyed on the raw fields: a QR bill's notification has only its billNo; a pre-authorisation's has both.
       const fields = context.raw;
       const kind: NotificationKind = fields['refundOrderId'] || fields['refundBillPayment'] ? 'refund' : 'payment';
       const id = `${kind}:${fields['merOrderId'] ?? fields['billNo'] ?? ''}`;

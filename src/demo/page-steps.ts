@@ -1,6 +1,7 @@
 // The browser flows: an H5 URL is built (signed, never fetched by the SDK) and followed the way a
 // browser would, to the sandbox cashier and its Pay button; a QR bill is created, its code's page
 // paid, then queried and refunded with the bills operations.
+import { isBillNotification } from '../notifications/kinds.js';
 import { createMerOrderId } from '../order-id.js';
 import type { DemoContext } from './demo-context.js';
 import { NOTIFICATION_WAIT_MS } from './demo-context.js';
@@ -48,9 +49,11 @@ export async function runPageSteps(demo: DemoContext): Promise<void> {
   const qrPage = await (await open(billQRCode)).text();
   const billPaid = await pressPay(billQRCode, qrPage);
   report.line('Pay button', `POST → HTTP ${billPaid.status}`);
-  const billArrival = await endpoint.next(billNo, NOTIFICATION_WAIT_MS);
-  report.line('received', `bills form: ${keyFields(billArrival.notification, ['notifyId', 'billNo', 'billStatus'])}, billPayment.status ${billArrival.notification.billPayment?.status ?? '?'}`);
-  expectField(billArrival.notification, ['billStatus'], 'PAID');
+  const { notification: billNotification } = await endpoint.next(billNo, NOTIFICATION_WAIT_MS);
+  // One handler receives every kind; narrow the union to read the bill's fields.
+  if (!isBillNotification(billNotification)) throw new DemoStepError(`expected a bill notification for ${billNo}`);
+  report.line('received', `bills form: ${keyFields(billNotification, ['notifyId', 'billNo', 'billStatus'])}, billPayment.status ${billNotification.billPayment?.status ?? '?'}`);
+  expectField(billNotification, ['billStatus'], 'PAID');
 
   report.step('billsQuery, billsRefund, billsQuery with the refundOrderId');
   const queried = await ums.billsQuery({ mid, tid, instMid: 'QRPAYDEFAULT', billNo, billDate });

@@ -17,6 +17,27 @@ function problemFromAjv(error: ValidationError): NotificationSchemaProblem {
   return { instancePath: field, message: error.message ?? error.keyword };
 }
 
+// The schema is a union of three kinds (bill, refund, order) told apart by these fields. When it
+// fails, ajv reports each kind's reasons: the fields that pick another kind, the union itself and
+// the same bad field once per kind are noise, so one problem per field is kept.
+const KIND_FIELDS = new Set(['billNo', 'billStatus', 'refundOrderId']);
+
+function kindProblems(errors: readonly ValidationError[]): NotificationSchemaProblem[] {
+  const seen = new Set<string>();
+  const problems: NotificationSchemaProblem[] = [];
+  for (const error of errors) {
+    if (error.keyword === 'anyOf' || error.keyword === 'not') continue;
+    if (error.keyword === 'required' && KIND_FIELDS.has(String(error.params['missingProperty']))) continue;
+    const problem = problemFromAjv(error);
+    const key = `${problem.instancePath} ${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(problem);
+  }
+  // Nothing left means the kinds' own rules clashed (e.g. billNo with a mistyped billStatus): say so.
+  return problems.length > 0 ? problems : (errors.slice(0, 1).map(problemFromAjv));
+}
+
 function describe(problems: readonly NotificationSchemaProblem[]): string {
   const shown = problems.slice(0, 5).map((p) => `${p.instancePath || '(root)'} ${p.message}`);
   const more = problems.length > 5 ? ` and ${problems.length - 5} more` : '';
@@ -43,6 +64,6 @@ export function toTypedNotification(fields: FieldSet, validate: boolean): TypedO
     return { ok: false, message: describe(problems), problems };
   }
   if (validatePaymentNotification(copy)) return { ok: true, notification: copy as PaymentNotification };
-  const problems = (validatePaymentNotification.errors ?? []).map(problemFromAjv);
+  const problems = kindProblems(validatePaymentNotification.errors ?? []);
   return { ok: false, message: describe(problems), problems };
 }
