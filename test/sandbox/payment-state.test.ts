@@ -2,7 +2,7 @@
 // refunds (partial, full, beyond, idempotent refundOrderId, PROCESSING → SUCCESS), close rules,
 // QR bills paid by billNo, and the notification each change pushes (netpay, bills, refund forms).
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyNotification } from '../../src/notifications/index.js';
+import { verifyNotification, verifyReturnUrl } from '../../src/notifications/index.js';
 import { createChinaUmsClient } from '../../src/index.js';
 import { createSandbox, DEMO_APP, SandboxInputError, TEST_MERCHANT, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { SANDBOX_BASE } from './sandbox-fixture.js';
@@ -181,10 +181,12 @@ describe('the sandbox pages', () => {
     expect(location.origin + location.pathname).toBe('https://shop.test/done');
     expect(location.searchParams.get('merOrderId')).toBe(order.merOrderId);
     expect(location.searchParams.get('status')).toBe('TRADE_SUCCESS');
-    // The merchant's own parameter is part of what the verifier sees; drop it as a merchant would.
-    const params = new URLSearchParams(location.search);
-    params.delete('from');
-    expect((await verifyNotification(params, { key: KEY })).ok).toBe(true);
+    // The merchant's own parameter stays, and the whole URL verifies with the SDK's verifier.
+    expect(location.searchParams.get('from')).toBe('ums');
+    const verified = await verifyReturnUrl(location.toString(), { key: KEY });
+    expect(verified).toMatchObject({ ok: true, fields: { merOrderId: order.merOrderId, status: 'TRADE_SUCCESS' } });
+    location.searchParams.set('status', 'TRADE_CLOSED');
+    expect((await verifyReturnUrl(location.toString(), { key: KEY })).ok).toBe(false);
   });
 
   it('a QR bill’s code URL opens a page with the same Pay button', async () => {

@@ -27,9 +27,14 @@ export async function signedReturnUrl(order: SandboxOrder, returnUrl: string, ke
     signType,
   };
   if (order.attachedData !== undefined) fields['attachedData'] = order.attachedData;
-  const sign = await signNotification(fields, { key, signType, crypto: nobleCrypto });
   const url = new URL(returnUrl);
+  // The merchant's own query parameters stay and are signed with the result, so the whole URL
+  // verifies (verifyReturnUrl); a result field of the same name replaces the merchant's.
+  const merchantParams = Object.fromEntries([...url.searchParams].filter(([name]) => !(name in fields) && name !== 'sign'));
+  const signed = { ...merchantParams, ...fields };
+  const sign = await signNotification(signed, { key, signType, crypto: nobleCrypto });
+  url.search = '';
   // Empty values are left out, as they are left out of the string that was signed.
-  for (const [name, value] of Object.entries({ ...fields, sign })) if (value !== '') url.searchParams.append(name, value);
+  for (const [name, value] of Object.entries({ ...signed, sign })) if (value !== '') url.searchParams.append(name, value);
   return url.toString();
 }
