@@ -1,8 +1,7 @@
 // 获取二维码 /v1/netpay/bills/get-qrcode: a one-time QR bill, UNPAID until the sandbox wallet pays
 // it on its page (the billQRCode URL). A repeated billNo answers DUP_ORDER.
-import { text } from './body-fields.js';
 import { billQrCodeUrl } from './bill-fields.js';
-import { fen } from './body-fields.js';
+import { fen, text } from './body-fields.js';
 import type { OperationBehaviour } from './context.js';
 import { businessAnswer, checkMerchant, echoed, successAnswer } from './envelope.js';
 import { prefixProblem, refusal } from './order-fields.js';
