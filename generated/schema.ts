@@ -1545,7 +1545,7 @@ export interface components {
             billNo: components["schemas"]["BillNo"];
             /** @description 账单日期，格式yyyy-MM-dd — bill date (bills notifications). */
             billDate?: components["schemas"]["BeijingDateOrEmpty"];
-            billStatus: components["schemas"]["BillStatusOrEmpty"];
+            billStatus?: components["schemas"]["BillStatusOrEmpty"];
             /** @description 账单支付信息 — bill payment (bills notifications). A JSON-encoded **string** on the wire; signed as received, parsed by the SDK afterwards. */
             billPayment?: components["schemas"]["BillPayment"];
             /** @description 退款账单信息 — refund bill payment (bills refund notifications), same shape as `billPayment` as far as documented. A JSON-encoded **string** on the wire; signed as received, parsed by the SDK afterwards. */

@@ -56,7 +56,8 @@ function requireLength(length: unknown): number {
  * A new merchant order number: `msgSrcId` + Beijing time `yyyyMMddHHmmssSSS` + random digits
  * (from `crypto.getRandomValues`), 28 characters unless `length` says otherwise. Use it for
  * `merOrderId`, `billNo` and `refundOrderId`. Never draw a new one to retry a creation: the same
- * number is what lets the platform recognise the repeat (`DUP_ORDER`).
+ * number is what lets the platform recognise the repeat (`DUP_ORDER`). Should the clock step back,
+ * the time part keeps to the latest time used, so ids stay distinct.
  */
 export function createMerOrderId(options: CreateMerOrderIdOptions): string {
   if (typeof options !== 'object' || options === null) throw new ConfigurationError('createMerOrderId needs { msgSrcId }.', 'INVALID_OPTION');

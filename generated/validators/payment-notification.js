@@ -769,33 +769,24 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.billStatus === void 0) {
-      const err1 = { instancePath, schemaPath: "#/allOf/1/required", keyword: "required", params: { missingProperty: "billStatus" }, message: "must have required property 'billStatus'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data.billNo !== void 0) {
       let data0 = data.billNo;
       if (typeof data0 === "string") {
         if (func2(data0) > 31) {
-          const err2 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          const err1 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err1];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err1);
           }
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err2];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err2);
         }
         errors++;
       }
@@ -804,20 +795,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.billDate;
       if (typeof data1 === "string") {
         if (!pattern2.test(data1)) {
-          const err4 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          const err3 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err3];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
@@ -825,20 +816,20 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billStatus !== void 0) {
       let data2 = data.billStatus;
       if (typeof data2 !== "string") {
-        const err6 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err5 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err6];
+          vErrors = [err5];
         } else {
-          vErrors.push(err6);
+          vErrors.push(err5);
         }
         errors++;
       }
       if (!(data2 === "PAID" || data2 === "UNPAID" || data2 === "REFUND" || data2 === "CLOSED" || data2 === "UNKNOWN" || data2 === "")) {
-        const err7 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
+        const err6 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema27.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err6];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
@@ -857,7 +848,18 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.billQRCode !== void 0) {
       if (typeof data.billQRCode !== "string") {
-        const err8 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/1/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/1/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.billDesc !== void 0) {
+      if (typeof data.billDesc !== "string") {
+        const err8 = { instancePath: instancePath + "/billDesc", schemaPath: "#/allOf/1/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -866,9 +868,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDesc !== void 0) {
-      if (typeof data.billDesc !== "string") {
-        const err9 = { instancePath: instancePath + "/billDesc", schemaPath: "#/allOf/1/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err9 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -876,25 +879,13 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err10 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
       if (typeof data7 == "number" && isFinite(data7)) {
         if (data7 < 0 || isNaN(data7)) {
-          const err11 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err10 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err11];
+            vErrors = [err10];
           } else {
-            vErrors.push(err11);
+            vErrors.push(err10);
           }
           errors++;
         }
@@ -902,7 +893,18 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.memberId !== void 0) {
       if (typeof data.memberId !== "string") {
-        const err12 = { instancePath: instancePath + "/memberId", schemaPath: "#/allOf/1/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/memberId", schemaPath: "#/allOf/1/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.counterNo !== void 0) {
+      if (typeof data.counterNo !== "string") {
+        const err12 = { instancePath: instancePath + "/counterNo", schemaPath: "#/allOf/1/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -911,9 +913,9 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.counterNo !== void 0) {
-      if (typeof data.counterNo !== "string") {
-        const err13 = { instancePath: instancePath + "/counterNo", schemaPath: "#/allOf/1/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err13 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -922,9 +924,9 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err14 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.memo !== void 0) {
+      if (typeof data.memo !== "string") {
+        const err14 = { instancePath: instancePath + "/memo", schemaPath: "#/allOf/1/properties/memo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -933,9 +935,9 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.memo !== void 0) {
-      if (typeof data.memo !== "string") {
-        const err15 = { instancePath: instancePath + "/memo", schemaPath: "#/allOf/1/properties/memo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err15 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -944,9 +946,9 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err16 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err16 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/allOf/1/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -955,9 +957,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureStatus !== void 0) {
-      if (typeof data.secureStatus !== "string") {
-        const err17 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/allOf/1/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.completeAmount !== void 0) {
+      let data14 = data.completeAmount;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err17 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -965,25 +968,13 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.completeAmount !== void 0) {
-      let data14 = data.completeAmount;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err18 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
       if (typeof data14 == "number" && isFinite(data14)) {
         if (data14 < 0 || isNaN(data14)) {
-          const err19 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err18 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err18];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err18);
           }
           errors++;
         }
@@ -991,7 +982,18 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.bankInfo !== void 0) {
       if (typeof data.bankInfo !== "string") {
-        const err20 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.bankCardNo !== void 0) {
+      if (typeof data.bankCardNo !== "string") {
+        const err20 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/allOf/1/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1000,9 +1002,10 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.bankCardNo !== void 0) {
-      if (typeof data.bankCardNo !== "string") {
-        const err21 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/allOf/1/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.receiptAmount !== void 0) {
+      let data17 = data.receiptAmount;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err21 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -1010,25 +1013,13 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.receiptAmount !== void 0) {
-      let data17 = data.receiptAmount;
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-        const err22 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
       if (typeof data17 == "number" && isFinite(data17)) {
         if (data17 < 0 || isNaN(data17)) {
-          const err23 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err22 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err22];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err22);
           }
           errors++;
         }
@@ -1037,21 +1028,21 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.couponMerchantContribute !== void 0) {
       let data18 = data.couponMerchantContribute;
       if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-        const err24 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err23 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err23];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err23);
         }
         errors++;
       }
       if (typeof data18 == "number" && isFinite(data18)) {
         if (data18 < 0 || isNaN(data18)) {
-          const err25 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err24 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err24];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err24);
           }
           errors++;
         }
@@ -1060,21 +1051,21 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.couponOtherContribute !== void 0) {
       let data19 = data.couponOtherContribute;
       if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-        const err26 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err25 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err25];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err25);
         }
         errors++;
       }
       if (typeof data19 == "number" && isFinite(data19)) {
         if (data19 < 0 || isNaN(data19)) {
-          const err27 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err26 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err26);
           }
           errors++;
         }
@@ -1082,21 +1073,21 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.activityIds !== void 0) {
       if (typeof data.activityIds !== "string") {
-        const err28 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err27];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err29];
+      vErrors = [err28];
     } else {
-      vErrors.push(err29);
+      vErrors.push(err28);
     }
     errors++;
   }

@@ -20,7 +20,7 @@ function problemFromAjv(error: ValidationError): NotificationSchemaProblem {
 // The schema is a union of three kinds (bill, refund, order) told apart by these fields. When it
 // fails, ajv reports each kind's reasons: the fields that pick another kind, the union itself and
 // the same bad field once per kind are noise, so one problem per field is kept.
-const KIND_FIELDS = new Set(['billNo', 'billStatus', 'refundOrderId']);
+const KIND_FIELDS = new Set(['billNo', 'refundOrderId']);
 
 function kindProblems(errors: readonly ValidationError[]): NotificationSchemaProblem[] {
   const seen = new Set<string>();
@@ -34,7 +34,7 @@ function kindProblems(errors: readonly ValidationError[]): NotificationSchemaPro
     seen.add(key);
     problems.push(problem);
   }
-  // Nothing left means the kinds' own rules clashed (e.g. billNo with a mistyped billStatus): say so.
+  // Nothing left means only the kinds' own rules failed: report the first reason rather than none.
   return problems.length > 0 ? problems : (errors.slice(0, 1).map(problemFromAjv));
 }
 
