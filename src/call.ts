@@ -8,6 +8,7 @@ import { AbortedError, AuthenticationError, ChinaUmsError, ClockError, InvalidRe
 import type { EmitEvent, ProblemsEvent } from './observability.js';
 import { attemptOnce, type AttemptRequest } from './call-attempt.js';
 import { ATTEMPT_LIMIT, backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
+import { createMerOrderId } from './order-id.js';
 import { beijingDateTime } from './time.js';
 import { describeValidationError } from './validation-message.js';
 import { monotonicNow, sleep } from './timeout.js';
@@ -21,9 +22,10 @@ export interface CallOptions {
   /** Overall limit across attempts and backoff for this call, ms (default: the client's `deadlineMs`). */
   deadlineMs?: number | undefined;
   /**
-   * Retries for this call. Operations the spec marks retry-safe retry by default; for the others
-   * (`billsPreauthCancel`, `payPointOrderSync`) pass `true` or a policy to opt in, knowing a
-   * repeated request may take effect twice. `false` disables retries.
+   * Retries for this call. Operations the spec marks retry-safe (`x-retry-safe`, e.g. queries and
+   * refunds) retry by default; for the others (creations, `netpayClose`, `billsPreauthCancel`, …)
+   * pass `true` or a policy to opt in, knowing a repeated request may take effect twice. `false`
+   * disables retries.
    */
   retry?: boolean | RetryPolicy | undefined;
 }
@@ -56,6 +58,26 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
+/**
+ * Fills the spec's `x-sdk-fill: order-id` fields the caller left out (e.g. a refund's
+ * `refundOrderId`, the platform's idempotency key). It happens once, before the first attempt,
+ * so every retry sends the same number and the platform refunds once.
+ */
+function fillOrderIds(op: OperationDescriptor, payload: Record<string, unknown>, now: () => number): void {
+  for (const fill of op.fills) {
+    if (payload[fill.field] !== undefined) continue;
+    const source = payload[fill.prefixFrom];
+    if (typeof source !== 'string' || !/^[0-9A-Za-z]{4}/.test(source)) {
+      throw new InvalidRequestError(
+        `${op.operationId}: ${fill.field} was left out, so the SDK makes one from the msgSrcId that starts ${fill.prefixFrom}; ` +
+          `${fill.prefixFrom} must be a string starting with those 4 letters or digits (or pass ${fill.field} yourself).`,
+        { code: 'INVALID_BODY', operation: op.operationId },
+      );
+    }
+    payload[fill.field] = createMerOrderId({ msgSrcId: source.slice(0, 4), length: Math.min(28, fill.maxLength ?? 28), now });
+  }
+}
+
 /** Checks and completes the caller's body, then serializes it: the one serialization that is signed and sent. */
 export function prepareBody(op: OperationDescriptor, body: unknown, ctx: Pick<CallContext, 'now' | 'requestValidators'>): string {
   if (!isPlainObject(body)) {
@@ -71,7 +93,7 @@ export function prepareBody(op: OperationDescriptor, body: unknown, ctx: Pick<Ca
   // to the text: the same bytes as copying the object and adding the field last, minus the copy.
   // (An own toJSON would see a different `this`, so such a body takes the copying path.)
   const own = (key: string) => Object.prototype.hasOwnProperty.call(body, key);
-  if (!validate && !own('toJSON') && (field === null || !own(field))) {
+  if (!validate && !own('toJSON') && op.fills.length === 0 && (field === null || !own(field))) {
     const json = JSON.stringify(body);
     if (field === null) return json;
     const stamp = `${JSON.stringify(field)}:${JSON.stringify(beijingDateTime(ctx.now()))}`;
@@ -79,6 +101,7 @@ export function prepareBody(op: OperationDescriptor, body: unknown, ctx: Pick<Ca
   }
   const payload: Record<string, unknown> = { ...body };
   if (field !== null && payload[field] === undefined) payload[field] = beijingDateTime(ctx.now());
+  fillOrderIds(op, payload, ctx.now);
   if (validate && !validate(payload)) {
     const reasons = (validate.errors ?? []).slice(0, 5).map(describeValidationError).join('; ');
     throw new InvalidRequestError(`${op.operationId}: the request body does not match the spec: ${reasons}.`, {

@@ -20,7 +20,8 @@ import { shareMiddleware } from './raw-client.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './response-guard.js';
 import { rememberSecret } from './redaction.js';
 import type { RetryPolicy } from './retry.js';
-import type { OperationRequest, OperationResponse, SdkOperationId } from './types.js';
+import type { BrowserPageOperationId, OperationRequest, OperationResponse, SdkOperationId } from './types.js';
+import { browserPageUrl } from './browser-page.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_DEADLINE_MS = 30_000;
@@ -75,9 +76,14 @@ export interface ChinaUmsClientOptions {
   logger?: ChinaUmsLogger | false;
 }
 
-/** One typed method per operation in the spec, named by its operationId. */
+/**
+ * One typed method per operation in the spec, named by its operationId. A browser page (H5)
+ * method returns the signed URL to send the browser to; it makes no request.
+ */
 export type ChinaUmsOperations = {
-  [K in SdkOperationId]: (body: OperationRequest<K>, options?: CallOptions) => Promise<OperationResponse<K>>;
+  [K in SdkOperationId]: K extends BrowserPageOperationId
+    ? (content: OperationRequest<K>) => Promise<string>
+    : (body: OperationRequest<K>, options?: CallOptions) => Promise<OperationResponse<K>>;
 };
 
 export type ChinaUmsClient = ChinaUmsOperations & {
@@ -174,9 +180,13 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
     reportProblems: createProblemsReporter(emit, options.hooks, options.logger),
   };
   const methods: Record<string, (body: unknown, callOptions?: CallOptions) => Promise<unknown>> = {};
+  const pages = { baseUrl, now, requestValidators: options.requestValidators, appId, appKey, crypto };
   for (const op of Object.values(table)) {
     if (!op.sdkMethod) continue;
-    methods[op.operationId] = (body, callOptions) => callOperation(op, body, context, callOptions);
+    methods[op.operationId] =
+      op.transport === 'browser-redirect'
+        ? (content) => browserPageUrl(op, content, pages)
+        : (body, callOptions) => callOperation(op, body, context, callOptions);
   }
   return Object.freeze({ ...methods, raw, baseUrl, auth }) as unknown as ChinaUmsClient;
 }

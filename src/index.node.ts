@@ -8,6 +8,8 @@ import type { OpenBodySignatureDetails, OpenBodySignatureInput } from './auth/op
 import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token-request.js';
 import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token-request.js';
 import { createChinaUmsClient as portableCreateChinaUmsClient } from './client.js';
+import { createOpenFormParams as portableCreateOpenFormParams } from './auth/open-form-param.js';
+import type { OpenFormParamsInput } from './auth/open-form-param.js';
 import type { ChinaUmsClient, ChinaUmsClientOptions } from './client.js';
 import { nodeCrypto } from './crypto/node.js';
 import type { CryptoProvider } from './crypto/provider.js';
@@ -38,4 +40,8 @@ export async function explainOpenBodySignature(input: OpenBodySignatureInput, cr
 
 export function createAccessTokenRequest(input: AccessTokenRequestInput, crypto: CryptoProvider = nodeCrypto): Promise<AccessTokenRequestBody> {
   return portableCreateAccessTokenRequest(input, crypto);
+}
+
+export function createOpenFormParams(input: OpenFormParamsInput, crypto: CryptoProvider = nodeCrypto): Promise<URLSearchParams> {
+  return portableCreateOpenFormParams(input, crypto);
 }

@@ -47,9 +47,11 @@ export {
   parseOpenBodySigHeader,
   type OpenBodySigParts,
 } from './auth/authorization-header.js';
+export { createOpenFormParams, type OpenFormParamsInput } from './auth/open-form-param.js';
+export { createMerOrderId, type CreateMerOrderIdOptions } from './order-id.js';
 export * from './errors.js';
 export { beijingCompactTimestamp, beijingDate, beijingDateTime, parseBeijingTime } from './time.js';
 export type { CryptoProvider, Digest, SigningCrypto } from './crypto/provider.js';
-export { operations, type OperationDescriptor, type OperationId } from '../generated/operations.js';
-export type { OperationRequest, OperationResponse, PaymentNotification, SdkOperationId, WireRequestBody } from './types.js';
+export { operations, type BrowserPageContents, type OperationDescriptor, type OperationId, type RequestFill } from '../generated/operations.js';
+export type { BrowserPageOperationId, OperationRequest, OperationResponse, PaymentNotification, SdkOperationId, WireRequestBody } from './types.js';
 export type { paths, components, webhooks, operations as OperationTypes } from '../generated/schema.js';

@@ -1,4 +1,4 @@
-import type { OperationId, operations as operationTable } from '../generated/operations.js';
+import type { BrowserPageContents, OperationId, operations as operationTable } from '../generated/operations.js';
 import type { components, operations as operationTypes } from '../generated/schema.js';
 
 /** Operations exposed as client methods (`x-sdk-method` is not false). */
@@ -6,19 +6,29 @@ export type SdkOperationId = {
   [K in OperationId]: (typeof operationTable)[K]['sdkMethod'] extends true ? K : never;
 }[OperationId];
 
+/** Browser pages (H5): the client method returns the signed URL instead of calling. */
+export type BrowserPageOperationId = keyof BrowserPageContents & OperationId;
+
 type JsonBody<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
-/** The request body exactly as the spec declares it. */
-export type WireRequestBody<K extends OperationId> = JsonBody<NonNullable<operationTypes[K]['requestBody']>>;
+/** The request body exactly as the spec declares it (a browser page's: its `content` order). */
+export type WireRequestBody<K extends OperationId> = K extends BrowserPageOperationId
+  ? BrowserPageContents[K]
+  : JsonBody<NonNullable<operationTypes[K]['requestBody']>>;
 
-/** The request body a caller passes: `requestTimestamp` may be left out and is then filled in. */
-export type OperationRequest<K extends OperationId> =
-  WireRequestBody<K> extends { requestTimestamp: infer T }
-    ? Omit<WireRequestBody<K>, 'requestTimestamp'> & { requestTimestamp?: T }
-    : WireRequestBody<K>;
+/** Fields the client fills in when left out: `requestTimestamp` and the spec's `x-sdk-fill` fields. */
+type FilledField<K extends OperationId> = 'requestTimestamp' | (typeof operationTable)[K]['fills'][number]['field'];
 
-/** The success body of an operation, with amounts as numbers and JSON-string fields parsed. */
-export type OperationResponse<K extends OperationId> = JsonBody<operationTypes[K]['responses'][200]>;
+/** The request body a caller passes: the fields the client fills in may be left out. */
+export type OperationRequest<K extends OperationId> = Omit<WireRequestBody<K>, FilledField<K>> &
+  Partial<Pick<WireRequestBody<K>, FilledField<K> & keyof WireRequestBody<K>>>;
+
+/** The success body of an operation, with amounts as numbers and JSON-string fields parsed; a browser page's signed URL. */
+export type OperationResponse<K extends OperationId> = K extends BrowserPageOperationId
+  ? string
+  : operationTypes[K]['responses'] extends { 200: infer R }
+    ? JsonBody<R>
+    : never;
 
 /** A decoded, verified payment notification. */
 export type PaymentNotification = components['schemas']['PaymentNotification'];

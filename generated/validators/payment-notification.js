@@ -36,8 +36,6 @@ var require_ucs2length = __commonJS({
 
 // validators.js
 var knownPaymentNotification = validate11;
-var schema45 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
-var schema51 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
 var schema21 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
 var func2 = require_ucs2length().default;
 var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
@@ -615,7 +613,658 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
   validate12.errors = vErrors;
   return errors === 0;
 }
+var schema46 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var pattern4 = new RegExp("^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$", "u");
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.goodsId !== void 0) {
+      if (typeof data.goodsId !== "string") {
+        const err0 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsName !== void 0) {
+      if (typeof data.goodsName !== "string") {
+        const err1 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.quantity !== void 0) {
+      let data2 = data.quantity;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err2 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          const err3 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.price !== void 0) {
+      let data3 = data.price;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err4 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err5 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goodsCategory !== void 0) {
+      if (typeof data.goodsCategory !== "string") {
+        const err6 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.body !== void 0) {
+      if (typeof data.body !== "string") {
+        const err7 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err8];
+    } else {
+      vErrors.push(err8);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
 function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.sign === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sign" }, message: "must have required property 'sign'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.notifyId !== void 0) {
+      if (typeof data.notifyId !== "string") {
+        const err1 = { instancePath: instancePath + "/notifyId", schemaPath: "#/properties/notifyId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgType !== void 0) {
+      let data1 = data.msgType;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 32) {
+          const err2 = { instancePath: instancePath + "/msgType", schemaPath: "#/properties/msgType/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgType", schemaPath: "#/properties/msgType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.msgSrc !== void 0) {
+      let data2 = data.msgSrc;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/properties/msgSrc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/properties/msgSrc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data3 = data.responseTimestamp;
+      if (typeof data3 === "string") {
+        if (!pattern0.test(data3)) {
+          const err6 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.subInst !== void 0) {
+      if (typeof data.subInst !== "string") {
+        const err8 = { instancePath: instancePath + "/subInst", schemaPath: "#/properties/subInst/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err9 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.mchntUuid !== void 0) {
+      if (typeof data.mchntUuid !== "string") {
+        const err10 = { instancePath: instancePath + "/mchntUuid", schemaPath: "#/properties/mchntUuid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      if (typeof data.orderDesc !== "string") {
+        const err11 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/properties/orderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.createTime !== void 0) {
+      let data8 = data.createTime;
+      if (typeof data8 === "string") {
+        if (!pattern0.test(data8)) {
+          const err12 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data9 = data.cardAttr;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data9 === "DEBIT_CARD" || data9 === "CREDIT_CARD" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.freeSettlementAmt !== void 0) {
+      let data10 = data.freeSettlementAmt;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.buyerCashPayAmt !== void 0) {
+      let data11 = data.buyerCashPayAmt;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+        const err18 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      if (typeof data11 == "number" && isFinite(data11)) {
+        if (data11 < 0 || isNaN(data11)) {
+          const err19 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.fenOrderId !== void 0) {
+      let data12 = data.fenOrderId;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 32) {
+          const err20 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.goods !== void 0) {
+      let data13 = data.goods;
+      if (Array.isArray(data13)) {
+        const len0 = data13.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate15(data13[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data13, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.signType !== void 0) {
+      let data15 = data.signType;
+      if (typeof data15 === "string") {
+        if (!pattern4.test(data15)) {
+          const err23 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$" }, message: 'must match pattern "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.sign !== void 0) {
+      let data16 = data.sign;
+      if (typeof data16 === "string") {
+        if (func2(data16) < 1) {
+          const err25 = { instancePath: instancePath + "/sign", schemaPath: "#/properties/sign/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/sign", schemaPath: "#/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err27];
+    } else {
+      vErrors.push(err27);
+    }
+    errors++;
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.attachedData !== void 0) {
+      if (typeof data.attachedData !== "string") {
+        const err0 = { instancePath: instancePath + "/attachedData", schemaPath: "#/properties/attachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err1 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.completeAmount !== void 0) {
+      let data2 = data.completeAmount;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err2 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          const err3 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err4 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/properties/goodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.extOrderId !== void 0) {
+      if (typeof data.extOrderId !== "string") {
+        const err5 = { instancePath: instancePath + "/extOrderId", schemaPath: "#/properties/extOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err6];
+    } else {
+      vErrors.push(err6);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.refundOrderId !== void 0) {
+      let data0 = data.refundOrderId;
+      if (typeof data0 === "string") {
+        if (func2(data0) < 1) {
+          const err0 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data1 = data.refundAmount;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err2 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          const err3 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundDesc !== void 0) {
+      if (typeof data.refundDesc !== "string") {
+        const err4 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err5 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data4 = data.refundPayTime;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err6 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.refundSettleDate !== void 0) {
+      let data5 = data.refundSettleDate;
+      if (typeof data5 === "string") {
+        if (!pattern1.test(data5)) {
+          const err8 = { instancePath: instancePath + "/refundSettleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/refundSettleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.refundExtOrderId !== void 0) {
+      if (typeof data.refundExtOrderId !== "string") {
+        const err10 = { instancePath: instancePath + "/refundExtOrderId", schemaPath: "#/properties/refundExtOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var schema62 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -895,136 +1544,27 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.goodsId !== void 0) {
-      if (typeof data.goodsId !== "string") {
-        const err0 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsName !== void 0) {
-      if (typeof data.goodsName !== "string") {
-        const err1 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.quantity !== void 0) {
-      let data2 = data.quantity;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err2 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 0 || isNaN(data2)) {
-          const err3 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    if (data.billNo !== void 0) {
+      let data0 = data.billNo;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 31) {
+          const err0 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err0];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err0);
           }
           errors++;
         }
-      }
-    }
-    if (data.price !== void 0) {
-      let data3 = data.price;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err4 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err5 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goodsCategory !== void 0) {
-      if (typeof data.goodsCategory !== "string") {
-        const err6 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.body !== void 0) {
-      if (typeof data.body !== "string") {
-        const err7 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-var pattern7 = new RegExp("^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$", "u");
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.sign === void 0) {
-      const err0 = { instancePath, schemaPath: "#/allOf/1/required", keyword: "required", params: { missingProperty: "sign" }, message: "must have required property 'sign'" };
-      if (vErrors === null) {
-        vErrors = [err0];
       } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.notifyId !== void 0) {
-      if (typeof data.notifyId !== "string") {
-        const err1 = { instancePath: instancePath + "/notifyId", schemaPath: "#/allOf/1/properties/notifyId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -1033,11 +1573,11 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgType !== void 0) {
-      let data1 = data.msgType;
+    if (data.billDate !== void 0) {
+      let data1 = data.billDate;
       if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err2 = { instancePath: instancePath + "/msgType", schemaPath: "#/allOf/1/properties/msgType/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (!pattern1.test(data1)) {
+          const err2 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1046,7 +1586,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/msgType", schemaPath: "#/allOf/1/properties/msgType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1055,20 +1595,19 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgSrc !== void 0) {
-      let data2 = data.msgSrc;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/allOf/1/properties/msgSrc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
+    if (data.billStatus !== void 0) {
+      let data2 = data.billStatus;
+      if (typeof data2 !== "string") {
+        const err4 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
         }
-      } else {
-        const err5 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/allOf/1/properties/msgSrc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data2 === "PAID" || data2 === "UNPAID" || data2 === "REFUND" || data2 === "CLOSED" || data2 === "UNKNOWN" || data2 === "")) {
+        const err5 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1077,20 +1616,32 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data3 = data.responseTimestamp;
-      if (typeof data3 === "string") {
-        if (!pattern0.test(data3)) {
-          const err6 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
+    if (data.billPayment !== void 0) {
+      if (!validate23(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.refundBillPayment !== void 0) {
+      if (!validate23(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err6 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
-      } else {
-        const err7 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.billDesc !== void 0) {
+      if (typeof data.billDesc !== "string") {
+        const err7 = { instancePath: instancePath + "/billDesc", schemaPath: "#/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1099,9 +1650,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.subInst !== void 0) {
-      if (typeof data.subInst !== "string") {
-        const err8 = { instancePath: instancePath + "/subInst", schemaPath: "#/allOf/1/properties/subInst/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err8 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1109,21 +1661,21 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err9 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err9 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.mchntUuid !== void 0) {
-      if (typeof data.mchntUuid !== "string") {
-        const err10 = { instancePath: instancePath + "/mchntUuid", schemaPath: "#/allOf/1/properties/mchntUuid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.memberId !== void 0) {
+      if (typeof data.memberId !== "string") {
+        const err10 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1132,9 +1684,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orderDesc !== void 0) {
-      if (typeof data.orderDesc !== "string") {
-        const err11 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/allOf/1/properties/orderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.counterNo !== void 0) {
+      if (typeof data.counterNo !== "string") {
+        const err11 = { instancePath: instancePath + "/counterNo", schemaPath: "#/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1143,20 +1695,20 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.createTime !== void 0) {
-      let data8 = data.createTime;
-      if (typeof data8 === "string") {
-        if (!pattern0.test(data8)) {
-          const err12 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err12 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
         }
-      } else {
-        const err13 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.memo !== void 0) {
+      if (typeof data.memo !== "string") {
+        const err13 = { instancePath: instancePath + "/memo", schemaPath: "#/properties/memo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1165,10 +1717,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cardAttr !== void 0) {
-      let data9 = data.cardAttr;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err14 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1176,8 +1727,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data9 === "DEBIT_CARD" || data9 === "CREDIT_CARD" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema45.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err15 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1186,10 +1739,10 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.freeSettlementAmt !== void 0) {
-      let data10 = data.freeSettlementAmt;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.completeAmount !== void 0) {
+      let data14 = data.completeAmount;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err16 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1197,9 +1750,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 < 0 || isNaN(data14)) {
+          const err17 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1209,10 +1762,9 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.buyerCashPayAmt !== void 0) {
-      let data11 = data.buyerCashPayAmt;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-        const err18 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err18 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1220,88 +1772,90 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data11 == "number" && isFinite(data11)) {
-        if (data11 < 0 || isNaN(data11)) {
-          const err19 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
     }
-    if (data.fenOrderId !== void 0) {
-      let data12 = data.fenOrderId;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 32) {
-          const err20 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.bankCardNo !== void 0) {
+      if (typeof data.bankCardNo !== "string") {
+        const err19 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err19];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data13 = data.billNo;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 31) {
-          const err22 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.receiptAmount !== void 0) {
+      let data17 = data.receiptAmount;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err20 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err20];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err20);
         }
         errors++;
       }
-    }
-    if (data.billDate !== void 0) {
-      let data14 = data.billDate;
-      if (typeof data14 === "string") {
-        if (!pattern1.test(data14)) {
-          const err24 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+      if (typeof data17 == "number" && isFinite(data17)) {
+        if (data17 < 0 || isNaN(data17)) {
+          const err21 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err21];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err21);
           }
           errors++;
         }
-      } else {
-        const err25 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.couponMerchantContribute !== void 0) {
+      let data18 = data.couponMerchantContribute;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+        const err22 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err22];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err22);
         }
         errors++;
       }
+      if (typeof data18 == "number" && isFinite(data18)) {
+        if (data18 < 0 || isNaN(data18)) {
+          const err23 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.billStatus !== void 0) {
-      let data15 = data.billStatus;
-      if (typeof data15 !== "string") {
-        const err26 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.couponOtherContribute !== void 0) {
+      let data19 = data.couponOtherContribute;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err24 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err25 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err26 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1309,100 +1863,41 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data15 === "PAID" || data15 === "UNPAID" || data15 === "REFUND" || data15 === "CLOSED" || data15 === "UNKNOWN" || data15 === "")) {
-        const err27 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema51.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.billPayment !== void 0) {
-      if (!validate14(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.refundBillPayment !== void 0) {
-      if (!validate14(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
-        vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.goods !== void 0) {
-      let data18 = data.goods;
-      if (Array.isArray(data18)) {
-        const len0 = data18.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data18[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data18, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/goods", schemaPath: "#/allOf/1/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.signType !== void 0) {
-      let data20 = data.signType;
-      if (typeof data20 === "string") {
-        if (!pattern7.test(data20)) {
-          const err29 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$" }, message: 'must match pattern "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$"' };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-      } else {
-        const err30 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-    }
-    if (data.sign !== void 0) {
-      let data21 = data.sign;
-      if (typeof data21 === "string") {
-        if (func2(data21) < 1) {
-          const err31 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/sign", schemaPath: "#/allOf/1/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
     }
   } else {
-    const err33 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err33];
+      vErrors = [err27];
     } else {
-      vErrors.push(err33);
+      vErrors.push(err27);
     }
     errors++;
+  }
+  validate22.errors = vErrors;
+  return errors === 0;
+}
+function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
+    errors = vErrors.length;
+  }
+  if (!validate14(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+    errors = vErrors.length;
+  }
+  if (!validate18(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+    errors = vErrors.length;
+  }
+  if (!validate20(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
+    errors = vErrors.length;
+  }
+  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+    errors = vErrors.length;
   }
   validate11.errors = vErrors;
   return errors === 0;

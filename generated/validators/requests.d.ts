@@ -4,8 +4,23 @@ import type { ValidateFunction } from './types.js';
 /** Strict validators of request bodies as the SDK sends them, one per operationId. */
 export declare const requestValidators: {
   readonly accessToken: ValidateFunction;
+  readonly billsCloseQrcode: ValidateFunction;
+  readonly billsGetQrcode: ValidateFunction;
   readonly billsPreauthCancel: ValidateFunction;
+  readonly billsQuery: ValidateFunction;
+  readonly billsRefund: ValidateFunction;
+  readonly netpayClose: ValidateFunction;
   readonly netpayQuery: ValidateFunction;
+  readonly netpayRefund: ValidateFunction;
   readonly netpayRefundQuery: ValidateFunction;
+  readonly netpayTradeCreate: ValidateFunction;
+  readonly netpayTradeH5Pay: ValidateFunction;
+  readonly netpayTradePrecreate: ValidateFunction;
+  readonly netpayUacAppOrder: ValidateFunction;
+  readonly netpayUacOrder: ValidateFunction;
+  readonly netpayWxAppPreOrder: ValidateFunction;
+  readonly netpayWxpayH5Pay: ValidateFunction;
+  readonly netpayWxpayH5ToMinipay: ValidateFunction;
+  readonly netpayWxUnifiedOrder: ValidateFunction;
   readonly payPointOrderSync: ValidateFunction;
 };

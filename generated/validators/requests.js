@@ -266,12 +266,1676 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_billsPreauthCancel = validate12;
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "merOrderId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "mid": { "$ref": "#/$defs/Mid" }, "tid": { "$ref": "#/$defs/Tid" }, "instMid": { "$ref": "#/$defs/InstMid" }, "billNo": { "$ref": "#/$defs/BillNo" }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "merOrderId": { "$ref": "#/$defs/MerOrderId" }, "authIdRespCd": { "$ref": "#/$defs/AuthIdRespCd" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" } } };
+var requestValidators_billsCloseQrcode = validate12;
+var schema14 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "qrCodeId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "qrCodeId": { "type": "string", "minLength": 1, "maxLength": 32 }, "systemId": { "$ref": "#/$defs/SystemId" }, "attachRefund": { "type": "boolean" } } };
 var func9 = Object.prototype.hasOwnProperty;
 var pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", "u");
-var pattern3 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.qrCodeId === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "qrCodeId" }, message: "must have required property 'qrCodeId'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema14.properties, key0)) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err8 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err10 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err12 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (func2(data3) < 8) {
+          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data4) < 2) {
+          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCodeId !== void 0) {
+      let data6 = data.qrCodeId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err21 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data6) < 1) {
+          const err22 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data7 = data.systemId;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err24 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.attachRefund !== void 0) {
+      if (typeof data.attachRefund !== "boolean") {
+        const err26 = { instancePath: instancePath + "/attachRefund", schemaPath: "#/properties/attachRefund/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err27];
+    } else {
+      vErrors.push(err27);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_billsGetQrcode = validate13;
+var schema22 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "billNo": { "type": "string", "minLength": 6, "maxLength": 31 }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "billDesc": { "type": "string", "maxLength": 255 }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "memberId": { "type": "string", "maxLength": 32 }, "counterNo": { "type": "string", "maxLength": 32 }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "qrCodeId": { "type": "string", "maxLength": 32 }, "systemId": { "$ref": "#/$defs/SystemId" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "walletOption": { "type": "string", "enum": ["SINGLE", "MULTIPLE"] }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "payInfoQueryAddr": { "type": "string", "maxLength": 255 }, "preauthTransaction": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 } } };
+var schema42 = { "type": "string", "enum": ["true", "false"] };
+var schema43 = { "type": "string", "enum": ["IDENTITY_CARD", "PASSPORT", "OFFICER_CARD", "SOLDIER_CARD", "HOKOU"] };
+var schema46 = { "type": "integer", "enum": [3, 6, 12] };
+var pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var schema31 = { "type": "object", "additionalProperties": false, "properties": { "goodsId": { "type": "string", "maxLength": 64 }, "goodsName": { "type": "string", "maxLength": 256 }, "quantity": { "$ref": "#/$defs/NumberOrNumericString" }, "price": { "$ref": "#/$defs/NumberOrNumericString" }, "goodsCategory": { "type": "string", "maxLength": 64 }, "body": { "type": "string", "maxLength": 1024 }, "unit": { "type": "string" }, "discount": { "type": "number" }, "subMerchantId": { "type": "string", "maxLength": 15 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "subOrderAmount": { "$ref": "#/$defs/ShareAmountFen" } } };
+var pattern5 = new RegExp("^\\d+$", "u");
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!func9.call(schema31.properties, key0)) {
+        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsId !== void 0) {
+      let data0 = data.goodsId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsName !== void 0) {
+      let data1 = data.goodsName;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 256) {
+          const err3 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.quantity !== void 0) {
+      let data2 = data.quantity;
+      const _errs8 = errors;
+      let valid2 = false;
+      const _errs9 = errors;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err5 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          const err6 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+      var _valid0 = _errs9 === errors;
+      valid2 = valid2 || _valid0;
+      if (!valid2) {
+        const _errs11 = errors;
+        if (typeof data2 === "string") {
+          if (!pattern5.test(data2)) {
+            const err7 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
+            if (vErrors === null) {
+              vErrors = [err7];
+            } else {
+              vErrors.push(err7);
+            }
+            errors++;
+          }
+        } else {
+          const err8 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        var _valid0 = _errs11 === errors;
+        valid2 = valid2 || _valid0;
+      }
+      if (!valid2) {
+        const err9 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      } else {
+        errors = _errs8;
+        if (vErrors !== null) {
+          if (_errs8) {
+            vErrors.length = _errs8;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.price !== void 0) {
+      let data3 = data.price;
+      const _errs15 = errors;
+      let valid4 = false;
+      const _errs16 = errors;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err10 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err11 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+      var _valid1 = _errs16 === errors;
+      valid4 = valid4 || _valid1;
+      if (!valid4) {
+        const _errs18 = errors;
+        if (typeof data3 === "string") {
+          if (!pattern5.test(data3)) {
+            const err12 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        } else {
+          const err13 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        var _valid1 = _errs18 === errors;
+        valid4 = valid4 || _valid1;
+      }
+      if (!valid4) {
+        const err14 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      } else {
+        errors = _errs15;
+        if (vErrors !== null) {
+          if (_errs15) {
+            vErrors.length = _errs15;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+    if (data.goodsCategory !== void 0) {
+      let data4 = data.goodsCategory;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 64) {
+          const err15 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.body !== void 0) {
+      let data5 = data.body;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 1024) {
+          const err17 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.unit !== void 0) {
+      if (typeof data.unit !== "string") {
+        const err19 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.discount !== void 0) {
+      let data7 = data.discount;
+      if (!(typeof data7 == "number" && isFinite(data7))) {
+        const err20 = { instancePath: instancePath + "/discount", schemaPath: "#/properties/discount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.subMerchantId !== void 0) {
+      let data8 = data.subMerchantId;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 15) {
+          const err21 = { instancePath: instancePath + "/subMerchantId", schemaPath: "#/properties/subMerchantId/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/subMerchantId", schemaPath: "#/properties/subMerchantId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data9 = data.merOrderId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 32) {
+          const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (func2(data9) < 6) {
+          const err24 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.subOrderAmount !== void 0) {
+      let data10 = data.subOrderAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err26 = { instancePath: instancePath + "/subOrderAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 > 1e8 || isNaN(data10)) {
+          const err27 = { instancePath: instancePath + "/subOrderAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data10 < 0 || isNaN(data10)) {
+          const err28 = { instancePath: instancePath + "/subOrderAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err29];
+    } else {
+      vErrors.push(err29);
+    }
+    errors++;
+  }
+  validate14.errors = vErrors;
+  return errors === 0;
+}
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.mid === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "mid" || key0 === "totalAmount" || key0 === "merOrderId")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data0 = data.mid;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 15) {
+          const err3 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data1 = data.totalAmount;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 > 1e8 || isNaN(data1)) {
+          const err6 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+        if (data1 < 0 || isNaN(data1)) {
+          const err7 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data2 = data.merOrderId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 32) {
+          const err8 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func2(data2) < 6) {
+          const err9 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema22.properties, key0)) {
+        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err5 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err7 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err11 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (func2(data3) < 8) {
+          const err12 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err14 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (func2(data4) < 2) {
+          const err15 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err17 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data6 = data.billNo;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 31) {
+          const err20 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (func2(data6) < 6) {
+          const err21 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data7 = data.billDate;
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err23 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.billDesc !== void 0) {
+      let data8 = data.billDesc;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 255) {
+          const err25 = { instancePath: instancePath + "/billDesc", schemaPath: "#/properties/billDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/billDesc", schemaPath: "#/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err31 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data13 = data.platformAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err32 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 > 1e8 || isNaN(data13)) {
+          const err33 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data13 < 0 || isNaN(data13)) {
+          const err34 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data14 = data.subOrders;
+      if (Array.isArray(data14)) {
+        if (data14.length > 20) {
+          const err35 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        const len1 = data14.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data14[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data14, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.memberId !== void 0) {
+      let data16 = data.memberId;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 32) {
+          const err37 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.counterNo !== void 0) {
+      let data17 = data.counterNo;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 32) {
+          const err39 = { instancePath: instancePath + "/counterNo", schemaPath: "#/properties/counterNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/counterNo", schemaPath: "#/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data18 = data.expireTime;
+      if (typeof data18 === "string") {
+        if (!pattern2.test(data18)) {
+          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data19 = data.notifyUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data20 = data.returnUrl;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 255) {
+          const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCodeId !== void 0) {
+      let data21 = data.qrCodeId;
+      if (typeof data21 === "string") {
+        if (func2(data21) > 32) {
+          const err47 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data22 = data.systemId;
+      if (typeof data22 === "string") {
+        if (func2(data22) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data23 = data.secureTransaction;
+      if (typeof data23 !== "string") {
+        const err51 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      if (!(data23 === "true" || data23 === "false")) {
+        const err52 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.walletOption !== void 0) {
+      let data24 = data.walletOption;
+      if (typeof data24 !== "string") {
+        const err53 = { instancePath: instancePath + "/walletOption", schemaPath: "#/properties/walletOption/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (!(data24 === "SINGLE" || data24 === "MULTIPLE")) {
+        const err54 = { instancePath: instancePath + "/walletOption", schemaPath: "#/properties/walletOption/enum", keyword: "enum", params: { allowedValues: schema22.properties.walletOption.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data25 = data.name;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 32) {
+          const err55 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data26 = data.mobile;
+      if (typeof data26 === "string") {
+        if (func2(data26) > 20) {
+          const err57 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data27 = data.certType;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "IDENTITY_CARD" || data27 === "PASSPORT" || data27 === "OFFICER_CARD" || data27 === "SOLDIER_CARD" || data27 === "HOKOU")) {
+        const err60 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data28 = data.certNo;
+      if (typeof data28 === "string") {
+        if (func2(data28) > 32) {
+          const err61 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data29 = data.fixBuyer;
+      if (typeof data29 !== "string") {
+        const err63 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      if (!(data29 === "T" || data29 === "F")) {
+        const err64 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema22.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data30 = data.limitCreditCard;
+      if (typeof data30 !== "string") {
+        const err65 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+      if (!(data30 === "true" || data30 === "false")) {
+        const err66 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.payInfoQueryAddr !== void 0) {
+      let data31 = data.payInfoQueryAddr;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 255) {
+          const err67 = { instancePath: instancePath + "/payInfoQueryAddr", schemaPath: "#/properties/payInfoQueryAddr/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/payInfoQueryAddr", schemaPath: "#/properties/payInfoQueryAddr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.preauthTransaction !== void 0) {
+      let data32 = data.preauthTransaction;
+      if (typeof data32 !== "string") {
+        const err69 = { instancePath: instancePath + "/preauthTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data32 === "true" || data32 === "false")) {
+        const err70 = { instancePath: instancePath + "/preauthTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data33 = data.installmentNumber;
+      if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+        const err71 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+      if (!(data33 === 3 || data33 === 6 || data33 === 12)) {
+        const err72 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data34 = data.retCommParams;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        for (const key1 in data34) {
+          if (!(key1 === "foodOrderType")) {
+            const err73 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err73];
+            } else {
+              vErrors.push(err73);
+            }
+            errors++;
+          }
+        }
+        if (data34.foodOrderType !== void 0) {
+          if (typeof data34.foodOrderType !== "string") {
+            const err74 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err74];
+            } else {
+              vErrors.push(err74);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err75 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data36 = data.clientIp;
+      if (typeof data36 === "string") {
+        if (func2(data36) > 64) {
+          const err76 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err76];
+          } else {
+            vErrors.push(err76);
+          }
+          errors++;
+        }
+      } else {
+        const err77 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err78];
+    } else {
+      vErrors.push(err78);
+    }
+    errors++;
+  }
+  validate13.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_billsPreauthCancel = validate18;
+var schema48 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "merOrderId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "mid": { "$ref": "#/$defs/Mid" }, "tid": { "$ref": "#/$defs/Tid" }, "instMid": { "$ref": "#/$defs/InstMid" }, "billNo": { "$ref": "#/$defs/BillNo" }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "merOrderId": { "$ref": "#/$defs/MerOrderId" }, "authIdRespCd": { "$ref": "#/$defs/AuthIdRespCd" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" } } };
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -339,7 +2003,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema14.properties, key0)) {
+      if (!func9.call(schema48.properties, key0)) {
         const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -462,7 +2126,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data5 = data.billDate;
       if (typeof data5 === "string") {
-        if (!pattern3.test(data5)) {
+        if (!pattern4.test(data5)) {
           const err18 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
@@ -578,11 +2242,1224 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate18.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayQuery = validate13;
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_billsQuery = validate19;
+var schema59 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "billNo": { "type": "string", "minLength": 6, "maxLength": 32 }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "authedOrderId": { "type": "string", "maxLength": 32 } } };
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.billNo === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.billDate === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema59.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 8) {
+          const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 2) {
+          const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data6 = data.billNo;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 6) {
+          const err23 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data7 = data.billDate;
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err25 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data8 = data.refundOrderId;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 32) {
+          const err27 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (func2(data8) < 6) {
+          const err28 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.authedOrderId !== void 0) {
+      let data9 = data.authedOrderId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 32) {
+          const err30 = { instancePath: instancePath + "/authedOrderId", schemaPath: "#/properties/authedOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/authedOrderId", schemaPath: "#/properties/authedOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err32];
+    } else {
+      vErrors.push(err32);
+    }
+    errors++;
+  }
+  validate19.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_billsRefund = validate20;
+var schema67 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "refundAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "billNo": { "type": "string", "minLength": 6, "maxLength": 32 }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "refundAmount": { "$ref": "#/$defs/PayAmountFen" }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "items": { "$ref": "#/$defs/RefundSubOrder" } }, "refundDesc": { "type": "string", "maxLength": 255 } } };
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.mid === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "mid" || key0 === "merOrderId" || key0 === "refundOrderId" || key0 === "totalAmount")) {
+        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data0 = data.mid;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 15) {
+          const err3 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data1 = data.merOrderId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 32) {
+          const err5 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+        if (func2(data1) < 6) {
+          const err6 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data2 = data.refundOrderId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 32) {
+          const err8 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+        if (func2(data2) < 6) {
+          const err9 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data3 = data.totalAmount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err11 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 > 1e8 || isNaN(data3)) {
+          const err12 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (data3 < 0 || isNaN(data3)) {
+          const err13 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.billNo === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.billDate === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.refundAmount === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "refundAmount" }, message: "must have required property 'refundAmount'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema67.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (func2(data3) < 8) {
+          const err15 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (func2(data4) < 2) {
+          const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err21 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data6 = data.billNo;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err23 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (func2(data6) < 6) {
+          const err24 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data7 = data.billDate;
+      if (typeof data7 === "string") {
+        if (!pattern4.test(data7)) {
+          const err26 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data8 = data.refundAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data9 = data.refundOrderId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 32) {
+          const err31 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (func2(data9) < 6) {
+          const err32 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data10 = data.platformAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err34 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 > 1e8 || isNaN(data10)) {
+          const err35 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data10 < 0 || isNaN(data10)) {
+          const err36 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data11 = data.subOrders;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate21(data11[i0], { instancePath: instancePath + "/subOrders/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.refundDesc !== void 0) {
+      let data13 = data.refundDesc;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 255) {
+          const err38 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err40];
+    } else {
+      vErrors.push(err40);
+    }
+    errors++;
+  }
+  validate20.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayClose = validate23;
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(key0 === "requestTimestamp" || key0 === "msgId" || key0 === "srcReserve" || key0 === "mid" || key0 === "tid" || key0 === "instMid" || key0 === "merOrderId")) {
+        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err8 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err10 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err12 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+        if (func2(data3) < 8) {
+          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data4) < 2) {
+          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data6 = data.merOrderId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err21 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data6) < 6) {
+          const err22 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayQuery = validate24;
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -899,11 +3776,474 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayRefundQuery = validate14;
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayRefund = validate25;
+var schema95 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "merOrderId", "refundAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "targetOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "refundAmount": { "$ref": "#/$defs/PayAmountFen" }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "items": { "$ref": "#/$defs/RefundSubOrder" } }, "refundDesc": { "type": "string", "maxLength": 255 }, "billDate": { "$ref": "#/$defs/BeijingDate" } } };
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.refundAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "refundAmount" }, message: "must have required property 'refundAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema95.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 8) {
+          const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 2) {
+          const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data6 = data.merOrderId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 64) {
+          const err22 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 6) {
+          const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      let data7 = data.targetOrderId;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 64) {
+          const err25 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/properties/targetOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (func2(data7) < 6) {
+          const err26 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/properties/targetOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/properties/targetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data8 = data.refundAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data9 = data.refundOrderId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 64) {
+          const err31 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (func2(data9) < 6) {
+          const err32 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data10 = data.platformAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err34 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 > 1e8 || isNaN(data10)) {
+          const err35 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+        if (data10 < 0 || isNaN(data10)) {
+          const err36 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data11 = data.subOrders;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate21(data11[i0], { instancePath: instancePath + "/subOrders/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.refundDesc !== void 0) {
+      let data13 = data.refundDesc;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 255) {
+          const err38 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data14 = data.billDate;
+      if (typeof data14 === "string") {
+        if (!pattern4.test(data14)) {
+          const err40 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err42];
+    } else {
+      vErrors.push(err42);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayRefundQuery = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -944,7 +4284,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "requestTimestamp" || key0 === "merOrderId" || key0 === "systemId" || key0 === "instMid" || key0 === "mid" || key0 === "tid" || key0 === "msgId" || key0 === "srcReserve")) {
+      if (!(key0 === "requestTimestamp" || key0 === "merOrderId" || key0 === "instMid" || key0 === "systemId" || key0 === "mid" || key0 === "tid" || key0 === "msgId" || key0 === "srcReserve")) {
         const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1026,11 +4366,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.systemId !== void 0) {
-      let data2 = data.systemId;
+    if (data.instMid !== void 0) {
+      let data2 = data.instMid;
       if (typeof data2 === "string") {
         if (func2(data2) > 32) {
-          const err12 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err12 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1039,7 +4379,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1047,12 +4387,346 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (typeof data2 === "string") {
+        if (func2(data2) > 32) {
+          const err14 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (func2(data2) < 8) {
+          const err15 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
     }
-    if (data.instMid !== void 0) {
-      let data3 = data.instMid;
+    if (data.systemId !== void 0) {
+      let data3 = data.systemId;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err14 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err17 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      if (typeof data4 === "string") {
+        if (func2(data4) > 15) {
+          const err21 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (typeof data5 === "string") {
+        if (func2(data5) > 8) {
+          const err25 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data6 = data.msgId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 64) {
+          const err27 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data7 = data.srcReserve;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 255) {
+          const err29 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      } else {
+        const err30 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err31];
+    } else {
+      vErrors.push(err31);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayTradeCreate = validate28;
+var schema113 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "goodsTradeNo": { "$ref": "#/$defs/GoodsTradeNo" }, "productId": { "$ref": "#/$defs/ProductId" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "showUrl": { "$ref": "#/$defs/ShowUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "userId": { "type": "string", "maxLength": 64 }, "code": { "type": "string", "maxLength": 128 } } };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema113.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1061,7 +4735,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1074,7 +4748,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1082,18 +4756,6960 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
       } else {
-        const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err18];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err18);
         }
         errors++;
       }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.productId !== void 0) {
+      if (typeof data.productId !== "string") {
+        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data29 = data.retCommParams;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key1 in data29) {
+          if (!(key1 === "foodOrderType")) {
+            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data29.foodOrderType !== void 0) {
+          if (typeof data29.foodOrderType !== "string") {
+            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data31 = data.clientIp;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 64) {
+          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      } else {
+        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data32 = data.name;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 32) {
+          const err68 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err68];
+          } else {
+            vErrors.push(err68);
+          }
+          errors++;
+        }
+      } else {
+        const err69 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data33 = data.mobile;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 20) {
+          const err70 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data34 = data.certType;
+      if (typeof data34 !== "string") {
+        const err72 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+      if (!(data34 === "IDENTITY_CARD" || data34 === "PASSPORT" || data34 === "OFFICER_CARD" || data34 === "SOLDIER_CARD" || data34 === "HOKOU")) {
+        const err73 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data35 = data.certNo;
+      if (typeof data35 === "string") {
+        if (func2(data35) > 32) {
+          const err74 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+      } else {
+        const err75 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data36 = data.fixBuyer;
+      if (typeof data36 !== "string") {
+        const err76 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+      if (!(data36 === "T" || data36 === "F")) {
+        const err77 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema113.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data37 = data.tradeType;
+      if (typeof data37 !== "string") {
+        const err78 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err78];
+        } else {
+          vErrors.push(err78);
+        }
+        errors++;
+      }
+      if (!(data37 === "MINI" || data37 === "JSAPI")) {
+        const err79 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema113.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+    if (data.userId !== void 0) {
+      let data38 = data.userId;
+      if (typeof data38 === "string") {
+        if (func2(data38) > 64) {
+          const err80 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err80];
+          } else {
+            vErrors.push(err80);
+          }
+          errors++;
+        }
+      } else {
+        const err81 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data39 = data.code;
+      if (typeof data39 === "string") {
+        if (func2(data39) > 128) {
+          const err82 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err82];
+          } else {
+            vErrors.push(err82);
+          }
+          errors++;
+        }
+      } else {
+        const err83 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err83];
+        } else {
+          vErrors.push(err83);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err84 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err84];
+    } else {
+      vErrors.push(err84);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayTradeH5Pay = validate31;
+var schema139 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" } } };
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema139.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
-        if (func2(data4) > 15) {
-          const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err32 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err34 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err36 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err38 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err40 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      if (!(data15 === "true" || data15 === "false")) {
+        const err41 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err46 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err48 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (!(data19 === "true" || data19 === "false")) {
+        const err49 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err51 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err54 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err56 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err58 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err60 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err61 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err62 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err64 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err65 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema139.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err66 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err67 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data30 = data.retCommParams;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key1 in data30) {
+          if (!(key1 === "foodOrderType")) {
+            const err68 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err68];
+            } else {
+              vErrors.push(err68);
+            }
+            errors++;
+          }
+        }
+        if (data30.foodOrderType !== void 0) {
+          if (typeof data30.foodOrderType !== "string") {
+            const err69 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err71 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err71];
+    } else {
+      vErrors.push(err71);
+    }
+    errors++;
+  }
+  validate31.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayTradePrecreate = validate34;
+var schema162 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "goodsTradeNo": { "$ref": "#/$defs/GoodsTradeNo" }, "productId": { "$ref": "#/$defs/ProductId" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "showUrl": { "$ref": "#/$defs/ShowUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "tradeType": { "type": "string", "enum": ["APP"] }, "subAppId": { "type": "string", "maxLength": 32 }, "merchantUserId": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 11 }, "enablePayChnl": { "type": "string", "enum": ["balance", "moneyFund", "pcredit", "pcreditpayInstallment", "creditCard", "debitCardExpress"] } } };
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema162.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.productId !== void 0) {
+      if (typeof data.productId !== "string") {
+        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data29 = data.retCommParams;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key1 in data29) {
+          if (!(key1 === "foodOrderType")) {
+            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data29.foodOrderType !== void 0) {
+          if (typeof data29.foodOrderType !== "string") {
+            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data31 = data.clientIp;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 64) {
+          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      } else {
+        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data32 = data.tradeType;
+      if (typeof data32 !== "string") {
+        const err68 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      if (!(data32 === "APP")) {
+        const err69 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema162.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data33 = data.subAppId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 32) {
+          const err70 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.merchantUserId !== void 0) {
+      let data34 = data.merchantUserId;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 32) {
+          const err72 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data35 = data.mobile;
+      if (typeof data35 === "string") {
+        if (func2(data35) > 11) {
+          const err74 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+      } else {
+        const err75 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.enablePayChnl !== void 0) {
+      let data36 = data.enablePayChnl;
+      if (typeof data36 !== "string") {
+        const err76 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+      if (!(data36 === "balance" || data36 === "moneyFund" || data36 === "pcredit" || data36 === "pcreditpayInstallment" || data36 === "creditCard" || data36 === "debitCardExpress")) {
+        const err77 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/enum", keyword: "enum", params: { allowedValues: schema162.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err78];
+    } else {
+      vErrors.push(err78);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayUacAppOrder = validate37;
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema162.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.productId !== void 0) {
+      if (typeof data.productId !== "string") {
+        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data29 = data.retCommParams;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key1 in data29) {
+          if (!(key1 === "foodOrderType")) {
+            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data29.foodOrderType !== void 0) {
+          if (typeof data29.foodOrderType !== "string") {
+            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data31 = data.clientIp;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 64) {
+          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      } else {
+        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data32 = data.tradeType;
+      if (typeof data32 !== "string") {
+        const err68 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      if (!(data32 === "APP")) {
+        const err69 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema162.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data33 = data.subAppId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 32) {
+          const err70 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.merchantUserId !== void 0) {
+      let data34 = data.merchantUserId;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 32) {
+          const err72 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data35 = data.mobile;
+      if (typeof data35 === "string") {
+        if (func2(data35) > 11) {
+          const err74 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+      } else {
+        const err75 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.enablePayChnl !== void 0) {
+      let data36 = data.enablePayChnl;
+      if (typeof data36 !== "string") {
+        const err76 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+      if (!(data36 === "balance" || data36 === "moneyFund" || data36 === "pcredit" || data36 === "pcreditpayInstallment" || data36 === "creditCard" || data36 === "debitCardExpress")) {
+        const err77 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/enum", keyword: "enum", params: { allowedValues: schema162.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err78];
+    } else {
+      vErrors.push(err78);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayUacOrder = validate40;
+var schema212 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "bankCardNo": { "type": "string", "maxLength": 64 }, "instalFlag": { "type": "boolean" }, "mchntInstalRatio": { "type": "string" }, "mchntDiscountRatio": { "type": "string" }, "cardNoLockFlag": { "type": "boolean" }, "custId": { "type": "string" } } };
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema212.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err32 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err34 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err36 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err38 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err40 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      if (!(data15 === "true" || data15 === "false")) {
+        const err41 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err46 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err48 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (!(data19 === "true" || data19 === "false")) {
+        const err49 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err51 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err54 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err56 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err58 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err60 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err61 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err62 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err64 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err65 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema212.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err66 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err67 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data30 = data.retCommParams;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key1 in data30) {
+          if (!(key1 === "foodOrderType")) {
+            const err68 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err68];
+            } else {
+              vErrors.push(err68);
+            }
+            errors++;
+          }
+        }
+        if (data30.foodOrderType !== void 0) {
+          if (typeof data30.foodOrderType !== "string") {
+            const err69 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err69];
+            } else {
+              vErrors.push(err69);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.bankCardNo !== void 0) {
+      let data32 = data.bankCardNo;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 64) {
+          const err71 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.instalFlag !== void 0) {
+      if (typeof data.instalFlag !== "boolean") {
+        const err73 = { instancePath: instancePath + "/instalFlag", schemaPath: "#/properties/instalFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
+    if (data.mchntInstalRatio !== void 0) {
+      if (typeof data.mchntInstalRatio !== "string") {
+        const err74 = { instancePath: instancePath + "/mchntInstalRatio", schemaPath: "#/properties/mchntInstalRatio/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+    }
+    if (data.mchntDiscountRatio !== void 0) {
+      if (typeof data.mchntDiscountRatio !== "string") {
+        const err75 = { instancePath: instancePath + "/mchntDiscountRatio", schemaPath: "#/properties/mchntDiscountRatio/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNoLockFlag !== void 0) {
+      if (typeof data.cardNoLockFlag !== "boolean") {
+        const err76 = { instancePath: instancePath + "/cardNoLockFlag", schemaPath: "#/properties/cardNoLockFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
+    if (data.custId !== void 0) {
+      if (typeof data.custId !== "string") {
+        const err77 = { instancePath: instancePath + "/custId", schemaPath: "#/properties/custId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err78];
+    } else {
+      vErrors.push(err78);
+    }
+    errors++;
+  }
+  validate40.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayWxAppPreOrder = validate43;
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema162.properties, key0)) {
+        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.productId !== void 0) {
+      if (typeof data.productId !== "string") {
+        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data29 = data.retCommParams;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key1 in data29) {
+          if (!(key1 === "foodOrderType")) {
+            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        }
+        if (data29.foodOrderType !== void 0) {
+          if (typeof data29.foodOrderType !== "string") {
+            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data31 = data.clientIp;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 64) {
+          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      } else {
+        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data32 = data.tradeType;
+      if (typeof data32 !== "string") {
+        const err68 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      if (!(data32 === "APP")) {
+        const err69 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema162.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data33 = data.subAppId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 32) {
+          const err70 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.merchantUserId !== void 0) {
+      let data34 = data.merchantUserId;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 32) {
+          const err72 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data35 = data.mobile;
+      if (typeof data35 === "string") {
+        if (func2(data35) > 11) {
+          const err74 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
+          if (vErrors === null) {
+            vErrors = [err74];
+          } else {
+            vErrors.push(err74);
+          }
+          errors++;
+        }
+      } else {
+        const err75 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.enablePayChnl !== void 0) {
+      let data36 = data.enablePayChnl;
+      if (typeof data36 !== "string") {
+        const err76 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+      if (!(data36 === "balance" || data36 === "moneyFund" || data36 === "pcredit" || data36 === "pcreditpayInstallment" || data36 === "creditCard" || data36 === "debitCardExpress")) {
+        const err77 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/enum", keyword: "enum", params: { allowedValues: schema162.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err78];
+    } else {
+      vErrors.push(err78);
+    }
+    errors++;
+  }
+  validate43.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayWxpayH5Pay = validate46;
+var schema260 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount", "sceneType", "merAppName", "merAppId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "sceneType": { "type": "string", "enum": ["IOS_SDK", "AND_SDK", "IOS_WAP", "AND_WAP"] }, "merAppName": { "type": "string", "maxLength": 64 }, "merAppId": { "type": "string", "maxLength": 128 } } };
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.sceneType === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sceneType" }, message: "must have required property 'sceneType'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.merAppName === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppName" }, message: "must have required property 'merAppName'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.merAppId === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppId" }, message: "must have required property 'merAppId'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema260.properties, key0)) {
+        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err10 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err12 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err14 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err17 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err20 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err25 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err26 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err30 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err31 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err32 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err33 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err35 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err39 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err43 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      if (!(data15 === "true" || data15 === "false")) {
+        const err44 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err45 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err47 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err51 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      if (!(data19 === "true" || data19 === "false")) {
+        const err52 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err53 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err55 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err56 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err57 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err59 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      } else {
+        const err60 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err61 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err63 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err64 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err65 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err67 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err68 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema260.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err69 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err70 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data30 = data.retCommParams;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key1 in data30) {
+          if (!(key1 === "foodOrderType")) {
+            const err71 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
+        if (data30.foodOrderType !== void 0) {
+          if (typeof data30.foodOrderType !== "string") {
+            const err72 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
+    if (data.sceneType !== void 0) {
+      let data32 = data.sceneType;
+      if (typeof data32 !== "string") {
+        const err74 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+      if (!(data32 === "IOS_SDK" || data32 === "AND_SDK" || data32 === "IOS_WAP" || data32 === "AND_WAP")) {
+        const err75 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/enum", keyword: "enum", params: { allowedValues: schema260.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppName !== void 0) {
+      let data33 = data.merAppName;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 64) {
+          const err76 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err76];
+          } else {
+            vErrors.push(err76);
+          }
+          errors++;
+        }
+      } else {
+        const err77 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppId !== void 0) {
+      let data34 = data.merAppId;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 128) {
+          const err78 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err78];
+          } else {
+            vErrors.push(err78);
+          }
+          errors++;
+        }
+      } else {
+        const err79 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err80 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err80];
+    } else {
+      vErrors.push(err80);
+    }
+    errors++;
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayWxpayH5ToMinipay = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.sceneType === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sceneType" }, message: "must have required property 'sceneType'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.merAppName === void 0) {
+      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppName" }, message: "must have required property 'merAppName'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.merAppId === void 0) {
+      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppId" }, message: "must have required property 'merAppId'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema260.properties, key0)) {
+        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err10 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err12 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err14 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err17 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err20 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err25 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err26 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err30 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err31 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err32 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err33 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err35 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err39 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err43 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      if (!(data15 === "true" || data15 === "false")) {
+        const err44 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err45 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err47 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err51 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      if (!(data19 === "true" || data19 === "false")) {
+        const err52 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err53 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err55 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err56 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err57 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err59 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      } else {
+        const err60 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err61 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err63 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err64 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err65 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err67 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err68 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema260.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err69 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err70 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data30 = data.retCommParams;
+      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
+        for (const key1 in data30) {
+          if (!(key1 === "foodOrderType")) {
+            const err71 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err71];
+            } else {
+              vErrors.push(err71);
+            }
+            errors++;
+          }
+        }
+        if (data30.foodOrderType !== void 0) {
+          if (typeof data30.foodOrderType !== "string") {
+            const err72 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err72];
+            } else {
+              vErrors.push(err72);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+    }
+    if (data.sceneType !== void 0) {
+      let data32 = data.sceneType;
+      if (typeof data32 !== "string") {
+        const err74 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+      if (!(data32 === "IOS_SDK" || data32 === "AND_SDK" || data32 === "IOS_WAP" || data32 === "AND_WAP")) {
+        const err75 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/enum", keyword: "enum", params: { allowedValues: schema260.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppName !== void 0) {
+      let data33 = data.merAppName;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 64) {
+          const err76 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err76];
+          } else {
+            vErrors.push(err76);
+          }
+          errors++;
+        }
+      } else {
+        const err77 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppId !== void 0) {
+      let data34 = data.merAppId;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 128) {
+          const err78 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err78];
+          } else {
+            vErrors.push(err78);
+          }
+          errors++;
+        }
+      } else {
+        const err79 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err80 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err80];
+    } else {
+      vErrors.push(err80);
+    }
+    errors++;
+  }
+  validate49.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayWxUnifiedOrder = validate52;
+var schema306 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "tradeType", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "goodsTradeNo": { "$ref": "#/$defs/GoodsTradeNo" }, "productId": { "$ref": "#/$defs/ProductId" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "showUrl": { "$ref": "#/$defs/ShowUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "subAppId": { "type": "string", "maxLength": 32 }, "subOpenId": { "type": "string", "maxLength": 128 } } };
+function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.tradeType === void 0) {
+      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tradeType" }, message: "must have required property 'tradeType'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema306.properties, key0)) {
+        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -1102,7 +11718,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1115,7 +11731,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -1123,40 +11739,39 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-      if (typeof data5 === "string") {
-        if (func2(data5) > 8) {
-          const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
+        if (func2(data5) < 2) {
+          const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err21];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err21);
           }
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err22];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data6 = data.msgId;
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
       if (typeof data6 === "string") {
-        if (func2(data6) > 64) {
-          const err24 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data6) > 32) {
+          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -1165,7 +11780,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1174,44 +11789,680 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data7 = data.srcReserve;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 255) {
-          const err26 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err27];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err31 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err34];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err35 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.productId !== void 0) {
+      if (typeof data.productId !== "string") {
+        const err36 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err52 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err55 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err59 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err61 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err63 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      let data29 = data.retCommParams;
+      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
+        for (const key1 in data29) {
+          if (!(key1 === "foodOrderType")) {
+            const err64 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+            if (vErrors === null) {
+              vErrors = [err64];
+            } else {
+              vErrors.push(err64);
+            }
+            errors++;
+          }
+        }
+        if (data29.foodOrderType !== void 0) {
+          if (typeof data29.foodOrderType !== "string") {
+            const err65 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err65];
+            } else {
+              vErrors.push(err65);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data31 = data.clientIp;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 64) {
+          const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data32 = data.name;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 32) {
+          const err69 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err69];
+          } else {
+            vErrors.push(err69);
+          }
+          errors++;
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data33 = data.mobile;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 20) {
+          const err71 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data34 = data.certType;
+      if (typeof data34 !== "string") {
+        const err73 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+      if (!(data34 === "IDENTITY_CARD" || data34 === "PASSPORT" || data34 === "OFFICER_CARD" || data34 === "SOLDIER_CARD" || data34 === "HOKOU")) {
+        const err74 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data35 = data.certNo;
+      if (typeof data35 === "string") {
+        if (func2(data35) > 32) {
+          const err75 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
+        }
+      } else {
+        const err76 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data36 = data.fixBuyer;
+      if (typeof data36 !== "string") {
+        const err77 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+      if (!(data36 === "T" || data36 === "F")) {
+        const err78 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema306.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err78];
+        } else {
+          vErrors.push(err78);
+        }
+        errors++;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data37 = data.tradeType;
+      if (typeof data37 !== "string") {
+        const err79 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+      if (!(data37 === "MINI" || data37 === "JSAPI")) {
+        const err80 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema306.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data38 = data.subAppId;
+      if (typeof data38 === "string") {
+        if (func2(data38) > 32) {
+          const err81 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err81];
+          } else {
+            vErrors.push(err81);
+          }
+          errors++;
+        }
+      } else {
+        const err82 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err82];
+        } else {
+          vErrors.push(err82);
+        }
+        errors++;
+      }
+    }
+    if (data.subOpenId !== void 0) {
+      let data39 = data.subOpenId;
+      if (typeof data39 === "string") {
+        if (func2(data39) > 128) {
+          const err83 = { instancePath: instancePath + "/subOpenId", schemaPath: "#/properties/subOpenId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err83];
+          } else {
+            vErrors.push(err83);
+          }
+          errors++;
+        }
+      } else {
+        const err84 = { instancePath: instancePath + "/subOpenId", schemaPath: "#/properties/subOpenId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err84];
+        } else {
+          vErrors.push(err84);
         }
         errors++;
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err85 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err85];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err85);
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate52.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_payPointOrderSync = validate15;
-var schema41 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "$ref": "#/$defs/FenOrderId" }, "mid": { "$ref": "#/$defs/Mid" }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
-var pattern6 = new RegExp("^\\d{8}(\\d{6})?$", "u");
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_payPointOrderSync = validate55;
+var schema332 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "$ref": "#/$defs/FenOrderId" }, "mid": { "$ref": "#/$defs/Mid" }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
+var pattern37 = new RegExp("^\\d{8}(\\d{6})?$", "u");
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1247,7 +12498,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern6.test(data0)) {
+        if (!pattern37.test(data0)) {
           const err3 = { instancePath: instancePath + "/paidTime", schemaPath: "#/$defs/PayPointPaidTime/pattern", keyword: "pattern", params: { pattern: "^\\d{8}(\\d{6})?$" }, message: 'must match pattern "^\\d{8}(\\d{6})?$"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -1275,10 +12526,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate56.errors = vErrors;
   return errors === 0;
 }
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1416,7 +12667,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data3 = data.type;
       if (!(data3 === "Order_Paid")) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema41.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema332.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1445,8 +12696,8 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.detail !== void 0) {
-      if (!validate16(data.detail, { instancePath: instancePath + "/detail", parentData: data, parentDataProperty: "detail", rootData })) {
-        vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+      if (!validate56(data.detail, { instancePath: instancePath + "/detail", parentData: data, parentDataProperty: "detail", rootData })) {
+        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
         errors = vErrors.length;
       }
     }
@@ -1459,15 +12710,30 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate55.errors = vErrors;
   return errors === 0;
 }
-var requestValidators = { accessToken: requestValidators_accessToken, billsPreauthCancel: requestValidators_billsPreauthCancel, netpayQuery: requestValidators_netpayQuery, netpayRefundQuery: requestValidators_netpayRefundQuery, payPointOrderSync: requestValidators_payPointOrderSync };
+var requestValidators = { accessToken: requestValidators_accessToken, billsCloseQrcode: requestValidators_billsCloseQrcode, billsGetQrcode: requestValidators_billsGetQrcode, billsPreauthCancel: requestValidators_billsPreauthCancel, billsQuery: requestValidators_billsQuery, billsRefund: requestValidators_billsRefund, netpayClose: requestValidators_netpayClose, netpayQuery: requestValidators_netpayQuery, netpayRefund: requestValidators_netpayRefund, netpayRefundQuery: requestValidators_netpayRefundQuery, netpayTradeCreate: requestValidators_netpayTradeCreate, netpayTradeH5Pay: requestValidators_netpayTradeH5Pay, netpayTradePrecreate: requestValidators_netpayTradePrecreate, netpayUacAppOrder: requestValidators_netpayUacAppOrder, netpayUacOrder: requestValidators_netpayUacOrder, netpayWxAppPreOrder: requestValidators_netpayWxAppPreOrder, netpayWxpayH5Pay: requestValidators_netpayWxpayH5Pay, netpayWxpayH5ToMinipay: requestValidators_netpayWxpayH5ToMinipay, netpayWxUnifiedOrder: requestValidators_netpayWxUnifiedOrder, payPointOrderSync: requestValidators_payPointOrderSync };
 export {
   requestValidators,
   requestValidators_accessToken,
+  requestValidators_billsCloseQrcode,
+  requestValidators_billsGetQrcode,
   requestValidators_billsPreauthCancel,
+  requestValidators_billsQuery,
+  requestValidators_billsRefund,
+  requestValidators_netpayClose,
   requestValidators_netpayQuery,
+  requestValidators_netpayRefund,
   requestValidators_netpayRefundQuery,
+  requestValidators_netpayTradeCreate,
+  requestValidators_netpayTradeH5Pay,
+  requestValidators_netpayTradePrecreate,
+  requestValidators_netpayUacAppOrder,
+  requestValidators_netpayUacOrder,
+  requestValidators_netpayWxAppPreOrder,
+  requestValidators_netpayWxUnifiedOrder,
+  requestValidators_netpayWxpayH5Pay,
+  requestValidators_netpayWxpayH5ToMinipay,
   requestValidators_payPointOrderSync
 };

@@ -4,8 +4,19 @@ import type { ReceivedValidateFunction } from './types.js';
 /** Lenient validators of response bodies (after wire formats were applied): unfamiliar values are `problems`, not failures, one per operationId. */
 export declare const responseValidators: {
   readonly accessToken: ReceivedValidateFunction;
+  readonly billsCloseQrcode: ReceivedValidateFunction;
+  readonly billsGetQrcode: ReceivedValidateFunction;
   readonly billsPreauthCancel: ReceivedValidateFunction;
+  readonly billsQuery: ReceivedValidateFunction;
+  readonly billsRefund: ReceivedValidateFunction;
+  readonly netpayClose: ReceivedValidateFunction;
   readonly netpayQuery: ReceivedValidateFunction;
+  readonly netpayRefund: ReceivedValidateFunction;
   readonly netpayRefundQuery: ReceivedValidateFunction;
+  readonly netpayTradeCreate: ReceivedValidateFunction;
+  readonly netpayTradePrecreate: ReceivedValidateFunction;
+  readonly netpayUacAppOrder: ReceivedValidateFunction;
+  readonly netpayWxAppPreOrder: ReceivedValidateFunction;
+  readonly netpayWxUnifiedOrder: ReceivedValidateFunction;
   readonly payPointOrderSync: ReceivedValidateFunction;
 };

@@ -127,9 +127,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
   validate11.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_billsPreauthCancel = validate12;
-var schema38 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
-var schema39 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var responseValidators_billsCloseQrcode = validate12;
 var func2 = require_ucs2length().default;
 var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
 function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -223,9 +221,286 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
   validate13.errors = vErrors;
   return errors === 0;
 }
-var schema29 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
-var pattern2 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+var pattern1 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.msgId !== void 0) {
+      let data0 = data.msgId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err0 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data1 = data.srcReserve;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err2 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data2 = data.mid;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 32) {
+          const err4 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data3 = data.tid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data4 = data.instMid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data5 = data.billNo;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 31) {
+          const err10 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data6 = data.billDate;
+      if (typeof data6 === "string") {
+        if (!pattern1.test(data6)) {
+          const err12 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err14];
+    } else {
+      vErrors.push(err14);
+    }
+    errors++;
+  }
+  validate15.errors = vErrors;
+  return errors === 0;
+}
+function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.qrCodeId !== void 0) {
+      if (typeof data.qrCodeId !== "string") {
+        const err0 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/allOf/2/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      if (typeof data.systemId !== "string") {
+        const err1 = { instancePath: instancePath + "/systemId", schemaPath: "#/allOf/2/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate12.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_billsGetQrcode = validate17;
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err0 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/2/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCodeId !== void 0) {
+      if (typeof data.qrCodeId !== "string") {
+        const err1 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/allOf/2/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      if (typeof data.systemId !== "string") {
+        const err2 = { instancePath: instancePath + "/systemId", schemaPath: "#/allOf/2/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_billsPreauthCancel = validate20;
+var schema48 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
+var schema49 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var schema39 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -423,7 +698,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.settleDate !== void 0) {
       let data11 = data.settleDate;
       if (typeof data11 === "string") {
-        if (!pattern2.test(data11)) {
+        if (!pattern1.test(data11)) {
           const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err17];
@@ -454,7 +729,7 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema29.enum }, message: "must be equal to one of the allowed values" };
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -505,10 +780,10 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate15.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
@@ -561,8 +836,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.billPayment !== void 0) {
-      if (!validate15(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
-        vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+      if (!validate22(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
         errors = vErrors.length;
       }
     }
@@ -635,7 +910,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data6 = data.billDate;
       if (typeof data6 === "string") {
-        if (!pattern2.test(data6)) {
+        if (!pattern1.test(data6)) {
           const err10 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err10];
@@ -699,7 +974,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data9 === "PAID" || data9 === "UNPAID" || data9 === "REFUND" || data9 === "CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
-        const err16 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema38.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -720,7 +995,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data10 === "DEBIT_CARD" || data10 === "CREDIT_CARD" || data10 === "")) {
-        const err18 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        const err18 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema49.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -738,11 +1013,946 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_netpayQuery = validate17;
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_billsQuery = validate24;
+var schema60 = { "type": "string", "enum": ["SUCCESS", "FAIL", "PROCESSING", "UNKNOWN", ""] };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.refundOrderId !== void 0) {
+      if (typeof data.refundOrderId !== "string") {
+        const err0 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data1 = data.refundAmount;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err1 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (data1 < 0 || isNaN(data1)) {
+          const err2 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data2 = data.refundPayTime;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err3 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err5 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err5];
+    } else {
+      vErrors.push(err5);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.createTime !== void 0) {
+      let data0 = data.createTime;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.billStatus !== void 0) {
+      let data1 = data.billStatus;
+      if (typeof data1 !== "string") {
+        const err2 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data1 === "PAID" || data1 === "UNPAID" || data1 === "REFUND" || data1 === "CLOSED" || data1 === "UNKNOWN" || data1 === "")) {
+        const err3 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.billDesc !== void 0) {
+      if (typeof data.billDesc !== "string") {
+        const err4 = { instancePath: instancePath + "/billDesc", schemaPath: "#/allOf/2/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data3 = data.totalAmount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err6 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err7 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/2/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.memberId !== void 0) {
+      if (typeof data.memberId !== "string") {
+        const err8 = { instancePath: instancePath + "/memberId", schemaPath: "#/allOf/2/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.counterNo !== void 0) {
+      if (typeof data.counterNo !== "string") {
+        const err9 = { instancePath: instancePath + "/counterNo", schemaPath: "#/allOf/2/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err10 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.memo !== void 0) {
+      if (typeof data.memo !== "string") {
+        const err11 = { instancePath: instancePath + "/memo", schemaPath: "#/allOf/2/properties/memo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err12 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/allOf/2/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.completeAmount !== void 0) {
+      let data10 = data.completeAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err13 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err14 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data11 = data.cardAttr;
+      if (typeof data11 !== "string") {
+        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(data11 === "DEBIT_CARD" || data11 === "CREDIT_CARD" || data11 === "")) {
+        const err16 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema49.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      if (typeof data.installmentNumber !== "string") {
+        const err17 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/allOf/2/properties/installmentNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.billPayment !== void 0) {
+      if (!validate22(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.refundBillPayment !== void 0) {
+      if (!validate28(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.authedBillPayment !== void 0) {
+      if (!validate22(data.authedBillPayment, { instancePath: instancePath + "/authedBillPayment", parentData: data, parentDataProperty: "authedBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.refundStatus !== void 0) {
+      let data16 = data.refundStatus;
+      if (typeof data16 !== "string") {
+        const err18 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      if (!(data16 === "SUCCESS" || data16 === "FAIL" || data16 === "PROCESSING" || data16 === "UNKNOWN" || data16 === "")) {
+        const err19 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      if (typeof data.refundOrderId !== "string") {
+        const err20 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/2/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/2/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data19 = data.refundPayTime;
+      if (typeof data19 === "string") {
+        if (!pattern0.test(data19)) {
+          const err22 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data20 = data.refundAmount;
+      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+        const err24 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (typeof data20 == "number" && isFinite(data20)) {
+        if (data20 < 0 || isNaN(data20)) {
+          const err25 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err26 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err26];
+    } else {
+      vErrors.push(err26);
+    }
+    errors++;
+  }
+  validate24.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_billsRefund = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.billStatus !== void 0) {
+      let data0 = data.billStatus;
+      if (typeof data0 !== "string") {
+        const err0 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+      if (!(data0 === "PAID" || data0 === "UNPAID" || data0 === "REFUND" || data0 === "CLOSED" || data0 === "UNKNOWN" || data0 === "")) {
+        const err1 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err2 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/2/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data2 = data.merOrderId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err3 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/2/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/2/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      if (typeof data.refundOrderId !== "string") {
+        const err5 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/2/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err6 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/2/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data5 = data.refundPayTime;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err7 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.refundStatus !== void 0) {
+      let data6 = data.refundStatus;
+      if (typeof data6 !== "string") {
+        const err9 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (!(data6 === "SUCCESS" || data6 === "FAIL" || data6 === "PROCESSING" || data6 === "UNKNOWN" || data6 === "")) {
+        const err10 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data7 = data.cardAttr;
+      if (typeof data7 !== "string") {
+        const err11 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!(data7 === "DEBIT_CARD" || data7 === "CREDIT_CARD" || data7 === "")) {
+        const err12 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema49.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data8 = data.refundAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err13 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 < 0 || isNaN(data8)) {
+          const err14 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundInvoiceAmount !== void 0) {
+      let data9 = data.refundInvoiceAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err15 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err16 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err17 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err17];
+    } else {
+      vErrors.push(err17);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayClose = validate35;
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.responseTimeStamp !== void 0) {
+      let data0 = data.responseTimeStamp;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err10 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data6 = data.merOrderId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err12 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err14 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err15 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err16 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data10 = data.settleDate;
+      if (typeof data10 === "string") {
+        if (!pattern1.test(data10)) {
+          const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data11 = data.status;
+      if (typeof data11 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data11 === "NEW_ORDER" || data11 === "WAIT_BUYER_PAY" || data11 === "TRADE_SUCCESS" || data11 === "TRADE_REFUND" || data11 === "TRADE_CLOSED" || data11 === "UNKNOWN" || data11 === "")) {
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data12 = data.totalAmount;
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        const err21 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (typeof data12 == "number" && isFinite(data12)) {
+        if (data12 < 0 || isNaN(data12)) {
+          const err22 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err23 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err24 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err25 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err26 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err27 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err27];
+    } else {
+      vErrors.push(err27);
+    }
+    errors++;
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayQuery = validate37;
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -901,7 +2111,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema29.enum }, message: "must be equal to one of the allowed values" };
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1193,7 +2403,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.settleDate !== void 0) {
       let data27 = data.settleDate;
       if (typeof data27 === "string") {
-        if (!pattern2.test(data27)) {
+        if (!pattern1.test(data27)) {
           const err40 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err40];
@@ -1312,18 +2522,18 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
     vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
     errors = vErrors.length;
   }
-  if (!validate19(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+  if (!validate39(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
     errors = vErrors.length;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1402,12 +2612,475 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate17.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_netpayRefundQuery = validate21;
-var schema92 = { "type": "string", "enum": ["SUCCESS", "FAIL", "PROCESSING", "UNKNOWN", ""] };
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_netpayRefund = validate41;
+var schema120 = { "allOf": [{ "$ref": "#/$defs/BusinessResult" }, { "type": "object", "properties": { "responseTimeStamp": { "$ref": "#/$defs/ResponseTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/Mid" }, "tid": { "$ref": "#/$defs/Tid" }, "instMid": { "$ref": "#/$defs/InstMid" }, "merOrderId": { "type": "string", "maxLength": 64 }, "merName": { "$ref": "#/$defs/MerName" }, "seqId": { "$ref": "#/$defs/SeqId" }, "settleRefId": { "$ref": "#/$defs/SettleRefId" }, "billDate": { "$ref": "#/$defs/BeijingDateOrEmpty" }, "status": { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", "PAID", "UNPAID", "REFUND", "CLOSED", ""] }, "refundStatus": { "$ref": "#/$defs/RefundStatusOrEmpty" }, "refundAmount": { "$ref": "#/$defs/AmountFen" }, "totalAmount": { "$ref": "#/$defs/AmountFen" }, "refundInvoiceAmount": { "$ref": "#/$defs/AmountFen" }, "yxlmAmount": { "$ref": "#/$defs/AmountFen" }, "refundOrderId": { "type": "string", "maxLength": 64 }, "refundTargetOrderId": { "type": "string" }, "refundFunds": { "type": "string" }, "refundFundsDesc": { "type": "string" }, "targetMid": { "$ref": "#/$defs/TargetMid" }, "targetOrderId": { "$ref": "#/$defs/TargetOrderId" }, "targetStatus": { "$ref": "#/$defs/TargetStatus" }, "targetSys": { "$ref": "#/$defs/TargetSys" } } }] };
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.responseTimeStamp !== void 0) {
+      let data0 = data.responseTimeStamp;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err10 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data6 = data.merOrderId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 64) {
+          const err12 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err14 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err15 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err16 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data10 = data.billDate;
+      if (typeof data10 === "string") {
+        if (!pattern1.test(data10)) {
+          const err17 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data11 = data.status;
+      if (typeof data11 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/allOf/1/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data11 === "NEW_ORDER" || data11 === "WAIT_BUYER_PAY" || data11 === "TRADE_SUCCESS" || data11 === "TRADE_REFUND" || data11 === "TRADE_CLOSED" || data11 === "UNKNOWN" || data11 === "PAID" || data11 === "UNPAID" || data11 === "REFUND" || data11 === "CLOSED" || data11 === "")) {
+        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/allOf/1/properties/status/enum", keyword: "enum", params: { allowedValues: schema120.allOf[1].properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.refundStatus !== void 0) {
+      let data12 = data.refundStatus;
+      if (typeof data12 !== "string") {
+        const err21 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (!(data12 === "SUCCESS" || data12 === "FAIL" || data12 === "PROCESSING" || data12 === "UNKNOWN" || data12 === "")) {
+        const err22 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data13 = data.refundAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err23 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 < 0 || isNaN(data13)) {
+          const err24 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data14 = data.totalAmount;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 < 0 || isNaN(data14)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundInvoiceAmount !== void 0) {
+      let data15 = data.refundInvoiceAmount;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err27 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 < 0 || isNaN(data15)) {
+          const err28 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data16 = data.yxlmAmount;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err29 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 < 0 || isNaN(data16)) {
+          const err30 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data17 = data.refundOrderId;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 64) {
+          const err31 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err33 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/1/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.refundFunds !== void 0) {
+      if (typeof data.refundFunds !== "string") {
+        const err34 = { instancePath: instancePath + "/refundFunds", schemaPath: "#/allOf/1/properties/refundFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.refundFundsDesc !== void 0) {
+      if (typeof data.refundFundsDesc !== "string") {
+        const err35 = { instancePath: instancePath + "/refundFundsDesc", schemaPath: "#/allOf/1/properties/refundFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err36 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err37 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err38 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err39 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err40 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err40];
+    } else {
+      vErrors.push(err40);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayRefundQuery = validate43;
+function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1511,10 +3184,10 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate46.errors = vErrors;
   return errors === 0;
 }
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1692,8 +3365,8 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data11)) {
         const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate24(data11[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate24.errors : vErrors.concat(validate24.errors);
+          if (!validate46(data11[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
             errors = vErrors.length;
           }
         }
@@ -1716,10 +3389,10 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate45.errors = vErrors;
   return errors === 0;
 }
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
@@ -1854,8 +3527,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data6)) {
         const len0 = data6.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate23(data6[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data6, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+          if (!validate45(data6[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data6, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
             errors = vErrors.length;
           }
         }
@@ -1947,7 +3620,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema29.enum }, message: "must be equal to one of the allowed values" };
+        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1979,7 +3652,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data14 === "SUCCESS" || data14 === "FAIL" || data14 === "PROCESSING" || data14 === "UNKNOWN" || data14 === "")) {
-        const err22 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema92.enum }, message: "must be equal to one of the allowed values" };
+        const err22 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2175,11 +3848,2771 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate43.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_payPointOrderSync = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_netpayTradeCreate = validate49;
+function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.appId !== void 0) {
+      if (typeof data.appId !== "string") {
+        const err0 = { instancePath: instancePath + "/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.timeStamp !== void 0) {
+      if (typeof data.timeStamp !== "string") {
+        const err1 = { instancePath: instancePath + "/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.nonceStr !== void 0) {
+      if (typeof data.nonceStr !== "string") {
+        const err2 = { instancePath: instancePath + "/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.package !== void 0) {
+      if (typeof data.package !== "string") {
+        const err3 = { instancePath: instancePath + "/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.signType !== void 0) {
+      if (typeof data.signType !== "string") {
+        const err4 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.paySign !== void 0) {
+      if (typeof data.paySign !== "string") {
+        const err5 = { instancePath: instancePath + "/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.appid !== void 0) {
+      if (typeof data.appid !== "string") {
+        const err6 = { instancePath: instancePath + "/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.partnerid !== void 0) {
+      if (typeof data.partnerid !== "string") {
+        const err7 = { instancePath: instancePath + "/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayid !== void 0) {
+      if (typeof data.prepayid !== "string") {
+        const err8 = { instancePath: instancePath + "/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.noncestr !== void 0) {
+      if (typeof data.noncestr !== "string") {
+        const err9 = { instancePath: instancePath + "/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      if (typeof data.timestamp !== "string") {
+        const err10 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.sign !== void 0) {
+      if (typeof data.sign !== "string") {
+        const err11 = { instancePath: instancePath + "/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err12 = { instancePath, schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err12];
+    } else {
+      vErrors.push(err12);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.orderNo !== void 0) {
+      if (typeof data.orderNo !== "string") {
+        const err13 = { instancePath: instancePath + "/orderNo", schemaPath: "#/allOf/1/properties/orderNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err14 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err15 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err15];
+    } else {
+      vErrors.push(err15);
+    }
+    errors++;
+  }
+  validate51.errors = vErrors;
+  return errors === 0;
+}
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.responseTimeStamp !== void 0) {
+      let data0 = data.responseTimeStamp;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data9 = data.status;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data10 = data.totalAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data19 = data.yxlmAmount;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      let data20 = data.miniPayRequest;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        if (data20.appId !== void 0) {
+          if (typeof data20.appId !== "string") {
+            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data20.timeStamp !== void 0) {
+          if (typeof data20.timeStamp !== "string") {
+            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data20.nonceStr !== void 0) {
+          if (typeof data20.nonceStr !== "string") {
+            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data20.package !== void 0) {
+          if (typeof data20.package !== "string") {
+            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data20.signType !== void 0) {
+          if (typeof data20.signType !== "string") {
+            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data20.paySign !== void 0) {
+          if (typeof data20.paySign !== "string") {
+            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data20.appid !== void 0) {
+          if (typeof data20.appid !== "string") {
+            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data20.partnerid !== void 0) {
+          if (typeof data20.partnerid !== "string") {
+            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data20.prepayid !== void 0) {
+          if (typeof data20.prepayid !== "string") {
+            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data20.noncestr !== void 0) {
+          if (typeof data20.noncestr !== "string") {
+            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data20.timestamp !== void 0) {
+          if (typeof data20.timestamp !== "string") {
+            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data20.sign !== void 0) {
+          if (typeof data20.sign !== "string") {
+            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      let data34 = data.appPayRequest;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        if (data34.qrCode !== void 0) {
+          if (typeof data34.qrCode !== "string") {
+            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data34.tn !== void 0) {
+          if (typeof data34.tn !== "string") {
+            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err44];
+    } else {
+      vErrors.push(err44);
+    }
+    errors++;
+  }
+  validate49.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayTradePrecreate = validate53;
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.responseTimeStamp !== void 0) {
+      let data0 = data.responseTimeStamp;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data9 = data.status;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data10 = data.totalAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data19 = data.yxlmAmount;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      let data20 = data.miniPayRequest;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        if (data20.appId !== void 0) {
+          if (typeof data20.appId !== "string") {
+            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data20.timeStamp !== void 0) {
+          if (typeof data20.timeStamp !== "string") {
+            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data20.nonceStr !== void 0) {
+          if (typeof data20.nonceStr !== "string") {
+            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data20.package !== void 0) {
+          if (typeof data20.package !== "string") {
+            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data20.signType !== void 0) {
+          if (typeof data20.signType !== "string") {
+            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data20.paySign !== void 0) {
+          if (typeof data20.paySign !== "string") {
+            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data20.appid !== void 0) {
+          if (typeof data20.appid !== "string") {
+            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data20.partnerid !== void 0) {
+          if (typeof data20.partnerid !== "string") {
+            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data20.prepayid !== void 0) {
+          if (typeof data20.prepayid !== "string") {
+            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data20.noncestr !== void 0) {
+          if (typeof data20.noncestr !== "string") {
+            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data20.timestamp !== void 0) {
+          if (typeof data20.timestamp !== "string") {
+            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data20.sign !== void 0) {
+          if (typeof data20.sign !== "string") {
+            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      let data34 = data.appPayRequest;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        if (data34.qrCode !== void 0) {
+          if (typeof data34.qrCode !== "string") {
+            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data34.tn !== void 0) {
+          if (typeof data34.tn !== "string") {
+            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err44];
+    } else {
+      vErrors.push(err44);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayUacAppOrder = validate56;
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.responseTimeStamp !== void 0) {
+      let data0 = data.responseTimeStamp;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data9 = data.status;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data10 = data.totalAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data19 = data.yxlmAmount;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      let data20 = data.miniPayRequest;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        if (data20.appId !== void 0) {
+          if (typeof data20.appId !== "string") {
+            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data20.timeStamp !== void 0) {
+          if (typeof data20.timeStamp !== "string") {
+            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data20.nonceStr !== void 0) {
+          if (typeof data20.nonceStr !== "string") {
+            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data20.package !== void 0) {
+          if (typeof data20.package !== "string") {
+            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data20.signType !== void 0) {
+          if (typeof data20.signType !== "string") {
+            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data20.paySign !== void 0) {
+          if (typeof data20.paySign !== "string") {
+            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data20.appid !== void 0) {
+          if (typeof data20.appid !== "string") {
+            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data20.partnerid !== void 0) {
+          if (typeof data20.partnerid !== "string") {
+            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data20.prepayid !== void 0) {
+          if (typeof data20.prepayid !== "string") {
+            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data20.noncestr !== void 0) {
+          if (typeof data20.noncestr !== "string") {
+            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data20.timestamp !== void 0) {
+          if (typeof data20.timestamp !== "string") {
+            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data20.sign !== void 0) {
+          if (typeof data20.sign !== "string") {
+            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      let data34 = data.appPayRequest;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        if (data34.qrCode !== void 0) {
+          if (typeof data34.qrCode !== "string") {
+            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data34.tn !== void 0) {
+          if (typeof data34.tn !== "string") {
+            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err44];
+    } else {
+      vErrors.push(err44);
+    }
+    errors++;
+  }
+  validate56.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayWxAppPreOrder = validate59;
+function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.responseTimeStamp !== void 0) {
+      let data0 = data.responseTimeStamp;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data9 = data.status;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data10 = data.totalAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data19 = data.yxlmAmount;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      let data20 = data.miniPayRequest;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        if (data20.appId !== void 0) {
+          if (typeof data20.appId !== "string") {
+            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data20.timeStamp !== void 0) {
+          if (typeof data20.timeStamp !== "string") {
+            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data20.nonceStr !== void 0) {
+          if (typeof data20.nonceStr !== "string") {
+            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data20.package !== void 0) {
+          if (typeof data20.package !== "string") {
+            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data20.signType !== void 0) {
+          if (typeof data20.signType !== "string") {
+            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data20.paySign !== void 0) {
+          if (typeof data20.paySign !== "string") {
+            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data20.appid !== void 0) {
+          if (typeof data20.appid !== "string") {
+            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data20.partnerid !== void 0) {
+          if (typeof data20.partnerid !== "string") {
+            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data20.prepayid !== void 0) {
+          if (typeof data20.prepayid !== "string") {
+            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data20.noncestr !== void 0) {
+          if (typeof data20.noncestr !== "string") {
+            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data20.timestamp !== void 0) {
+          if (typeof data20.timestamp !== "string") {
+            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data20.sign !== void 0) {
+          if (typeof data20.sign !== "string") {
+            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      let data34 = data.appPayRequest;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        if (data34.qrCode !== void 0) {
+          if (typeof data34.qrCode !== "string") {
+            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data34.tn !== void 0) {
+          if (typeof data34.tn !== "string") {
+            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err44];
+    } else {
+      vErrors.push(err44);
+    }
+    errors++;
+  }
+  validate59.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayWxUnifiedOrder = validate62;
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
+    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
+    errors = vErrors.length;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.responseTimeStamp !== void 0) {
+      let data0 = data.responseTimeStamp;
+      if (typeof data0 === "string") {
+        if (!pattern0.test(data0)) {
+          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      } else {
+        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data9 = data.status;
+      if (typeof data9 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
+        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data10 = data.totalAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data19 = data.yxlmAmount;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      let data20 = data.miniPayRequest;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        if (data20.appId !== void 0) {
+          if (typeof data20.appId !== "string") {
+            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data20.timeStamp !== void 0) {
+          if (typeof data20.timeStamp !== "string") {
+            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data20.nonceStr !== void 0) {
+          if (typeof data20.nonceStr !== "string") {
+            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data20.package !== void 0) {
+          if (typeof data20.package !== "string") {
+            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
+        if (data20.signType !== void 0) {
+          if (typeof data20.signType !== "string") {
+            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data20.paySign !== void 0) {
+          if (typeof data20.paySign !== "string") {
+            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data20.appid !== void 0) {
+          if (typeof data20.appid !== "string") {
+            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data20.partnerid !== void 0) {
+          if (typeof data20.partnerid !== "string") {
+            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data20.prepayid !== void 0) {
+          if (typeof data20.prepayid !== "string") {
+            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data20.noncestr !== void 0) {
+          if (typeof data20.noncestr !== "string") {
+            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
+        if (data20.timestamp !== void 0) {
+          if (typeof data20.timestamp !== "string") {
+            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err38];
+            } else {
+              vErrors.push(err38);
+            }
+            errors++;
+          }
+        }
+        if (data20.sign !== void 0) {
+          if (typeof data20.sign !== "string") {
+            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err39];
+            } else {
+              vErrors.push(err39);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      let data34 = data.appPayRequest;
+      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
+        if (data34.qrCode !== void 0) {
+          if (typeof data34.qrCode !== "string") {
+            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err41];
+            } else {
+              vErrors.push(err41);
+            }
+            errors++;
+          }
+        }
+        if (data34.tn !== void 0) {
+          if (typeof data34.tn !== "string") {
+            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (vErrors === null) {
+              vErrors = [err42];
+            } else {
+              vErrors.push(err42);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err44];
+    } else {
+      vErrors.push(err44);
+    }
+    errors++;
+  }
+  validate62.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_payPointOrderSync = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -2223,7 +6656,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate27.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
 var FAILING_KEYWORDS = /* @__PURE__ */ new Set(["type", "required"]);
@@ -2241,12 +6674,23 @@ function received(known) {
   validate.problems = null;
   return validate;
 }
-var responseValidators = { accessToken: received(responseValidators_accessToken), billsPreauthCancel: received(responseValidators_billsPreauthCancel), netpayQuery: received(responseValidators_netpayQuery), netpayRefundQuery: received(responseValidators_netpayRefundQuery), payPointOrderSync: received(responseValidators_payPointOrderSync) };
+var responseValidators = { accessToken: received(responseValidators_accessToken), billsCloseQrcode: received(responseValidators_billsCloseQrcode), billsGetQrcode: received(responseValidators_billsGetQrcode), billsPreauthCancel: received(responseValidators_billsPreauthCancel), billsQuery: received(responseValidators_billsQuery), billsRefund: received(responseValidators_billsRefund), netpayClose: received(responseValidators_netpayClose), netpayQuery: received(responseValidators_netpayQuery), netpayRefund: received(responseValidators_netpayRefund), netpayRefundQuery: received(responseValidators_netpayRefundQuery), netpayTradeCreate: received(responseValidators_netpayTradeCreate), netpayTradePrecreate: received(responseValidators_netpayTradePrecreate), netpayUacAppOrder: received(responseValidators_netpayUacAppOrder), netpayWxAppPreOrder: received(responseValidators_netpayWxAppPreOrder), netpayWxUnifiedOrder: received(responseValidators_netpayWxUnifiedOrder), payPointOrderSync: received(responseValidators_payPointOrderSync) };
 export {
   responseValidators,
   responseValidators_accessToken,
+  responseValidators_billsCloseQrcode,
+  responseValidators_billsGetQrcode,
   responseValidators_billsPreauthCancel,
+  responseValidators_billsQuery,
+  responseValidators_billsRefund,
+  responseValidators_netpayClose,
   responseValidators_netpayQuery,
+  responseValidators_netpayRefund,
   responseValidators_netpayRefundQuery,
+  responseValidators_netpayTradeCreate,
+  responseValidators_netpayTradePrecreate,
+  responseValidators_netpayUacAppOrder,
+  responseValidators_netpayWxAppPreOrder,
+  responseValidators_netpayWxUnifiedOrder,
   responseValidators_payPointOrderSync
 };

@@ -18,6 +18,51 @@ function jsonSchemaOf(doc, holder, where) {
   return media.schema;
 }
 
+/** A browser page (H5): a GET answered with a 302, whose order travels as a JSON query parameter. */
+function isBrowserRedirect(op) {
+  return op.requestBody === undefined && op.responses?.['302'] !== undefined && op.responses?.['200'] === undefined;
+}
+
+/** The query parameter carrying the JSON order of a browser page (`content`). */
+function jsonQueryParameter(doc, op, where) {
+  const found = (op.parameters ?? []).map((p) => deref(doc, p)).filter((p) => p.in === 'query' && p.content?.['application/json']?.schema);
+  if (found.length !== 1) throw new Error(`${where}: a browser page needs exactly one query parameter with application/json content`);
+  return found[0];
+}
+
+/** @param {Record<string, any>} doc @param {any} op @param {string} where the schema of what the caller passes */
+export function requestSchemaOf(doc, op, where) {
+  if (isBrowserRedirect(op)) return jsonQueryParameter(doc, op, where).content['application/json'].schema;
+  return jsonSchemaOf(doc, op.requestBody, `${where} requestBody`);
+}
+
+/** @param {Record<string, any>} doc @param {any} op @param {string} where the 200 JSON schema, or null for a browser page */
+export function responseSchemaOf(doc, op, where) {
+  if (isBrowserRedirect(op)) return null;
+  return jsonSchemaOf(doc, op.responses?.['200'], `${where} 200 response`);
+}
+
+const FILL_KINDS = ['order-id'];
+
+/** Request fields the SDK fills in when the caller leaves them out (`x-sdk-fill` on the property). */
+function fillsOf(doc, schema, where) {
+  const s = deref(doc, schema);
+  const fills = [];
+  for (const [field, raw] of Object.entries(s.properties ?? {})) {
+    const property = deref(doc, raw);
+    const kind = raw['x-sdk-fill'] ?? property['x-sdk-fill'];
+    if (kind === undefined) continue;
+    if (!FILL_KINDS.includes(kind)) throw new Error(`${where}: ${field}: unknown x-sdk-fill ${JSON.stringify(kind)} (known: ${FILL_KINDS.join(', ')})`);
+    const prefixFrom = raw['x-sdk-fill-prefix-from'] ?? property['x-sdk-fill-prefix-from'];
+    if (typeof prefixFrom !== 'string' || !Object.prototype.hasOwnProperty.call(s.properties, prefixFrom)) {
+      throw new Error(`${where}: ${field}: x-sdk-fill-prefix-from must name another property of the request`);
+    }
+    if (!(s.required ?? []).includes(prefixFrom)) throw new Error(`${where}: ${field}: x-sdk-fill-prefix-from ${prefixFrom} must be required`);
+    fills.push({ field, kind, prefixFrom, maxLength: property.maxLength ?? null });
+  }
+  return fills;
+}
+
 /** @param {Record<string, any>} doc */
 export function describeOperations(doc) {
   const operations = [];
@@ -34,20 +79,22 @@ export function describeOperations(doc) {
       if (!Array.isArray(result.success) || result.success.length === 0) {
         throw new Error(`${where}: x-result.success must list the success codes`);
       }
-      const requestSchema = jsonSchemaOf(doc, op.requestBody, `${where} requestBody`);
-      const responseSchema = jsonSchemaOf(doc, op.responses?.['200'], `${where} 200 response`);
+      const requestSchema = requestSchemaOf(doc, op, where);
+      const responseSchema = responseSchemaOf(doc, op, where);
       const security = (op.security ?? doc.security ?? []).flatMap((req) => Object.keys(req));
       operations.push({
         operationId: op.operationId,
         summary: op.summary ?? '',
         method: method.toUpperCase(),
         path,
+        transport: isBrowserRedirect(op) ? 'browser-redirect' : 'json',
         retrySafe: requireExtension(op, 'x-retry-safe', where) === true,
         sdkMethod: op['x-sdk-method'] !== false,
         security,
         result: { codeField: result.codeField, messageField: result.messageField, success: result.success.map(String) },
         requestTimestampField: hasProperty(doc, requestSchema, 'requestTimestamp') ? 'requestTimestamp' : null,
-        responseWireFormat: collectWireFormat(doc, responseSchema),
+        fills: fillsOf(doc, requestSchema, where),
+        responseWireFormat: responseSchema === null ? { integers: [], jsonStrings: [] } : collectWireFormat(doc, responseSchema),
       });
     }
   }
@@ -65,13 +112,28 @@ export function describeNotification(doc) {
   return { schema, wireFormat: collectWireFormat(doc, schema) };
 }
 
+/** Browser pages name their content schema as a component, so its type can be named too. */
+function browserPageContents(doc, operations) {
+  return operations
+    .filter((op) => op.transport === 'browser-redirect')
+    .map((op) => {
+      const where = `${op.method} ${op.path}`;
+      const ref = requestSchemaOf(doc, doc.paths[op.path][op.method.toLowerCase()], where).$ref;
+      const prefix = '#/components/schemas/';
+      if (typeof ref !== 'string' || !ref.startsWith(prefix)) throw new Error(`${where}: the content schema must be a component ($ref)`);
+      return { operationId: op.operationId, schema: ref.slice(prefix.length) };
+    });
+}
+
 /** @param {Record<string, any>} doc @param {string} header */
 export function renderOperations(doc, header) {
   const operations = describeOperations(doc);
   const notification = describeNotification(doc);
   const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, { operationId, ...rest }]));
+  const pageContents = browserPageContents(doc, operations);
   return `${header}
 import type { WireFormatRules } from '../src/wire-format.js';
+import type { components } from './schema.js';
 
 /** Where an operation's outcome lives in its response body, and which codes mean success. */
 export interface OperationResultRule {
@@ -80,11 +142,25 @@ export interface OperationResultRule {
   readonly success: readonly string[];
 }
 
+/** A request field the client fills in when the caller leaves it out (\`x-sdk-fill\`). */
+export interface RequestFill {
+  readonly field: string;
+  /** \`order-id\`: a fresh number like createMerOrderId's, prefixed with the first 4 characters of \`prefixFrom\`. */
+  readonly kind: 'order-id';
+  readonly prefixFrom: string;
+  readonly maxLength: number | null;
+}
+
 export interface OperationDescriptor {
   readonly operationId: string;
   readonly summary: string;
   readonly method: 'POST' | 'GET' | 'PUT' | 'DELETE' | 'PATCH';
   readonly path: string;
+  /**
+   * \`json\`: a call with a JSON body and answer. \`browser-redirect\`: a page the browser opens (H5),
+   * answered with a 302; the client builds its signed URL and never requests it.
+   */
+  readonly transport: 'json' | 'browser-redirect';
   /** From \`x-retry-safe\`: the call can be repeated without a second effect. */
   readonly retrySafe: boolean;
   /** From \`x-sdk-method\`: exposed as a client method (false for the token endpoint). */
@@ -93,12 +169,19 @@ export interface OperationDescriptor {
   readonly result: OperationResultRule;
   /** The body field the client fills with Beijing time when the caller leaves it out. */
   readonly requestTimestampField: string | null;
+  /** Fields the client fills in when the caller leaves them out, kept across retries. */
+  readonly fills: readonly RequestFill[];
   readonly responseWireFormat: WireFormatRules;
 }
 
 export const operations = ${JSON.stringify(table, null, 2)} as const satisfies Record<string, OperationDescriptor>;
 
 export type OperationId = keyof typeof operations;
+
+/** The order (\`content\`) each browser page (H5) takes, as the spec declares it. */
+export interface BrowserPageContents {
+${pageContents.map(({ operationId, schema }) => `  ${operationId}: components['schemas'][${JSON.stringify(schema)}];`).join('\n')}
+}
 
 /** Wire formats of the payment notification (webhooks.paymentNotification). */
 export const paymentNotificationWireFormat: WireFormatRules = ${JSON.stringify(notification.wireFormat, null, 2)};

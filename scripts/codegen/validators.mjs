@@ -4,7 +4,7 @@
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
-import { describeNotification, describeOperations } from './operations.mjs';
+import { describeNotification, describeOperations, requestSchemaOf, responseSchemaOf } from './operations.mjs';
 import { repoRoot } from './bundle.mjs';
 import { forValidation } from './validation-schema.mjs';
 import { assertClassifiable, RECEIVED_WRAPPER } from './received-validator.mjs';
@@ -32,10 +32,6 @@ function rewrite(node, extensions) {
   return out;
 }
 
-function requestSchema(op) {
-  return op.requestBody?.content?.['application/json']?.schema;
-}
-
 /** @param {Record<string, any>} doc */
 function buildRegistry(doc) {
   const extensions = new Set();
@@ -44,9 +40,13 @@ function buildRegistry(doc) {
   const responses = {};
   for (const { operationId, path, method } of describeOperations(doc)) {
     const op = doc.paths[path][method.toLowerCase()];
-    defs[`${operationId}.request`] = rewrite(requestSchema(op), extensions);
-    defs[`${operationId}.response`] = rewrite(op.responses['200'].content['application/json'].schema, extensions);
+    const where = `${method} ${path}`;
+    defs[`${operationId}.request`] = rewrite(requestSchemaOf(doc, op, where), extensions);
     requests[operationId] = `${REGISTRY_ID}#/$defs/${operationId}.request`;
+    // A browser page (H5) has no answer body to validate.
+    const response = responseSchemaOf(doc, op, where);
+    if (response === null) continue;
+    defs[`${operationId}.response`] = rewrite(response, extensions);
     responses[operationId] = `${REGISTRY_ID}#/$defs/${operationId}.response`;
   }
   defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
@@ -124,7 +124,6 @@ ${ids.map((id) => `  readonly ${id}: ${type};`).join('\n')}
  */
 export async function renderValidators(doc, header) {
   const { registry, extensions, requests, responses } = buildRegistry(doc);
-  const ids = Object.keys(requests);
   const files = {};
 
   const single = createAjv(registry, extensions);
@@ -155,6 +154,7 @@ export declare const validatePaymentNotification: ReceivedValidateFunction;
     ],
   ]) {
     const ajv = createAjv(registry, extensions);
+    const ids = Object.keys(refs);
     const exportsByName = Object.fromEntries(ids.map((id) => [`${name}_${id}`, refs[id]]));
     const code = standaloneCode(ajv, exportsByName);
     const entry = (id) => (direction === 'received' ? `received(${name}_${id})` : `${name}_${id}`);

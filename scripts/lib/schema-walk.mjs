@@ -115,7 +115,12 @@ function unionOf(alternatives) {
     }
     if (Array.isArray(s.examples)) examples.push(...s.examples);
   }
-  const { const: _c, ...rest } = merged;
+  // A union requires only what every alternative requires (e.g. each notification kind's key fields are not required by the union).
+  const requiredByAll = alternatives
+    .map((s) => (Array.isArray(s.required) ? s.required : []))
+    .reduce((common, list) => common.filter((name) => list.includes(name)));
+  const { const: _c, required: _r, ...rest } = merged;
+  if (requiredByAll.length > 0) rest.required = requiredByAll;
   return {
     ...rest,
     ...(types.size > 0 ? { type: [...types] } : {}),

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// The `chinaums` command: sign, verify-notification, call, sandbox. Usage mistakes print one line
+// The `chinaums` command: sign, verify-notification, call, h5-url, sandbox. Usage mistakes print one line
 // on stderr and exit 2; failures of the operation itself exit 1; never a stack trace.
 import { callCommand } from './commands/call.js';
+import { h5UrlCommand } from './commands/h5-url.js';
 import { sandboxCommand } from './commands/sandbox.js';
 import { signCommand } from './commands/sign.js';
 import { verifyNotificationCommand } from './commands/verify-notification.js';
 import type { CliIo, Command } from './command.js';
 import { UsageError } from './usage-error.js';
 
-const commands: readonly Command[] = [signCommand, verifyNotificationCommand, callCommand, sandboxCommand];
+const commands: readonly Command[] = [signCommand, verifyNotificationCommand, callCommand, h5UrlCommand, sandboxCommand];
 const MAX_STDIN_BYTES = 1024 * 1024;
 
 const overview = `Usage: chinaums <command> [options]

@@ -1,5 +1,6 @@
 // The merchant's side: a notification endpoint on 127.0.0.1 built with the SDK's Node handler. It
-// verifies each delivery and answers SUCCESS; the demo waits for the notification of an order.
+// verifies each delivery and answers SUCCESS; the demo waits for the notification of an order
+// (netpay form: its merOrderId; bills form: its billNo), a payment's or a refund's.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createNodeNotificationHandler } from '../notifications/node.js';
@@ -12,10 +13,13 @@ export interface ArrivedNotification {
   readonly context: NotificationContext;
 }
 
+/** A payment's notification, or a refund's (it names the refundOrderId). */
+export type NotificationKind = 'payment' | 'refund';
+
 export interface NotificationEndpoint {
   readonly url: string;
-  /** Resolves with the first verified notification for this order, or fails after `timeoutMs`. */
-  next(merOrderId: string, timeoutMs: number): Promise<ArrivedNotification>;
+  /** Resolves with the first verified notification of this kind for the order or bill, or fails after `timeoutMs`. */
+  next(id: string, timeoutMs: number, kind?: NotificationKind): Promise<ArrivedNotification>;
   close(): Promise<void>;
 }
 
@@ -27,7 +31,10 @@ export async function startNotificationEndpoint(key: string): Promise<Notificati
   const handler = createNodeNotificationHandler({
     key,
     onNotification(notification, context) {
-      const id = notification.merOrderId ?? '';
+      // Keyed on the raw fields: a QR bill's notification has only its billNo; a pre-authorisation's has both.
+      const fields = context.raw;
+      const kind: NotificationKind = fields['refundOrderId'] || fields['refundBillPayment'] ? 'refund' : 'payment';
+      const id = `${kind}:${fields['merOrderId'] ?? fields['billNo'] ?? ''}`;
       const arrival = { notification, context };
       arrived.set(id, arrival);
       waiters.get(id)?.(arrival);
@@ -44,14 +51,15 @@ export async function startNotificationEndpoint(key: string): Promise<Notificati
 
   return {
     url: `http://127.0.0.1:${port}/chinaums/notify`,
-    next(merOrderId, timeoutMs) {
+    next(orderOrBill, timeoutMs, kind = 'payment') {
+      const merOrderId = `${kind}:${orderOrBill}`;
       const already = arrived.get(merOrderId);
       if (already) return Promise.resolve(already);
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           waiters.delete(merOrderId);
           const why = rejections.length > 0 ? ` (the handler refused: ${rejections.join('; ')})` : '';
-          reject(new DemoStepError(`no verified notification for ${merOrderId} within ${timeoutMs} ms${why}`));
+          reject(new DemoStepError(`no verified ${kind} notification for ${orderOrBill} within ${timeoutMs} ms${why}`));
         }, timeoutMs);
         waiters.set(merOrderId, (arrival) => {
           clearTimeout(timer);

@@ -10,6 +10,8 @@ import { signNotification as portableSignNotification } from './sign.js';
 import type { SignNotificationOptions } from './sign.js';
 import type { NotificationFields, NotificationInput, NotificationVerificationResult, NotificationVerified, VerifyNotificationOptions } from './types.js';
 import { assertNotificationWith, verifyNotificationWith } from './verify.js';
+import { verifyReturnUrl as portableVerifyReturnUrl } from './return-url.js';
+import type { ReturnUrlVerificationResult, VerifyReturnUrlOptions } from './return-url.js';
 
 export * from './index.js';
 
@@ -37,4 +39,8 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
 
 export function createNodeNotificationHandler(options: NotificationHandlerOptions): NodeNotificationHandler {
   return portableCreateNodeNotificationHandler(withNodeCrypto(options));
+}
+
+export function verifyReturnUrl(input: string | URL | URLSearchParams, options: VerifyReturnUrlOptions): Promise<ReturnUrlVerificationResult> {
+  return portableVerifyReturnUrl(input, withNodeCrypto(options));
 }

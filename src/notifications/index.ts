@@ -14,7 +14,11 @@ export type {
 } from './types.js';
 export { DEFAULT_MAX_BODY_BYTES } from './types.js';
 export { DEFAULT_MAX_FIELDS } from './field-limit.js';
+export type { BillNotification, OrderPaymentNotification, RefundNotification } from './kinds.js';
+export { isBillNotification, isOrderPaymentNotification, isRefundNotification, notificationKind } from './kinds.js';
 export { assertNotification, verifyNotification } from './verify.js';
+export type { ReturnUrlFailureReason, ReturnUrlRejected, ReturnUrlVerificationResult, ReturnUrlVerified, VerifyReturnUrlOptions } from './return-url.js';
+export { verifyReturnUrl } from './return-url.js';
 export type { SignNotificationOptions } from './sign.js';
 export { encodeNotificationForm, signNotification } from './sign.js';
 export type { ClaimOutcome, EarlyEviction, MemoryNotificationStoreOptions, NotificationStore } from './store.js';

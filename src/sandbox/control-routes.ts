@@ -5,7 +5,7 @@ import type { ArmedFault } from './faults.js';
 import { SandboxInputError } from './input-error.js';
 import { asRecord, optionalPositiveInteger, optionalString } from './input-fields.js';
 import { readOrderInput, readPayPointOrderInput } from './seed.js';
-import type { SandboxDelivery, SandboxOrder, SandboxPayPointOrder, SandboxRefund } from './types.js';
+import type { SandboxDelivery, SandboxOrder, SandboxPayPointOrder, SandboxRefundOutcome } from './types.js';
 
 /** The scenario operations the control routes expose (the same object as `sandbox.state`). */
 export interface ControlTarget {
@@ -14,7 +14,7 @@ export interface ControlTarget {
   order(merOrderId: string): SandboxOrder | undefined;
   orders(): SandboxOrder[];
   pay(merOrderId: string, input?: { targetSys?: string }): Promise<{ order: SandboxOrder; delivery: SandboxDelivery | undefined }>;
-  refund(merOrderId: string, input?: { refundAmount?: number; refundOrderId?: string }): { order: SandboxOrder; refund: SandboxRefund };
+  refund(merOrderId: string, input?: { refundAmount?: number; refundOrderId?: string }): SandboxRefundOutcome;
   close(merOrderId: string): SandboxOrder;
   createPayPointOrder(input: ReturnType<typeof readPayPointOrderInput>): SandboxPayPointOrder;
   payPointOrders(): SandboxPayPointOrder[];
@@ -29,16 +29,18 @@ export interface ControlTarget {
 export const CONTROL_ROUTES = [
   'GET    {prefix}                       this list, the operations, appIds and merchants',
   'GET    {prefix}/orders                every order',
-  'POST   {prefix}/orders                create {totalAmount, merOrderId?, kind?: payment|preauth, mid?, tid?, instMid?, orderDesc?, notifyUrl?}',
-  'GET    {prefix}/orders/{merOrderId}   one order',
-  'POST   {prefix}/orders/{id}/pay       pay it {targetSys?}; notifies its notifyUrl',
-  'POST   {prefix}/orders/{id}/refund    refund it {refundAmount?, refundOrderId?}',
+  'POST   {prefix}/orders                create {totalAmount, merOrderId?, kind?: payment|preauth|bill, mid?, tid?, instMid?, orderDesc?, notifyUrl?, returnUrl?, billNo?, billDate?, qrCodeId?}',
+  'GET    {prefix}/orders/{id}           one order (id: merOrderId, or a QR bill\'s billNo)',
+  'POST   {prefix}/orders/{id}/pay       pay it {targetSys?}; notifies its notifyUrl (netpay or bills form)',
+  'POST   {prefix}/orders/{id}/refund    refund it {refundAmount?, refundOrderId?}; the same refundOrderId again refunds nothing',
   'POST   {prefix}/orders/{id}/close     close an unpaid order',
+  'GET    {prefix}/cashier/{id}          the cashier page an H5 URL redirects to, with a Pay button',
+  'GET    {prefix}/bills/qrCode.do?id=…  the page a QR bill\'s code opens, with the same Pay button',
   'GET    {prefix}/pay-point-orders      every pay-point order',
   'POST   {prefix}/pay-point-orders      create a completed pay-point order {fenOrderId?, mid?, serviceId?}',
   'GET    {prefix}/notifications         the delivery log',
   'GET    {prefix}/faults                armed faults',
-  'POST   {prefix}/faults                arm {type: delay|http-error|platform-9200|drop, count?, operationId?, ms?, status?}',
+  'POST   {prefix}/faults                arm {type: delay|http-error|platform-9200|drop|refund-processing, count?, operationId?, ms?, status?, polls?}',
   'DELETE {prefix}/faults                disarm all',
   'POST   {prefix}/reset                 back to the seed (orders, faults, tokens)',
 ] as const;

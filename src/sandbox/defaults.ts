@@ -12,10 +12,12 @@ export const DEMO_APP: SandboxApp = Object.freeze({
 export const DEMO_NOTIFY_KEY = 'sandbox-notify-key-not-a-secret-0001';
 
 /** ChinaUMS's public test merchant (protocol.md, "Hosts"). */
-export const TEST_MERCHANT: SandboxMerchant = Object.freeze({
+export const TEST_MERCHANT: SandboxMerchant & { readonly msgSrcId: string } = Object.freeze({
   mid: '898201612345678',
   tids: Object.freeze(['88880001']),
   name: '银联商务测试商户',
+  // The test merchant's 来源编号, as in the vendor's signed notification sample (merOrderId 3194…).
+  msgSrcId: '3194',
 });
 
 export const DEFAULT_CONTROL_PREFIX = '/_sandbox';

@@ -12,7 +12,11 @@ export interface ArmedFault {
   readonly remaining: number;
 }
 
-const TYPES = ['delay', 'http-error', 'platform-9200', 'drop'] as const;
+const TYPES = ['delay', 'http-error', 'platform-9200', 'drop', 'refund-processing'] as const;
+const MAX_POLLS = 100;
+
+/** The faults a gateway applies to a request (the rest change what the platform does). */
+export type GatewayFault = Exclude<SandboxFault, { type: 'refund-processing' }>;
 
 /** Checks a fault from options or a control route; returns it with its defaults filled in. */
 export function parseFault(value: unknown): SandboxFault {
@@ -33,6 +37,11 @@ export function parseFault(value: unknown): SandboxFault {
       if (status < 500) throw new SandboxInputError('INVALID_INPUT', 'fault.status must be a 5xx status.');
       return { type, status, ...scope };
     }
+    case 'refund-processing': {
+      if (operationId !== undefined) throw new SandboxInputError('INVALID_INPUT', 'fault.operationId does not apply to refund-processing (it holds refunds of every kind).');
+      const polls = optionalPositiveInteger(record, 'polls', 'fault', MAX_POLLS) ?? 1;
+      return { type, count, polls };
+    }
     default:
       return { type, ...scope };
   }
@@ -48,13 +57,31 @@ export class FaultSwitches {
     return { ...armed };
   }
 
-  /** The fault for this request, if one is armed for it; consumes one of its count. */
-  take(operationId: string): SandboxFault | undefined {
-    const armed = this.#armed.find((entry) => entry.fault.operationId === undefined || entry.fault.operationId === operationId);
+  /** The gateway fault for this request, if one is armed for it; consumes one of its count. */
+  take(operationId: string): GatewayFault | undefined {
+    const armed = this.#armed.find(
+      (entry) => entry.fault.type !== 'refund-processing' && (entry.fault.operationId === undefined || entry.fault.operationId === operationId),
+    );
     if (!armed) return undefined;
+    this.#consume(armed);
+    return armed.fault as GatewayFault;
+  }
+
+  /** How many queries a new refund would stay PROCESSING, when a refund-processing fault is armed. */
+  peekRefundPolls(): number | undefined {
+    const armed = this.#armed.find((entry) => entry.fault.type === 'refund-processing');
+    return armed?.fault.type === 'refund-processing' ? (armed.fault.polls ?? 1) : undefined;
+  }
+
+  /** Uses up one refund of the armed refund-processing fault (after the refund was made). */
+  consumeRefundPolls(): void {
+    const armed = this.#armed.find((entry) => entry.fault.type === 'refund-processing');
+    if (armed) this.#consume(armed);
+  }
+
+  #consume(armed: { fault: SandboxFault; remaining: number }): void {
     armed.remaining -= 1;
     if (armed.remaining <= 0) this.#armed = this.#armed.filter((entry) => entry !== armed);
-    return armed.fault;
   }
 
   list(): ArmedFault[] {

@@ -14,3 +14,5 @@ export const newAuthIdRespCd = (): string => randomDigits(6);
 export const newFenOrderId = (): string => `1000${randomDigits(24)}`;
 export const newServiceId = (): string => `5000${randomDigits(26)}`;
 export const newMchntUuid = (): string => randomHex(16);
+/** Like `10001609223224017146368158`: a QR code's id (≤ 32). */
+export const newQrCodeId = (): string => `1000${randomDigits(22)}`;

@@ -5,7 +5,7 @@ import type { NotificationSignType } from '../notifications/types.js';
 import { billPaymentOf, billStatusOf, cashPaymentText } from './bill-status.js';
 import { newMchntUuid } from './ids.js';
 import { randomLetters, randomUuid } from './random.js';
-import type { SandboxMerchant, SandboxOrder } from './types.js';
+import type { SandboxMerchant, SandboxOrder, SandboxRefund } from './types.js';
 
 /** Names the extra field must not take (two-letter names the schema or a reader might know). */
 const RESERVED = new Set(['id', 'ip']);
@@ -24,6 +24,7 @@ export function paymentNotificationFields(
   signType: NotificationSignType,
   now: number,
 ): Record<string, string> {
+  if (order.kind === 'bill') return withExtraField(billNotificationFields(order, merchant, signType, undefined));
   const amount = String(order.totalAmount);
   const fields: Record<string, string> = {
     notifyId: randomUuid(),
@@ -63,7 +64,74 @@ export function paymentNotificationFields(
     fields['billStatus'] = billStatusOf(order.status);
     fields['billPayment'] = JSON.stringify(billPaymentOf(order));
   }
+  return withExtraField(fields);
+}
+
+function withExtraField(fields: Record<string, string>): Record<string, string> {
   const [extraName, extraValue] = randomExtraField(new Set(Object.keys(fields)));
   fields[extraName] = extraValue;
+  return fields;
+}
+
+/**
+ * The bills (QR) form (V-c2b §1.13): the bill's fields, with no top-level merOrderId; the payment
+ * is `billPayment`, a JSON string, and a refund adds `refundBillPayment` (also a JSON string).
+ */
+function billNotificationFields(
+  order: SandboxOrder,
+  merchant: SandboxMerchant | undefined,
+  signType: NotificationSignType,
+  refund: SandboxRefund | undefined,
+): Record<string, string> {
+  const fields: Record<string, string> = {
+    notifyId: randomUuid(),
+    mid: order.mid,
+    tid: order.tid,
+    instMid: order.instMid,
+    billNo: order.billNo ?? '',
+    billDate: order.billDate ?? '',
+    createTime: order.createTime,
+    billStatus: billStatusOf(order.status),
+    billDesc: order.orderDesc,
+    totalAmount: String(order.totalAmount),
+    merName: merchant?.name ?? '',
+    seqId: order.seqId,
+    receiptAmount: String(order.totalAmount),
+    billPayment: JSON.stringify({ ...billPaymentOf(order), receiptAmount: order.totalAmount }),
+    signType,
+  };
+  if (refund) {
+    fields['refundBillPayment'] = JSON.stringify({
+      ...billPaymentOf(order),
+      refundOrderId: refund.refundOrderId,
+      refundAmount: refund.refundAmount,
+      refundPayTime: refund.refundTime,
+      refundTargetOrderId: refund.refundTargetOrderId,
+    });
+  }
+  return fields;
+}
+
+/**
+ * A refund notification: the netpay form with the refund's fields (V-h5 §1.9 "退款通知"), or the
+ * bills form with `refundBillPayment` for a QR bill. Sent once a refund is SUCCESS.
+ */
+export function refundNotificationFields(
+  order: SandboxOrder,
+  refund: SandboxRefund,
+  merchant: SandboxMerchant | undefined,
+  signType: NotificationSignType,
+  now: number,
+): Record<string, string> {
+  if (order.kind === 'bill') return withExtraField(billNotificationFields(order, merchant, signType, refund));
+  const fields = paymentNotificationFields(order, merchant, signType, now);
+  fields['notifyId'] = randomUuid();
+  fields['refundOrderId'] = refund.refundOrderId;
+  fields['refundAmount'] = String(refund.refundAmount);
+  fields['refundTargetOrderId'] = refund.refundTargetOrderId;
+  fields['refundPayTime'] = refund.refundTime;
+  fields['refundSettleDate'] = refund.refundTime.slice(0, 10);
+  fields['refundStatus'] = refund.refundStatus;
+  if (refund.refundDesc !== undefined) fields['refundDesc'] = refund.refundDesc;
   return fields;
 }

@@ -16,9 +16,11 @@ import {
 import { FaultSwitches, type ArmedFault } from './faults.js';
 import { SandboxInputError } from './input-error.js';
 import { NonceRegistry } from './nonce-registry.js';
-import { paymentNotificationFields } from './notification-fields.js';
 import { NotificationDispatcher, notificationSettings } from './notifier.js';
+import { handleCashierRoute } from './platform/cashier.js';
+import { routeFormCall } from './platform/form-router.js';
 import { applySeedOrders, parseSandboxSeed, readMerchant } from './seed.js';
+import { createEffects } from './state/effects.js';
 import { SandboxStore } from './store.js';
 import { TokenRegistry } from './token-registry.js';
 import type {
@@ -31,19 +33,24 @@ import type {
   SandboxPayInput,
   SandboxPayPointOrder,
   SandboxPayPointOrderInput,
-  SandboxRefund,
   SandboxRefundInput,
+  SandboxRefundOutcome,
 } from './types.js';
 
 /** Scenario steps and state, as the control routes expose them. */
 export interface SandboxState {
   createOrder(input: SandboxOrderInput): SandboxOrder;
-  order(merOrderId: string): SandboxOrder | undefined;
+  /** An order by merOrderId, or a QR bill by its billNo. */
+  order(id: string): SandboxOrder | undefined;
   orders(): SandboxOrder[];
-  /** Pays the order and, when it has a notifyUrl, starts delivering the signed notification. */
-  pay(merOrderId: string, input?: SandboxPayInput): Promise<{ order: SandboxOrder; delivery: SandboxDelivery | undefined }>;
-  refund(merOrderId: string, input?: SandboxRefundInput): { order: SandboxOrder; refund: SandboxRefund };
-  close(merOrderId: string): SandboxOrder;
+  /**
+   * Pays an order created any way (netpay orders by merOrderId, QR bills by billNo) and, when it
+   * has a notifyUrl, starts delivering the signed notification (netpay or bills form).
+   */
+  pay(id: string, input?: SandboxPayInput): Promise<{ order: SandboxOrder; delivery: SandboxDelivery | undefined }>;
+  /** Refunds as the platform does (idempotent on refundOrderId); a SUCCESS refund is notified. */
+  refund(id: string, input?: SandboxRefundInput): SandboxRefundOutcome;
+  close(id: string): SandboxOrder;
   createPayPointOrder(input?: SandboxPayPointOrderInput): SandboxPayPointOrder;
   payPointOrder(fenOrderId: string): SandboxPayPointOrder | undefined;
   payPointOrders(): SandboxPayPointOrder[];
@@ -105,8 +112,10 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const tokens = new TokenRegistry(now, options.accessTokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS, options.maxTokensPerApp ?? DEFAULT_MAX_TOKENS_PER_APP);
   const nonces = new NonceRegistry(now, clockToleranceMs);
   const dispatcher = new NotificationDispatcher(notificationSettings(options.notifications), notifyKey, now);
+  const effects = createEffects(store, faults, dispatcher, now);
   const closing = new AbortController();
-  const routerContext: BusinessRouterContext = { appKeys, tokens, nonces, now, clockToleranceMs, store, faults, closing: closing.signal };
+  const routerContext: BusinessRouterContext = { appKeys, tokens, nonces, now, clockToleranceMs, store, effects, faults, controlPrefix, closing: closing.signal };
+  const cashierContext = { store, effects, controlPrefix, notifyKey, signType: dispatcher.signType };
   const byPath = new Map<string, OperationDescriptor>(Object.values(operations as Readonly<Record<string, OperationDescriptor>>).map((op) => [op.path, op]));
 
   const state: SandboxState & ControlTarget = {
@@ -121,14 +130,9 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     createOrder: (input) => store.createOrder(input),
     order: (merOrderId) => store.order(merOrderId),
     orders: () => store.orders(),
-    async pay(merOrderId, input = {}) {
-      const order = store.pay(merOrderId, input);
-      if (order.notifyUrl === undefined) return { order, delivery: undefined };
-      const fields = paymentNotificationFields(order, store.merchant(order.mid), dispatcher.signType, now());
-      return { order, delivery: await dispatcher.dispatch(order.merOrderId, order.notifyUrl, fields) };
-    },
-    refund: (merOrderId, input = {}) => store.refund(merOrderId, input),
-    close: (merOrderId) => store.close(merOrderId),
+    pay: (id, input = {}) => effects.pay(id, input),
+    refund: (id, input = {}) => effects.refund(id, input),
+    close: (id) => store.close(id),
     createPayPointOrder: (input = {}) => store.createPayPointOrder(input),
     payPointOrder: (fenOrderId) => store.payPointOrder(fenOrderId),
     payPointOrders: () => store.payPointOrders(),
@@ -149,11 +153,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     if (closing.signal.aborted) return platformError('9999', '系统错误: the sandbox is closed', 503);
     const { pathname } = new URL(request.url);
     if (pathname === controlPrefix || pathname.startsWith(`${controlPrefix}/`)) {
-      return handleControlRoute(request, pathname.slice(controlPrefix.length), state);
+      const subpath = pathname.slice(controlPrefix.length);
+      return (await handleCashierRoute(request, subpath, cashierContext)) ?? handleControlRoute(request, subpath, state);
     }
     const op = byPath.get(pathname);
     if (!op) return platformError('9999', `接口不存在 (no such API): ${pathname}`, 404);
-    return routeBusinessCall(request, op, routerContext);
+    // H5 pages are browser GETs signed with OPEN-FORM-PARAM, answered with a 302.
+    return op.transport === 'browser-redirect' ? routeFormCall(request, op, routerContext) : routeBusinessCall(request, op, routerContext);
   }
 
   return {
@@ -171,7 +177,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     apps: Object.freeze(apps.map((app) => Object.freeze({ ...app }))),
     notifyKey,
     controlPrefix,
-    idle: () => dispatcher.idle(),
+    idle: () => effects.idle(),
     async close() {
       closing.abort();
       await dispatcher.close();

@@ -39,7 +39,10 @@ export function readMerchant(value: unknown, what: string): SandboxMerchant {
   if (tids.length === 0 || !tids.every((tid) => typeof tid === 'string' && tid !== '')) {
     throw new SandboxInputError('INVALID_INPUT', `${what}.tids must be a non-empty array of terminal ids.`);
   }
-  return { mid: requiredString(record, 'mid', what), tids: tids as string[], name: optionalString(record, 'name', what) ?? '沙箱商户' };
+  const msgSrcId = optionalString(record, 'msgSrcId', what);
+  if (msgSrcId !== undefined && !/^[0-9A-Za-z]{4}$/.test(msgSrcId)) throw new SandboxInputError('INVALID_INPUT', `${what}.msgSrcId must be 4 letters or digits.`);
+  const merchant = { mid: requiredString(record, 'mid', what), tids: tids as string[], name: optionalString(record, 'name', what) ?? '沙箱商户' };
+  return msgSrcId === undefined ? merchant : { ...merchant, msgSrcId };
 }
 
 /** The fields of an order to create, from control routes and seeds alike. */
@@ -47,29 +50,38 @@ export function readOrderInput(value: unknown, what: string): SandboxOrderInput 
   const record = asRecord(value, what);
   const fields: Record<string, unknown> = {
     merOrderId: optionalString(record, 'merOrderId', what),
-    kind: optionalOneOf(record, 'kind', what, ['payment', 'preauth'] as const),
+    kind: optionalOneOf(record, 'kind', what, ['payment', 'preauth', 'bill'] as const),
     mid: optionalString(record, 'mid', what),
     tid: optionalString(record, 'tid', what),
     instMid: optionalString(record, 'instMid', what),
     totalAmount: requiredPositiveInteger(record, 'totalAmount', what),
     orderDesc: optionalString(record, 'orderDesc', what),
     notifyUrl: optionalNotifyUrl(record, what),
+    returnUrl: optionalHttpUrl(record, 'returnUrl', what),
+    attachedData: optionalString(record, 'attachedData', what),
+    billNo: optionalString(record, 'billNo', what),
+    billDate: optionalString(record, 'billDate', what),
+    qrCodeId: optionalString(record, 'qrCodeId', what),
   };
   for (const key of Object.keys(fields)) if (fields[key] === undefined) delete fields[key];
   return fields as unknown as SandboxOrderInput;
 }
 
 function optionalNotifyUrl(record: JsonRecord, what: string): string | undefined {
-  const url = optionalString(record, 'notifyUrl', what);
+  return optionalHttpUrl(record, 'notifyUrl', what);
+}
+
+function optionalHttpUrl(record: JsonRecord, name: string, what: string): string | undefined {
+  const url = optionalString(record, name, what);
   if (url === undefined) return undefined;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new SandboxInputError('INVALID_INPUT', `${what}.notifyUrl must be an absolute http(s) URL.`);
+    throw new SandboxInputError('INVALID_INPUT', `${what}.${name} must be an absolute http(s) URL.`);
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
-    throw new SandboxInputError('INVALID_INPUT', `${what}.notifyUrl must use http or https.`);
+    throw new SandboxInputError('INVALID_INPUT', `${what}.${name} must use http or https.`);
   }
   return url;
 }

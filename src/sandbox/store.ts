@@ -7,7 +7,7 @@ import {
   newBuyerId,
   newFenOrderId,
   newMerOrderId,
-  newRefundOrderId,
+  newQrCodeId,
   newSeqId,
   newServiceId,
   newTargetOrderId,
@@ -22,20 +22,37 @@ import type {
   SandboxPayPointOrderInput,
   SandboxRefund,
   SandboxRefundInput,
+  SandboxRefundOutcome,
 } from './types.js';
+import { applyRefund, planRefund, settleRefund } from './state/refunds.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const MAX_ORDERS = 10_000;
 const ORDER_ID = /^[0-9A-Za-z_-]{6,32}$/;
+const BILL_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function snapshot(order: Mutable<SandboxOrder>): SandboxOrder {
   return Object.freeze({ ...order, refunds: Object.freeze([...order.refunds]) });
 }
 
+/** The outcome of one refund query against a PROCESSING refund. */
+export interface RefundPoll {
+  readonly order: SandboxOrder;
+  readonly refund: SandboxRefund;
+  /** True when this query moved it to SUCCESS (the moment a refund notification goes out). */
+  readonly settledNow: boolean;
+}
+
 export class SandboxStore {
   readonly #merchants = new Map<string, SandboxMerchant>();
   readonly #orders = new Map<string, Mutable<SandboxOrder>>();
+  /** billNo → merOrderId, qrCodeId → merOrderId, refundOrderId → merOrderId. */
+  readonly #bills = new Map<string, string>();
+  readonly #qrCodes = new Map<string, string>();
+  readonly #refundIds = new Map<string, string>();
+  /** refundOrderId → refund queries left before a PROCESSING refund turns SUCCESS. */
+  readonly #pendingPolls = new Map<string, number>();
   readonly #payPoint = new Map<string, Mutable<SandboxPayPointOrder>>();
 
   constructor(private readonly now: () => number) {}
@@ -53,8 +70,7 @@ export class SandboxStore {
   }
 
   clearOrders(): void {
-    this.#orders.clear();
-    this.#payPoint.clear();
+    for (const map of [this.#orders, this.#bills, this.#qrCodes, this.#refundIds, this.#pendingPolls, this.#payPoint]) map.clear();
   }
 
   createOrder(input: SandboxOrderInput): SandboxOrder {
@@ -64,44 +80,66 @@ export class SandboxStore {
     if (tid === undefined || !merchant.tids.includes(tid)) {
       throw new SandboxInputError('INVALID_INPUT', `Merchant ${merchant.mid} has no terminal ${input.tid ?? ''}.`);
     }
-    const merOrderId = input.merOrderId ?? newMerOrderId();
-    if (!ORDER_ID.test(merOrderId)) throw new SandboxInputError('INVALID_INPUT', 'merOrderId must be 6..32 letters, digits, `_` or `-`.');
-    if (this.#orders.has(merOrderId)) throw new SandboxInputError('CONFLICT', `Order ${merOrderId} already exists (DUP_ORDER).`);
-    if (!Number.isSafeInteger(input.totalAmount) || input.totalAmount <= 0) {
-      throw new SandboxInputError('INVALID_INPUT', 'totalAmount must be a positive integer number of fen.');
-    }
-    if (this.#orders.size >= MAX_ORDERS) throw new SandboxInputError('CONFLICT', `The sandbox holds at most ${MAX_ORDERS} orders; reset it.`);
     const kind = input.kind ?? 'payment';
     const now = this.now();
+    const hasBill = kind !== 'payment';
+    const billNo = hasBill ? (input.billNo ?? newBillNo(beijingCompactTimestamp(now))) : undefined;
+    if (billNo !== undefined && (!/^[0-9A-Za-z_-]{6,31}$/.test(billNo) || this.#bills.has(billNo))) {
+      throw new SandboxInputError(this.#bills.has(billNo) ? 'CONFLICT' : 'INVALID_INPUT', this.#bills.has(billNo) ? `Bill ${billNo} already exists (DUP_ORDER).` : 'billNo must be 6..31 letters, digits, `_` or `-`.');
+    }
+    const billDate = hasBill ? (input.billDate ?? beijingDate(now)) : undefined;
+    if (billDate !== undefined && !BILL_DATE.test(billDate)) throw new SandboxInputError('INVALID_INPUT', 'billDate must be yyyy-MM-dd.');
+    // The WeChat channel appends one character to a bill's number to make its order number (V-c2b example).
+    const merOrderId = input.merOrderId ?? (kind === 'bill' && billNo !== undefined ? `${billNo}0` : newMerOrderId());
+    if (!ORDER_ID.test(merOrderId)) throw new SandboxInputError('INVALID_INPUT', 'merOrderId must be 6..32 letters, digits, `_` or `-`.');
+    if (this.#orders.has(merOrderId)) throw new SandboxInputError('CONFLICT', `Order ${merOrderId} already exists (DUP_ORDER).`);
+    if (!Number.isSafeInteger(input.totalAmount) || input.totalAmount <= 0 || input.totalAmount > 100_000_000) {
+      throw new SandboxInputError('INVALID_INPUT', 'totalAmount must be a whole number of fen, 1..100000000.');
+    }
+    if (this.#orders.size >= MAX_ORDERS) throw new SandboxInputError('CONFLICT', `The sandbox holds at most ${MAX_ORDERS} orders; reset it.`);
+    const qrCodeId = kind === 'bill' ? (input.qrCodeId ?? newQrCodeId()) : undefined;
+    if (qrCodeId !== undefined && this.#qrCodes.has(qrCodeId)) throw new SandboxInputError('CONFLICT', `QR code ${qrCodeId} already exists.`);
     const order: Mutable<SandboxOrder> = {
       merOrderId,
       kind,
       mid: merchant.mid,
       tid,
-      instMid: input.instMid ?? (kind === 'preauth' ? 'QRPAYDEFAULT' : 'YUEDANDEFAULT'),
+      instMid: input.instMid ?? (hasBill ? 'QRPAYDEFAULT' : 'YUEDANDEFAULT'),
       totalAmount: input.totalAmount,
-      status: 'NEW_ORDER',
+      status: input.initialStatus ?? 'NEW_ORDER',
       orderDesc: input.orderDesc ?? '沙箱订单',
       notifyUrl: input.notifyUrl,
+      returnUrl: input.returnUrl,
+      createdBy: input.createdBy,
+      attachedData: input.attachedData,
       createTime: beijingDateTime(now),
       payTime: undefined,
       settleDate: undefined,
       seqId: newSeqId(),
-      targetOrderId: '',
-      targetSys: '',
+      targetOrderId: input.targetOrderId ?? '',
+      targetSys: input.targetSys ?? '',
       buyerId: '',
-      billNo: kind === 'preauth' ? newBillNo(beijingCompactTimestamp(now)) : undefined,
-      billDate: kind === 'preauth' ? beijingDate(now) : undefined,
+      billNo,
+      billDate,
+      qrCodeId,
       authIdRespCd: undefined,
       refunds: [],
     };
     this.#orders.set(merOrderId, order);
+    if (billNo !== undefined) this.#bills.set(billNo, merOrderId);
+    if (qrCodeId !== undefined) this.#qrCodes.set(qrCodeId, merOrderId);
     return snapshot(order);
   }
 
-  order(merOrderId: string): SandboxOrder | undefined {
-    const order = this.#orders.get(merOrderId);
+  /** An order by its merOrderId, or a bill by its billNo ("billNo 也可填 merOrderId"). */
+  order(id: string): SandboxOrder | undefined {
+    const order = this.#find(id);
     return order && snapshot(order);
+  }
+
+  orderByQrCode(qrCodeId: string): SandboxOrder | undefined {
+    const merOrderId = this.#qrCodes.get(qrCodeId);
+    return merOrderId === undefined ? undefined : this.order(merOrderId);
   }
 
   orders(): SandboxOrder[] {
@@ -109,62 +147,67 @@ export class SandboxStore {
   }
 
   /** The order a refund query names: by refundOrderId (退货订单号), else by the order's own id. */
-  findByRefund(merOrderId: string): { order: SandboxOrder; refund: SandboxRefund | undefined } | undefined {
-    for (const order of this.#orders.values()) {
-      const refund = order.refunds.find((r) => r.refundOrderId === merOrderId);
-      if (refund) return { order: snapshot(order), refund };
-    }
-    const order = this.#orders.get(merOrderId);
+  findByRefund(id: string): { order: SandboxOrder; refund: SandboxRefund | undefined } | undefined {
+    const owner = this.#refundIds.get(id);
+    const byRefund = owner === undefined ? undefined : this.#orders.get(owner);
+    if (byRefund) return { order: snapshot(byRefund), refund: byRefund.refunds.find((r) => r.refundOrderId === id) };
+    const order = this.#find(id);
     return order && { order: snapshot(order), refund: order.refunds.at(-1) };
   }
 
-  pay(merOrderId: string, input: SandboxPayInput = {}): SandboxOrder {
-    const order = this.#require(merOrderId);
+  pay(id: string, input: SandboxPayInput = {}): SandboxOrder {
+    const order = this.#require(id);
     if (order.status !== 'NEW_ORDER' && order.status !== 'WAIT_BUYER_PAY') {
-      throw new SandboxInputError('CONFLICT', `Order ${merOrderId} is ${order.status}; only an unpaid order can be paid.`);
+      throw new SandboxInputError('CONFLICT', `Order ${id} is ${order.status}; only an unpaid order can be paid.`);
     }
     const now = this.now();
     order.status = 'TRADE_SUCCESS';
     order.payTime = beijingDateTime(now);
     order.settleDate = beijingDate(now);
-    order.targetSys = input.targetSys ?? 'WXPay';
-    order.targetOrderId = newTargetOrderId();
+    order.targetSys = input.targetSys ?? (order.targetSys || 'WXPay');
+    order.targetOrderId = order.targetOrderId || newTargetOrderId();
     order.buyerId = newBuyerId();
     if (order.kind === 'preauth') order.authIdRespCd = newAuthIdRespCd();
     return snapshot(order);
   }
 
-  refund(merOrderId: string, input: SandboxRefundInput = {}): { order: SandboxOrder; refund: SandboxRefund } {
-    const order = this.#require(merOrderId);
-    if (order.kind !== 'payment') throw new SandboxInputError('CONFLICT', `Order ${merOrderId} is a pre-authorisation: cancel it instead.`);
-    if (order.status !== 'TRADE_SUCCESS' && order.status !== 'TRADE_REFUND') {
-      throw new SandboxInputError('CONFLICT', `Order ${merOrderId} is ${order.status}; only a paid order can be refunded.`);
+  /**
+   * Refunds part or all of a paid order; the same refundOrderId again returns the first refund
+   * (`repeated`). With `processingPolls` the refund starts PROCESSING for that many queries.
+   */
+  refund(id: string, input: SandboxRefundInput = {}, processingPolls?: number): SandboxRefundOutcome {
+    const order = this.#require(id);
+    const used = (refundOrderId: string) => this.#refundIds.has(refundOrderId) && this.#refundIds.get(refundOrderId) !== order.merOrderId;
+    const plan = planRefund(order, input, used, this.now(), processingPolls !== undefined);
+    if (plan.existing) return { order: snapshot(order), refund: plan.existing, repeated: true };
+    applyRefund(order, plan.refund);
+    this.#refundIds.set(plan.refund.refundOrderId, order.merOrderId);
+    if (processingPolls !== undefined) this.#pendingPolls.set(plan.refund.refundOrderId, processingPolls);
+    return { order: snapshot(order), refund: plan.refund, repeated: false };
+  }
+
+  /** One refund query: a PROCESSING refund counts it down and turns SUCCESS at zero. */
+  pollRefund(refundOrderId: string): RefundPoll | undefined {
+    const owner = this.#refundIds.get(refundOrderId);
+    const order = owner === undefined ? undefined : this.#orders.get(owner);
+    const refund = order?.refunds.find((r) => r.refundOrderId === refundOrderId);
+    if (!order || !refund) return undefined;
+    const left = this.#pendingPolls.get(refundOrderId);
+    if (left === undefined) return { order: snapshot(order), refund, settledNow: false };
+    if (left > 1) {
+      this.#pendingPolls.set(refundOrderId, left - 1);
+      return { order: snapshot(order), refund, settledNow: false };
     }
-    const refunded = order.refunds.reduce((sum, r) => sum + r.refundAmount, 0);
-    const remaining = order.totalAmount - refunded;
-    const refundAmount = input.refundAmount ?? remaining;
-    if (!Number.isSafeInteger(refundAmount) || refundAmount <= 0 || refundAmount > remaining) {
-      throw new SandboxInputError('CONFLICT', `refundAmount must be 1..${remaining} fen (the amount not yet refunded).`);
-    }
-    const refundOrderId = input.refundOrderId ?? newRefundOrderId();
-    if (!ORDER_ID.test(refundOrderId)) throw new SandboxInputError('INVALID_INPUT', 'refundOrderId must be 6..32 letters, digits, `_` or `-`.');
-    if (this.findByRefund(refundOrderId)) throw new SandboxInputError('CONFLICT', `refundOrderId ${refundOrderId} is already used.`);
-    const refund: SandboxRefund = Object.freeze({
-      refundOrderId,
-      refundAmount,
-      refundTime: beijingDateTime(this.now()),
-      refundTargetOrderId: `50300${newTargetOrderId().slice(5)}`,
-    });
-    order.refunds = [...order.refunds, refund];
-    order.status = 'TRADE_REFUND';
-    return { order: snapshot(order), refund };
+    this.#pendingPolls.delete(refundOrderId);
+    const settled = settleRefund(order, refundOrderId) ?? refund;
+    return { order: snapshot(order), refund: settled, settledNow: true };
   }
 
   /** Closes an unpaid order, or cancels (voids) an authorised pre-authorisation. */
-  close(merOrderId: string): SandboxOrder {
-    const order = this.#require(merOrderId);
+  close(id: string): SandboxOrder {
+    const order = this.#require(id);
     const closable = order.status === 'NEW_ORDER' || order.status === 'WAIT_BUYER_PAY' || (order.kind === 'preauth' && order.status === 'TRADE_SUCCESS');
-    if (!closable) throw new SandboxInputError('CONFLICT', `Order ${merOrderId} is ${order.status} and cannot be closed.`);
+    if (!closable) throw new SandboxInputError('CONFLICT', `Order ${id} is ${order.status} and cannot be closed.`);
     order.status = 'TRADE_CLOSED';
     return snapshot(order);
   }
@@ -197,9 +240,14 @@ export class SandboxStore {
     return Object.freeze({ ...order });
   }
 
-  #require(merOrderId: string): Mutable<SandboxOrder> {
-    const order = this.#orders.get(merOrderId);
-    if (!order) throw new SandboxInputError('NOT_FOUND', `No order ${merOrderId} in the sandbox.`);
+  #find(id: string): Mutable<SandboxOrder> | undefined {
+    const billOwner = this.#bills.get(id);
+    return this.#orders.get(id) ?? (billOwner === undefined ? undefined : this.#orders.get(billOwner));
+  }
+
+  #require(id: string): Mutable<SandboxOrder> {
+    const order = this.#find(id);
+    if (!order) throw new SandboxInputError('NOT_FOUND', `No order or bill ${id} in the sandbox.`);
     return order;
   }
 }

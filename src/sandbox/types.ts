@@ -12,18 +12,31 @@ export interface SandboxMerchant {
   readonly mid: string;
   readonly tids: readonly string[];
   readonly name: string;
+  /**
+   * 来源编号: the 4-character prefix every merOrderId, billNo and refundOrderId the merchant sends
+   * must start with. When set, orders created through the API without it answer BAD_REQUEST.
+   */
+  readonly msgSrcId?: string;
 }
 
 export type SandboxTradeStatus = 'NEW_ORDER' | 'WAIT_BUYER_PAY' | 'TRADE_SUCCESS' | 'TRADE_REFUND' | 'TRADE_CLOSED';
 
-/** `payment`: an ordinary netpay order; `preauth`: a QR-bill pre-authorisation (cancellable). */
-export type SandboxOrderKind = 'payment' | 'preauth';
+/**
+ * `payment`: an ordinary netpay order; `preauth`: a QR-bill pre-authorisation (cancellable);
+ * `bill`: a C扫B QR bill (`billsGetQrcode`), found by its `billNo` as well as its merOrderId.
+ */
+export type SandboxOrderKind = 'payment' | 'preauth' | 'bill';
+
+/** `PROCESSING` only while the `refund-processing` fault holds it; refund queries move it on. */
+export type SandboxRefundStatus = 'PROCESSING' | 'SUCCESS';
 
 export interface SandboxRefund {
   readonly refundOrderId: string;
   readonly refundAmount: number;
   readonly refundTime: string;
   readonly refundTargetOrderId: string;
+  readonly refundStatus: SandboxRefundStatus;
+  readonly refundDesc: string | undefined;
 }
 
 export interface SandboxOrder {
@@ -37,6 +50,12 @@ export interface SandboxOrder {
   readonly status: SandboxTradeStatus;
   readonly orderDesc: string;
   readonly notifyUrl: string | undefined;
+  /** Where the cashier page sends the buyer after paying (with the signed result parameters). */
+  readonly returnUrl: string | undefined;
+  /** The operation that created it through the API (`netpayWxUnifiedOrder`, …); undefined for control routes and seeds. */
+  readonly createdBy: string | undefined;
+  /** `attachedData` (商户附加数据), echoed in answers and notifications. */
+  readonly attachedData: string | undefined;
   readonly createTime: string;
   readonly payTime: string | undefined;
   readonly settleDate: string | undefined;
@@ -44,9 +63,11 @@ export interface SandboxOrder {
   readonly targetOrderId: string;
   readonly targetSys: string;
   readonly buyerId: string;
-  /** Pre-authorisations only. */
+  /** Pre-authorisations and QR bills. */
   readonly billNo: string | undefined;
   readonly billDate: string | undefined;
+  /** QR bills: the code's id (`billsCloseQrcode` names it); the code URL carries it as `?id=`. */
+  readonly qrCodeId: string | undefined;
   readonly authIdRespCd: string | undefined;
   readonly refunds: readonly SandboxRefund[];
 }
@@ -91,18 +112,43 @@ export interface SandboxOrderInput {
   readonly orderDesc?: string;
   /** Where payment notifications are POSTed. */
   readonly notifyUrl?: string;
+  readonly returnUrl?: string;
+  readonly attachedData?: string;
+  /** QR bills: default a fresh bill number, and today (Beijing) as billDate. */
+  readonly billNo?: string;
+  readonly billDate?: string;
+  readonly qrCodeId?: string;
+  /** The creating operation, when the API created it. */
+  readonly createdBy?: string;
+  /** Orders created through the API wait for the buyer (`WAIT_BUYER_PAY`); default NEW_ORDER. */
+  readonly initialStatus?: 'NEW_ORDER' | 'WAIT_BUYER_PAY';
+  /** Known before payment for some channels (Alipay's tradeNO); default set when paid. */
+  readonly targetOrderId?: string;
+  /** The wallet that will pay it (`WXPay`, `Alipay 2.0`, `UAC`); default WXPay, or as paid. */
+  readonly targetSys?: string;
 }
 
 export interface SandboxPayInput {
-  /** Default WXPay. */
+  /** Default the order's wallet (WXPay unless its creation said otherwise). */
   readonly targetSys?: string;
 }
 
 export interface SandboxRefundInput {
   /** Fen; default the whole remaining amount. */
   readonly refundAmount?: number;
-  /** Default a fresh id; the refund query finds the refund by it (or by the order's id). */
+  /**
+   * Default a fresh id; the refund query finds the refund by it (or by the order's id). The
+   * platform's idempotency key: the same order and refundOrderId again returns the first refund.
+   */
   readonly refundOrderId?: string;
+  readonly refundDesc?: string;
+}
+
+/** What a refund did: `repeated` when the refundOrderId was already used on this order (nothing refunded). */
+export interface SandboxRefundOutcome {
+  readonly order: SandboxOrder;
+  readonly refund: SandboxRefund;
+  readonly repeated: boolean;
 }
 
 export interface SandboxPayPointOrderInput {
@@ -148,13 +194,26 @@ export interface SandboxNotificationOptions {
  * - `delay`: answer normally after `ms` (a slow platform; client timeouts);
  * - `http-error`: a gateway error page with `status` (default 502), not JSON;
  * - `platform-9200`: HTTP 412 `{"errCode":"9200","errInfo":"系统繁忙"}` (the test environment's sporadic failure);
- * - `drop`: the connection is dropped without an answer (`Response.error()`; see the adapters).
+ * - `drop`: the connection is dropped without an answer (`Response.error()`; see the adapters);
+ * - `refund-processing`: see SandboxRefundProcessingFault.
  */
 export type SandboxFault =
   | { readonly type: 'delay'; readonly ms: number; readonly count?: number; readonly operationId?: string }
   | { readonly type: 'http-error'; readonly status?: number; readonly count?: number; readonly operationId?: string }
   | { readonly type: 'platform-9200'; readonly count?: number; readonly operationId?: string }
-  | { readonly type: 'drop'; readonly count?: number; readonly operationId?: string };
+  | { readonly type: 'drop'; readonly count?: number; readonly operationId?: string }
+  | SandboxRefundProcessingFault;
+
+/**
+ * Not a gateway fault: the next `count` refunds start `PROCESSING` and turn `SUCCESS` after
+ * `polls` refund queries (`netpayRefundQuery`, `billsQuery` with refundOrderId; default 1), so
+ * clients can test their polling.
+ */
+export interface SandboxRefundProcessingFault {
+  readonly type: 'refund-processing';
+  readonly count?: number;
+  readonly polls?: number;
+}
 
 export interface SandboxOptions {
   /** Apps allowed to call; default the demo app (DEMO_APP). The seed's apps are added. */

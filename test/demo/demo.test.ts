@@ -19,11 +19,20 @@ describe('the npm start demo', () => {
     expect(out).toMatch(/^chinaums demo — local sandbox on 127\.0\.0\.1/);
     expect(out).toMatch(/received\s+notifyId [0-9a-f-]{36}, status TRADE_SUCCESS/);
     expect(out).toMatch(/netpayQuery[\s\S]*answer\s+errCode SUCCESS, merOrderId \S+, status TRADE_SUCCESS/);
+    expect(out).toMatch(/netpayWxUnifiedOrder[\s\S]*answer\s+errCode SUCCESS, merOrderId 3194\d+, status WAIT_BUYER_PAY/);
+    expect(out).toMatch(/front end\s+wx\.requestPayment\(miniPayRequest\) with it unchanged: keys .*package/);
+    // The same refundOrderId twice: one refund.
+    expect(out).toMatch(/again\s+errCode SUCCESS, refundStatus SUCCESS, refundAmount 100, refundOrderId (\d+)/);
+    expect(out).toMatch(/sandbox\s+1 refund recorded/);
     expect(out).toMatch(/status TRADE_REFUND, refundStatus SUCCESS/);
+    expect(out).toMatch(/netpayClose[\s\S]*status TRADE_CLOSED/);
+    expect(out).toMatch(/browser\s+GET → HTTP 302, Location http:\/\/127\.0\.0\.1:\d+\/_sandbox\/cashier\/3194\d+/);
+    expect(out).toMatch(/bills form: notifyId \S+, billNo 3194\d+, billStatus PAID/);
+    expect(out).toMatch(/refund\s+billStatus REFUND, refundStatus SUCCESS/);
     expect(out).toMatch(/billStatus CLOSED, billPayment\.status TRADE_CLOSED/);
     expect(out).toMatch(/respCode 0000/);
     expect(out).toMatch(/delivery\s+\S+: acknowledged after 1 attempt\(s\), last answer HTTP 200 "SUCCESS"/);
-    expect(out).toMatch(/All 9 steps passed\.\n$/);
+    expect(out).toMatch(/All 13 steps passed\.\n$/);
     for (const secret of [DEMO_APP.appKey, DEMO_NOTIFY_KEY]) expect(out).not.toContain(secret);
   });
 

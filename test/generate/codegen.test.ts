@@ -10,21 +10,21 @@ import { operations } from '../../generated/operations.js';
 const workDir = mkdtempSync(join(tmpdir(), 'chinaums-codegen-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-/** A copy of the spec with one more operation, the way a maintainer would add `/v1/netpay/close`. */
-function specWithCloseOperation(): string {
+/** A copy of the spec with one more operation, the way a maintainer would add `/v1/netpay/secure-cancel`. */
+function specWithNewOperation(): string {
   const dir = join(workDir, 'spec');
   cpSync(join(repoRoot, 'spec'), dir, { recursive: true });
   const query = readFileSync(join(dir, 'paths/netpayQuery.yaml'), 'utf8');
   writeFileSync(
-    join(dir, 'paths/netpayClose.yaml'),
+    join(dir, 'paths/netpaySecureCancel.yaml'),
     query
-      .replace('operationId: netpayQuery', 'operationId: netpayClose')
-      .replace(/summary: .*/, 'summary: 订单关闭 — Close an order')
+      .replace('operationId: netpayQuery', 'operationId: netpaySecureCancel')
+      .replace(/summary: .*/, 'summary: 担保撤销 — Cancel a guaranteed payment')
       .replace('x-retry-safe: true', 'x-retry-safe: false'),
   );
   const rootFile = join(dir, 'chinaums.openapi.yaml');
   const root = readFileSync(rootFile, 'utf8');
-  writeFileSync(rootFile, root.replace(/^paths:\n/m, "paths:\n  /v1/netpay/close:\n    $ref: paths/netpayClose.yaml\n"));
+  writeFileSync(rootFile, root.replace(/^paths:\n/m, "paths:\n  /v1/netpay/secure-cancel:\n    $ref: paths/netpaySecureCancel.yaml\n"));
   return rootFile;
 }
 
@@ -38,16 +38,27 @@ describe('the generator', () => {
     expect(operations.accessToken).toMatchObject({ sdkMethod: false, security: [], retrySafe: true });
     expect(operations.netpayQuery.responseWireFormat.integers).toContainEqual(['totalAmount']);
     expect(operations.netpayRefundQuery.responseWireFormat.jsonStrings).toContainEqual(['eventList', '*', 'goodsList']);
+    expect(operations.netpayTradeH5Pay).toMatchObject({ method: 'GET', transport: 'browser-redirect', security: ['OpenFormParam'] });
+    expect(operations.netpayQuery.transport).toBe('json');
+    expect(operations.netpayRefund.fills).toEqual([{ field: 'refundOrderId', kind: 'order-id', prefixFrom: 'merOrderId', maxLength: 64 }]);
+    expect(operations.billsRefund.fills).toEqual([{ field: 'refundOrderId', kind: 'order-id', prefixFrom: 'billNo', maxLength: 32 }]);
+    expect(operations.netpayClose.retrySafe).toBe(false);
   });
 
+  it('refuses an x-sdk-fill whose prefix field is not a required request field', () => {
+    const doc = structuredClone(bundleSpecSync()) as { components: { schemas: Record<string, { properties: Record<string, Record<string, unknown>> }> } };
+    doc.components.schemas['NetpayRefundRequest']!.properties['refundOrderId']!['x-sdk-fill-prefix-from'] = 'refundDesc';
+    expect(() => describeOperations(doc)).toThrow(/POST \/v1\/netpay\/refund: refundOrderId: x-sdk-fill-prefix-from refundDesc must be required/);
+  }, 60_000);
+
   it('turns a new operation in the spec into a table entry and types, with no hand-written code', async () => {
-    const doc = bundleSpecSync(specWithCloseOperation());
+    const doc = bundleSpecSync(specWithNewOperation());
     const table = renderOperations(doc, "// test");
-    expect(table).toContain('"netpayClose"');
-    expect(table).toMatch(/"operationId": "netpayClose",[\s\S]*?"path": "\/v1\/netpay\/close",[\s\S]*?"retrySafe": false/);
+    expect(table).toContain('"netpaySecureCancel"');
+    expect(table).toMatch(/"operationId": "netpaySecureCancel",[\s\S]*?"path": "\/v1\/netpay\/secure-cancel",[\s\S]*?"retrySafe": false/);
     const types = await renderTypes(doc, "// test");
-    expect(types).toContain('"/v1/netpay/close"');
-    expect(types).toContain('netpayClose: {');
+    expect(types).toContain('"/v1/netpay/secure-cancel"');
+    expect(types).toContain('netpaySecureCancel: {');
   }, 60_000);
 
   it('refuses an operation without its x-result rule, naming it', () => {

@@ -26,7 +26,7 @@ export function successExample(operationId: keyof typeof operations): Record<str
 
 export function platformHandlers(recorded: RecordedRequest[], base = TEST_BASE): HttpHandler[] {
   return Object.values(operations)
-    .filter((op) => op.sdkMethod)
+    .filter((op) => op.sdkMethod && op.transport === 'json')
     .map((op) =>
       http.post(`${base}${op.path}`, async ({ request }) => {
         const body = await request.text();

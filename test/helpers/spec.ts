@@ -34,11 +34,17 @@ export function examplesOf(media: unknown): Record<string, unknown> {
 
 export function operationObject(path: string): Json {
   const item = (bundledSpec()['paths'] as Json)[path] as Json;
-  return item['post'] as Json;
+  return (item['post'] ?? item['get']) as Json;
 }
 
+/** The examples of what the caller passes: the JSON body, or a browser page's JSON `content` parameter. */
 export function requestExamples(path: string): Record<string, unknown> {
   const op = operationObject(path);
+  if (op['requestBody'] === undefined) {
+    const parameters = ((op['parameters'] ?? []) as unknown[]).map((p) => resolve(p));
+    const content = parameters.find((p) => p['in'] === 'query' && (p['content'] as Json | undefined)?.['application/json']);
+    return content ? examplesOf((content['content'] as Json)['application/json']) : {};
+  }
   const body = resolve(op['requestBody']) as Json;
   return examplesOf((body['content'] as Json)['application/json']);
 }

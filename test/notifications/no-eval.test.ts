@@ -46,7 +46,9 @@ const okBad = validatePaymentNotification({ ...good, totalAmount: 'one fen' });
 const paths = (validatePaymentNotification.errors ?? []).map((e) => e.instancePath);
 console.log(JSON.stringify({ evalBlocked, okGood, okBad, paths }));`,
     );
-    expect(output).toEqual({ evalBlocked: true, okGood: true, okBad: false, paths: ['/totalAmount'] });
+    expect(output).toMatchObject({ evalBlocked: true, okGood: true, okBad: false });
+    // The schema is a union of notification kinds: each kind reports the field (and the union itself, at the root).
+    expect(new Set((output as { paths: string[] }).paths.filter((path) => path !== ''))).toEqual(new Set(['/totalAmount']));
   });
 
   it('the bundled notifications entry verifies the vendor example and answers SUCCESS', async () => {

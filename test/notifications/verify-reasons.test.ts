@@ -1,6 +1,6 @@
 // Each refusal reason, empty-value handling, MD5, schema conversion and prototype-named fields.
 import { describe, expect, it } from 'vitest';
-import { encodeNotificationForm, signNotification, verifyNotification } from '../../src/notifications/index.js';
+import { encodeNotificationForm, isBillNotification, signNotification, verifyNotification } from '../../src/notifications/index.js';
 import { VENDOR_FIELDS, VENDOR_KEY, vendorFormBody, vendorNotification, withoutField } from '../helpers/notification-fixtures.js';
 import { independentSign } from '../helpers/notification-independent-sign.js';
 
@@ -112,9 +112,10 @@ describe('schema', () => {
   it('parses JSON-string fields into objects and converts nested amounts', async () => {
     const billPayment = JSON.stringify({ merOrderId: '3194278460076848369664', totalAmount: '2100', billBizType: 'bills' });
     const goods = JSON.stringify([{ goodsId: 'g1', goodsName: '商品', quantity: 1, price: 100 }]);
-    const notification = await signed({ ...VENDOR_FIELDS, billPayment, goods });
+    const notification = await signed({ ...VENDOR_FIELDS, billNo: '3194202206211713041234567', billStatus: 'PAID', billPayment, goods });
     const result = await verifyNotification(encodeNotificationForm(notification), { key });
     if (!result.ok) throw new Error(result.message);
+    if (!isBillNotification(result.notification)) throw new Error('a notification with billNo is a bill notification');
     expect(result.notification.billPayment).toEqual({ merOrderId: '3194278460076848369664', totalAmount: 2100, billBizType: 'bills' });
     expect(Array.isArray(result.notification.goods)).toBe(true);
     expect(result.raw['billPayment']).toBe(billPayment);

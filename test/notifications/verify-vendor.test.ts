@@ -1,6 +1,6 @@
 // The vendor's signed example (protocol.md §4) in every input shape, and every single change to it.
 import { describe, expect, it } from 'vitest';
-import { assertNotification, NotificationVerificationError, verifyNotification } from '../../src/notifications/index.js';
+import { assertNotification, isOrderPaymentNotification, NotificationVerificationError, verifyNotification } from '../../src/notifications/index.js';
 import { VENDOR_FIELDS, VENDOR_KEY, VENDOR_SIGN, vendorFormBody, vendorNotification, withoutField } from '../helpers/notification-fixtures.js';
 
 const key = VENDOR_KEY;
@@ -55,10 +55,12 @@ describe('the vendor example verifies', () => {
 
   it('gives typed values and keeps the untouched strings in raw', async () => {
     const result = await assertNotification(vendorFormBody(), { key });
-    expect(result.notification.totalAmount).toBe(1);
-    expect(result.notification.buyerPayAmount).toBe(1);
-    expect(result.notification.merName).toBe('测试退货5(1111)');
-    expect(result.notification.payTime).toBe('2022-06-21 17:13:04');
+    const { notification } = result;
+    if (!isOrderPaymentNotification(notification)) throw new Error('the vendor sample is an order payment');
+    expect(notification.totalAmount).toBe(1);
+    expect(notification.buyerPayAmount).toBe(1);
+    expect(notification.merName).toBe('测试退货5(1111)');
+    expect(notification.payTime).toBe('2022-06-21 17:13:04');
     expect(result.raw['totalAmount']).toBe('1');
     expect(result.raw['ns']).toBe('cyuT');
     expect(Object.isFrozen(result.raw)).toBe(true);

@@ -111,7 +111,7 @@ describe('payment notifications', () => {
 
   it('is handled once by the SDK handler even though the platform retries', async () => {
     const seen: string[] = [];
-    const handler = createNotificationHandler({ key: 'test-notify-key', onNotification: (n) => void seen.push(n.merOrderId ?? '') });
+    const handler = createNotificationHandler({ key: 'test-notify-key', onNotification: (n) => void seen.push('merOrderId' in n ? (n.merOrderId ?? '') : '') });
     let calls = 0;
     const fetchThroughHandler = async (request: Request) => {
       calls += 1;

@@ -1,5 +1,5 @@
 // chinaums sandbox: runs the local platform stand-in until interrupted.
-import { DEMO_NOTIFY_KEY } from '../../sandbox/defaults.js';
+import { DEMO_NOTIFY_KEY, TEST_MERCHANT } from '../../sandbox/defaults.js';
 import { SandboxInputError } from '../../sandbox/input-error.js';
 import { loadSandboxSeedFile, startSandboxServer } from '../../sandbox/node.js';
 import { parseCommandArgs } from '../args.js';
@@ -57,8 +57,8 @@ export const sandboxCommand: Command = {
     io.stdout(`  appId      ${app?.appId ?? ''}`);
     io.stdout(`  appKey     ${app?.appKey ?? ''}    (sandbox-only demo credentials)`);
     io.stdout(`  notifyKey  ${server.sandbox.notifyKey}${server.sandbox.notifyKey === DEMO_NOTIFY_KEY ? '    (demo)' : ''}, notifications signed ${signType}`);
-    io.stdout(`  merchant   mid 898201612345678, tid 88880001`);
-    io.stdout(`  control    ${server.url}${server.sandbox.controlPrefix}`);
+    io.stdout(`  merchant   mid ${TEST_MERCHANT.mid}, tid ${TEST_MERCHANT.tids[0] ?? ''}, msgSrcId ${TEST_MERCHANT.msgSrcId} (order numbers start with it)`);
+    io.stdout(`  control    ${server.url}${server.sandbox.controlPrefix}  (H5 pages redirect to ${server.sandbox.controlPrefix}/cashier/{merOrderId})`);
     io.stdout(`Try: chinaums call netpayQuery --sandbox ${server.url} --body '{"mid":"898201612345678","tid":"88880001","instMid":"YUEDANDEFAULT","merOrderId":"327M202204141724489725391331"}'`);
     io.stdout('Ctrl-C to stop.');
 

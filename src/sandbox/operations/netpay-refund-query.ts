@@ -1,5 +1,6 @@
 // 退款查询 /v1/netpay/refund-query: found by the refund's order number (退货订单号), or by the
 // original order's, answering the latest refund. An order without refunds has no refund to find.
+// Each query counts as a poll of a PROCESSING refund (the refund-processing fault).
 import type { WireRequestBody } from '../../types.js';
 import { cashPaymentText } from '../bill-status.js';
 import type { OperationBehaviour } from './context.js';
@@ -13,7 +14,7 @@ export const netpayRefundQuery: OperationBehaviour = (ctx) => {
   const found = ctx.store.findByRefund(body.merOrderId);
   if (!found || found.order.mid !== body.mid || !found.refund) return businessAnswer(ctx, 'NO_ORDER', '退款订单不存在', ids);
 
-  const { order, refund } = found;
+  const { order, refund } = ctx.effects.pollRefund(found.refund.refundOrderId) ?? { order: found.order, refund: found.refund };
   const refundedTotal = order.refunds.reduce((sum, r) => sum + r.refundAmount, 0);
   return successAnswer(ctx, {
     ...ids,
@@ -21,7 +22,7 @@ export const netpayRefundQuery: OperationBehaviour = (ctx) => {
     seqId: order.seqId,
     settleRefId: order.seqId,
     status: order.status,
-    refundStatus: 'SUCCESS',
+    refundStatus: refund.refundStatus,
     connectSys: 'OPENCHANNEL',
     targetMid: '',
     bankInfo: '',
