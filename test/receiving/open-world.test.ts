@@ -27,7 +27,8 @@ const notificationSchema = (schemaOfMedia(notificationHook['requestBody'], 'appl
 const PROTOCOL_FIELDS = new Set(['sign', 'signType']);
 const notificationConstraints = valueConstraints(notificationSchema).filter((c) => !PROTOCOL_FIELDS.has(c.path[0]!));
 
-const sdkOperations = Object.values(operations).filter((op) => op.sdkMethod) as OperationDescriptor[];
+// Calls answer JSON; browser pages (H5) are URLs the SDK builds and never fetches.
+const sdkOperations = Object.values(operations).filter((op) => op.sdkMethod && op.transport !== 'browser-redirect') as OperationDescriptor[];
 const responseSchema = (op: OperationDescriptor) => {
   const post = operationObject(op.path) as Json & { responses: Json };
   return (schemaOfMedia(post.responses['200'], 'application/json') as Json)['schema'];
