@@ -43,7 +43,7 @@ async function checkDenoKvTypes() {
     `import { DenoKvAccessTokenStore, DenoKvNotificationStore } from '${source}';
 export async function storesOnARealKv(kv: Deno.Kv): Promise<void> {
   await new DenoKvAccessTokenStore(kv).get('app');
-  await new DenoKvNotificationStore(kv, { keyPrefix: ['shop', 1n] }).claim('n', 1_000);
+  await new DenoKvNotificationStore(kv, { keyPrefix: ['shop', 1n] }).claim('n', 1_000, 'owner');
 }
 `,
   );

@@ -1,4 +1,3 @@
-import { randomNonce } from '../auth/nonce.js';
 import type { ClaimOutcome, NotificationStore } from '../notifications/store.js';
 import { assertDenoKv, DEFAULT_DENO_KV_PREFIX, expireIn, isLive, type DenoKvKey, type DenoKvLike } from './kv.js';
 import type { DenoKvStoreOptions } from './token-store.js';
@@ -12,15 +11,14 @@ const CLAIM_ATTEMPTS = 5;
  * Deduplicates payment notifications across Deno isolates: one key per notification,
  * `[...prefix, 'notify', id]`, holding a claim `{ state: 'claimed', owner, expiresAt }` for the
  * in-flight lease or `{ state: 'done', expiresAt }` for the dedupe TTL. The claim is an atomic
- * versionstamp check-and-set; release deletes the claim only while it is still this store's own
- * (a delivery whose lease ran out cannot free a newer delivery's claim).
+ * versionstamp check-and-set; release deletes the claim only while it still holds the caller's
+ * owner token, in an atomic versionstamp check (a delivery whose lease ran out cannot free a
+ * newer delivery's claim).
  */
 export class DenoKvNotificationStore implements NotificationStore {
   readonly #kv: DenoKvLike;
   readonly #prefix: DenoKvKey;
   readonly #now: () => number;
-  /** The owner token of each claim this store holds, by notification id. */
-  readonly #owners = new Map<string, string>();
 
   constructor(kv: DenoKvLike, options: DenoKvStoreOptions = {}) {
     assertDenoKv(kv);
@@ -33,36 +31,29 @@ export class DenoKvNotificationStore implements NotificationStore {
     return [...this.#prefix, 'notify', id];
   }
 
-  async claim(id: string, leaseMs: number): Promise<ClaimOutcome> {
+  async claim(id: string, leaseMs: number, owner: string): Promise<ClaimOutcome> {
     const key = this.key(id);
     for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
       const entry = await this.#kv.get<Mark>(key);
       if (isLive(entry.value, this.#now())) return entry.value.state === 'done' ? 'duplicate' : 'in-flight';
-      const owner = randomNonce();
       const mark: Mark = { state: 'claimed', owner, expiresAt: this.#now() + leaseMs };
       const { ok } = await this.#kv.atomic().check({ key, versionstamp: entry.versionstamp }).set(key, mark, { expireIn: expireIn(leaseMs) }).commit();
-      if (ok) {
-        this.#owners.set(id, owner);
-        return 'claimed';
-      }
+      if (ok) return 'claimed';
     }
     // Still contended: someone else is writing this id; never run the callback on a guess.
     return 'in-flight';
   }
 
   async complete(id: string, ttlMs: number): Promise<void> {
-    this.#owners.delete(id);
     const mark: Mark = { state: 'done', expiresAt: this.#now() + ttlMs };
     await this.#kv.set(this.key(id), mark, { expireIn: expireIn(ttlMs) });
   }
 
-  async release(id: string): Promise<void> {
-    const owner = this.#owners.get(id);
-    this.#owners.delete(id);
-    if (owner === undefined) return;
+  async release(id: string, owner: string): Promise<void> {
     const key = this.key(id);
     const entry = await this.#kv.get<Mark>(key);
     if (entry.value?.state !== 'claimed' || entry.value.owner !== owner) return;
+    // A failed commit means someone wrote the key since the read: it is no longer our claim.
     await this.#kv.atomic().check({ key, versionstamp: entry.versionstamp }).delete(key).commit();
   }
 }

@@ -3,7 +3,7 @@
  * to 24 hours) and concurrent duplicate deliveries run the callback once.
  *
  * The contract, small enough for any shared store (Redis, Deno KV, a Durable Object…); the shared
- * contract tests (test/redis/notification-store-contract.ts) check every point:
+ * contract tests (test/stores/contract.ts, run against every store on its own runtime) check every point:
  * - `claim(id, leaseMs, owner)`, atomically: `'duplicate'` when `id` was completed (and its TTL
  *   has not run out); `'in-flight'` when another delivery holds an unexpired claim; otherwise it
  *   records a claim held by `owner` that expires after `leaseMs` (so a crashed process does not

@@ -1,6 +1,6 @@
 import type { ClaimOutcome, NotificationStore } from '../notifications/store.js';
 import { DEFAULT_KEY_PREFIX, evalScript, toRedisCommandClient, type RedisClientInput, type RedisCommandClient } from './command-client.js';
-import { CLAIM_NOTIFICATION, DELETE_IF_EQUAL } from './scripts.js';
+import { CLAIM_NOTIFICATION, DELETE_IF_EQUAL, notificationClaimValue } from './scripts.js';
 
 export interface RedisNotificationStoreOptions {
   /** Prepended to every key (default `chinaums:`). */
@@ -9,11 +9,6 @@ export interface RedisNotificationStoreOptions {
 
 function milliseconds(value: number): string {
   return String(Math.max(1, Math.floor(value)));
-}
-
-/** The value of a claimed key: whose claim it is, so only that delivery can release it. */
-function claimValue(owner: string): string {
-  return `claimed:${owner}`;
 }
 
 /**
@@ -35,7 +30,7 @@ export class RedisNotificationStore implements NotificationStore {
   }
 
   async claim(id: string, leaseMs: number, owner: string): Promise<ClaimOutcome> {
-    const reply = await evalScript(this.#redis, CLAIM_NOTIFICATION, [this.key(id)], [milliseconds(leaseMs), claimValue(owner)]);
+    const reply = await evalScript(this.#redis, CLAIM_NOTIFICATION, [this.key(id)], [milliseconds(leaseMs), notificationClaimValue(owner)]);
     if (reply === 'claimed' || reply === 'duplicate' || reply === 'in-flight') return reply;
     throw new Error(`Unexpected reply from Redis to the notification claim: ${typeof reply}`);
   }
@@ -46,6 +41,6 @@ export class RedisNotificationStore implements NotificationStore {
 
   // Compare-and-delete in one script: a claim retaken by a retry (ours expired) stays.
   async release(id: string, owner: string): Promise<void> {
-    await evalScript(this.#redis, DELETE_IF_EQUAL, [this.key(id)], [claimValue(owner)]);
+    await evalScript(this.#redis, DELETE_IF_EQUAL, [this.key(id)], [notificationClaimValue(owner)]);
   }
 }

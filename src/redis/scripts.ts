@@ -12,6 +12,11 @@ local ok, decoded = pcall(cjson.decode, v)
 if (not ok) or type(decoded) ~= 'table' or decoded.accessToken == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
+/** The value of a claimed notification key: whose claim it is, so only that delivery can release it (DELETE_IF_EQUAL). */
+export function notificationClaimValue(owner: string): string {
+  return `claimed:${owner}`;
+}
+
 /** Notification claim (ARGV: lease ms, `claimed:<owner>`): claimed, duplicate (done), or in-flight (another lease). */
 export const CLAIM_NOTIFICATION = `
 if redis.call('SET', KEYS[1], ARGV[2], 'NX', 'PX', ARGV[1]) then return 'claimed' end
@@ -30,9 +35,3 @@ export const SET_VALUE_PX = `return redis.call('SET', KEYS[1], ARGV[1], 'PX', AR
 export const TRY_LOCK = `
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then return 'locked' end
 return 'held'`;
-
-/** Notification claim with an owner: the claim holds ARGV[2] (`claimed:<owner>`) for ARGV[1] ms, so release can compare-and-delete its own claim only. */
-export const CLAIM_NOTIFICATION_OWNED = `
-if redis.call('SET', KEYS[1], ARGV[2], 'NX', 'PX', ARGV[1]) then return 'claimed' end
-if redis.call('GET', KEYS[1]) == 'done' then return 'duplicate' end
-return 'in-flight'`;

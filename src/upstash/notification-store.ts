@@ -1,19 +1,17 @@
-import { randomNonce } from '../auth/nonce.js';
 import type { ClaimOutcome, NotificationStore } from '../notifications/store.js';
-import { CLAIM_NOTIFICATION_OWNED, DELETE_IF_EQUAL, SET_VALUE_PX } from '../redis/scripts.js';
+import { CLAIM_NOTIFICATION, DELETE_IF_EQUAL, notificationClaimValue, SET_VALUE_PX } from '../redis/scripts.js';
 import { assertEvalClient, DEFAULT_UPSTASH_PREFIX, milliseconds, type UpstashEvalClient } from './client.js';
 import type { UpstashStoreOptions } from './token-store.js';
 
 /**
  * Deduplicates payment notifications over HTTP Redis (Upstash): one key per notification,
  * `<prefix>notify:<id>`, holding `claimed:<owner>` for the in-flight lease or `done` for the
- * dedupe TTL. Release deletes the claim only while it is still this store's own.
+ * dedupe TTL: the same keys and scripts as RedisNotificationStore. Release is a compare-and-delete
+ * on `claimed:<owner>`, so it removes only the caller's own claim.
  */
 export class UpstashNotificationStore implements NotificationStore {
   readonly #redis: UpstashEvalClient;
   readonly #prefix: string;
-  /** The claim value of each claim this store holds, by notification id. */
-  readonly #claims = new Map<string, string>();
 
   constructor(client: UpstashEvalClient, options: Omit<UpstashStoreOptions, 'now'> = {}) {
     assertEvalClient(client);
@@ -25,22 +23,17 @@ export class UpstashNotificationStore implements NotificationStore {
     return `${this.#prefix}notify:${id}`;
   }
 
-  async claim(id: string, leaseMs: number): Promise<ClaimOutcome> {
-    const claim = `claimed:${randomNonce()}`;
-    const reply = await this.#redis.eval(CLAIM_NOTIFICATION_OWNED, [this.key(id)], [milliseconds(leaseMs), claim]);
-    if (reply === 'claimed') this.#claims.set(id, claim);
+  async claim(id: string, leaseMs: number, owner: string): Promise<ClaimOutcome> {
+    const reply = await this.#redis.eval(CLAIM_NOTIFICATION, [this.key(id)], [milliseconds(leaseMs), notificationClaimValue(owner)]);
     if (reply === 'claimed' || reply === 'duplicate' || reply === 'in-flight') return reply;
     throw new TypeError(`Unexpected reply from Upstash to the notification claim: ${typeof reply}`);
   }
 
   async complete(id: string, ttlMs: number): Promise<void> {
-    this.#claims.delete(id);
     await this.#redis.eval(SET_VALUE_PX, [this.key(id)], ['done', milliseconds(ttlMs)]);
   }
 
-  async release(id: string): Promise<void> {
-    const claim = this.#claims.get(id);
-    this.#claims.delete(id);
-    if (claim !== undefined) await this.#redis.eval(DELETE_IF_EQUAL, [this.key(id)], [claim]);
+  async release(id: string, owner: string): Promise<void> {
+    await this.#redis.eval(DELETE_IF_EQUAL, [this.key(id)], [notificationClaimValue(owner)]);
   }
 }

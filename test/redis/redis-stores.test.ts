@@ -8,7 +8,6 @@ import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform, type TokenPlatform } from '../faults/helpers/token-platform.js';
 import { failOnUnhandledRejection } from '../faults/helpers/guards.js';
 import { shouldRunRedisSuites, startRedis, type RedisServer } from '../setup/redis.js';
-import { notificationStoreContract } from './notification-store-contract.js';
 
 const QUERY = { mid: '898201612345678', tid: '88880001', instMid: 'YUEDANDEFAULT', merOrderId: '327M202204141724489725391331' };
 
@@ -148,19 +147,8 @@ describe.skipIf(!shouldRunRedisSuites())('Redis stores on a real redis-server', 
     });
   });
 
-  describe('RedisNotificationStore: the same behaviour as MemoryNotificationStore', () => {
-    notificationStoreContract(() => {
-      const prefix = freshPrefix();
-      const store = new RedisNotificationStore(instanceA, { keyPrefix: prefix });
-      return {
-        store,
-        // Real time: wait until Redis has expired the lease (bounded).
-        expire: async () => {
-          await expect.poll(() => instanceB.keys(`${prefix}notify:*`), { timeout: 2_000, interval: 10 }).toEqual([]);
-        },
-      };
-    });
-
+  // The NotificationStore contract runs in test/stores/redis.test.ts (the suite every store shares).
+  describe('RedisNotificationStore', () => {
     it('keeps one key per notification under <prefix>notify:<id>', async () => {
       const prefix = freshPrefix();
       const store = new RedisNotificationStore(instanceB, { keyPrefix: prefix });

@@ -1,7 +1,8 @@
-// The shared-state contract every AccessTokenStore and NotificationStore must keep, written on web
-// standards only (no vitest, no node:*) so it runs unchanged where each store runs: vitest for
-// memory/Redis/Upstash, Deno for Deno KV, workerd for Durable Objects. Each case gets two store
-// instances over one backend: two isolates, processes or hosts of one deployment.
+// The shared-state contract every AccessTokenStore and NotificationStore must keep (the one suite
+// for every store), written on web standards only (no vitest, no node:*) so it runs unchanged where
+// each store runs: vitest for memory/Redis/Upstash, Deno for Deno KV, workerd for Durable Objects.
+// Each case gets two store instances over one backend: two isolates, processes or hosts of one
+// deployment (the memory stores pass one instance twice).
 import type { AccessTokenStore } from '../../src/auth/token-store.js';
 import type { NotificationStore } from '../../src/notifications/store.js';
 import { equal, ok } from '../runtimes/assert.js';
@@ -26,80 +27,107 @@ const LONG = 60_000;
 /** Short enough to wait for in real time, long enough for a few round trips before it runs out. */
 const SHORT = 300;
 
+/** A fresh owner token per delivery, as the handler makes one. */
+const delivery = (name: string) => unique(`delivery-${name}`);
+
+// The NotificationStore contract (src/notifications/store.ts): `first` and `second` are two
+// instances; every claim is a delivery with its own owner token.
 export const notificationStoreCases: ReadonlyArray<StoreCase<NotificationStore>> = [
   {
-    name: 'claims a new id once; a claim from another instance while it runs is in-flight',
+    name: 'claims a new id once; another delivery’s claim while it runs is in-flight, on either instance',
     async run({ first, second }) {
       const id = unique('n');
-      equal(await first.claim(id, LONG), 'claimed', 'first claim');
-      equal(await second.claim(id, LONG), 'in-flight', 'claim from the other instance');
-      equal(await first.claim(id, LONG), 'in-flight', 'claim from the same instance');
+      equal(await first.claim(id, LONG, delivery('a')), 'claimed', 'first claim');
+      equal(await second.claim(id, LONG, delivery('b')), 'in-flight', 'claim on the other instance');
+      equal(await first.claim(id, LONG, delivery('c')), 'in-flight', 'claim on the same instance');
     },
   },
   {
     name: 'a completed id is a duplicate everywhere afterwards',
     async run({ first, second }) {
       const id = unique('n');
-      await first.claim(id, LONG);
+      await first.claim(id, LONG, delivery('a'));
       await first.complete(id, LONG);
-      equal(await second.claim(id, LONG), 'duplicate', 'other instance');
-      equal(await first.claim(id, LONG), 'duplicate', 'same instance');
+      equal(await second.claim(id, LONG, delivery('b')), 'duplicate', 'other instance');
+      equal(await first.claim(id, LONG, delivery('c')), 'duplicate', 'same instance');
     },
   },
   {
-    name: 'a released claim can be claimed again, by any instance',
+    name: 'a claim released by its owner can be claimed again, on any instance',
     async run({ first, second }) {
       const id = unique('n');
-      await first.claim(id, LONG);
-      await first.release(id);
-      equal(await second.claim(id, LONG), 'claimed', 'claim after release');
+      const a = delivery('a');
+      await first.claim(id, LONG, a);
+      await first.release(id, a);
+      equal(await second.claim(id, LONG, delivery('b')), 'claimed', 'claim after release');
+    },
+  },
+  {
+    name: 'release by anyone but the owner leaves the claim in place, on either instance',
+    async run({ first, second }) {
+      const id = unique('n');
+      await first.claim(id, LONG, delivery('a'));
+      await second.release(id, delivery('not-a'));
+      await first.release(id, delivery('not-a-either'));
+      equal(await second.claim(id, LONG, delivery('c')), 'in-flight', 'other instance: still claimed');
+      equal(await first.claim(id, LONG, delivery('d')), 'in-flight', 'same instance: still claimed');
     },
   },
   {
     name: 'release does not forget a completed id',
     async run({ first, second }) {
       const id = unique('n');
-      await first.claim(id, LONG);
+      const a = delivery('a');
+      await first.claim(id, LONG, a);
       await first.complete(id, LONG);
-      await first.release(id);
-      await second.release(id);
-      equal(await second.claim(id, LONG), 'duplicate', 'claim after complete and release');
+      await first.release(id, a);
+      await second.release(id, a);
+      equal(await second.claim(id, LONG, delivery('b')), 'duplicate', 'claim after complete and release');
     },
   },
   {
     name: 'an expired lease (a crashed delivery) can be claimed again',
     async run({ first, second, expire }) {
       const id = unique('n');
-      equal(await first.claim(id, SHORT), 'claimed', 'first claim');
+      equal(await first.claim(id, SHORT, delivery('a')), 'claimed', 'first claim');
       await expire(SHORT);
-      equal(await second.claim(id, LONG), 'claimed', 'claim after the lease ran out');
+      equal(await second.claim(id, LONG, delivery('b')), 'claimed', 'claim after the lease ran out');
     },
   },
   {
-    name: 'a delivery whose lease ran out cannot release the newer claim (owner-checked release)',
+    name: 'a delivery that outlived its lease cannot release the retry’s claim; the retry’s own release can',
     async run({ first, second, expire }) {
       const id = unique('n');
-      await first.claim(id, SHORT);
+      const [a, b] = [delivery('a'), delivery('b')];
+      equal(await first.claim(id, SHORT, a), 'claimed', 'the first delivery claims');
       await expire(SHORT);
-      equal(await second.claim(id, LONG), 'claimed', 'the retry claims');
-      await first.release(id); // the slow first delivery fails late
-      equal(await first.claim(id, LONG), 'in-flight', 'the retry still holds its claim');
+      equal(await second.claim(id, LONG, b), 'claimed', 'the retry claims');
+      await first.release(id, a); // the slow first delivery fails late: the retry is still running
+      equal(await first.claim(id, LONG, delivery('c')), 'in-flight', 'same instance: the retry still holds its claim');
+      equal(await second.claim(id, LONG, delivery('d')), 'in-flight', 'other instance: the retry still holds its claim');
+      await second.release(id, b);
+      equal(await first.claim(id, LONG, delivery('e')), 'claimed', 'claim after the retry released');
     },
   },
   {
-    name: 'an instance that holds no claim cannot release another instance’s claim',
-    async run({ first, second }) {
+    name: 'a completion by a delivery that outlived its lease is still remembered',
+    async run({ first, second, expire }) {
       const id = unique('n');
-      await first.claim(id, LONG);
-      await second.release(id);
-      equal(await second.claim(id, LONG), 'in-flight', 'still claimed');
+      const [a, b] = [delivery('a'), delivery('b')];
+      await first.claim(id, SHORT, a);
+      await expire(SHORT);
+      equal(await second.claim(id, LONG, b), 'claimed', 'the retry claims');
+      await first.complete(id, LONG); // the first delivery's callback finished: the work happened
+      await second.release(id, b); // the retry's failed afterwards
+      equal(await second.claim(id, LONG, delivery('c')), 'duplicate', 'other instance');
+      equal(await first.claim(id, LONG, delivery('d')), 'duplicate', 'same instance');
     },
   },
   {
-    name: 'of 20 concurrent claims from two instances exactly one wins',
+    name: 'of 20 concurrent claims (20 deliveries on two instances) exactly one wins',
     async run({ first, second }) {
       const id = unique('n');
-      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).claim(id, LONG)));
+      const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? first : second).claim(id, LONG, delivery(`o${i}`))));
       equal(outcomes.filter((o) => o === 'claimed').length, 1, 'claimed');
       equal(outcomes.filter((o) => o === 'in-flight').length, 19, 'in-flight');
     },
@@ -108,9 +136,9 @@ export const notificationStoreCases: ReadonlyArray<StoreCase<NotificationStore>>
     name: 'ids are independent',
     async run({ first, second }) {
       const a = unique('n');
-      await first.claim(a, LONG);
+      await first.claim(a, LONG, delivery('a'));
       await first.complete(a, LONG);
-      equal(await second.claim(unique('n'), LONG), 'claimed', 'another id');
+      equal(await second.claim(unique('n'), LONG, delivery('b')), 'claimed', 'another id');
     },
   },
 ];

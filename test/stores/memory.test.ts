@@ -1,7 +1,8 @@
 // The memory stores pass the shared contract (the reference the shared stores are held to).
 import { describe } from 'vitest';
 import { MemoryAccessTokenStore } from '../../src/auth/token-store.js';
-import { accessTokenStoreCases } from './contract.js';
+import { MemoryNotificationStore } from '../../src/notifications/store.js';
+import { accessTokenStoreCases, notificationStoreCases } from './contract.js';
 import { describeStoreContract } from './vitest-contract.js';
 
 function fakeClock() {
@@ -13,6 +14,14 @@ describe('MemoryAccessTokenStore: the shared-state contract', () => {
   describeStoreContract(accessTokenStoreCases, () => {
     const clock = fakeClock();
     const store = new MemoryAccessTokenStore({ now: clock.now });
+    return { first: store, second: store, ...clock };
+  });
+});
+
+describe('MemoryNotificationStore: the shared-state contract', () => {
+  describeStoreContract(notificationStoreCases, () => {
+    const clock = fakeClock();
+    const store = new MemoryNotificationStore({ now: clock.now });
     return { first: store, second: store, ...clock };
   });
 });

@@ -1,14 +1,14 @@
-// chinaums/redis's token store passes the same shared-state contract as the edge stores (two
-// connections stand for two processes). Its notification store joins once its release is owner-checked.
+// chinaums/redis's stores pass the same shared-state contract as the edge stores (two
+// connections stand for two processes).
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { RedisAccessTokenStore } from '../../src/redis/index.js';
+import { RedisAccessTokenStore, RedisNotificationStore } from '../../src/redis/index.js';
 import { shouldRunRedisSuites, startRedis, type RedisServer } from '../setup/redis.js';
-import { accessTokenStoreCases, waitPast } from './contract.js';
+import { accessTokenStoreCases, notificationStoreCases, waitPast } from './contract.js';
 import { describeStoreContract } from './vitest-contract.js';
 
-describe.skipIf(!shouldRunRedisSuites())('RedisAccessTokenStore: the shared-state contract on a real redis-server', () => {
+describe.skipIf(!shouldRunRedisSuites())('chinaums/redis: the shared-state contract on a real redis-server', () => {
   let server: RedisServer;
   let a: Redis;
   let b: Redis;
@@ -21,8 +21,19 @@ describe.skipIf(!shouldRunRedisSuites())('RedisAccessTokenStore: the shared-stat
     await server?.stop();
   });
 
-  describeStoreContract(accessTokenStoreCases, () => {
-    const keyPrefix = `chinaums-test-${randomBytes(4).toString('hex')}:`;
-    return { first: new RedisAccessTokenStore(a, { keyPrefix }), second: new RedisAccessTokenStore(b, { keyPrefix }), expire: waitPast, now: Date.now };
+  const freshPrefix = () => `chinaums-test-${randomBytes(4).toString('hex')}:`;
+
+  describe('RedisAccessTokenStore', () => {
+    describeStoreContract(accessTokenStoreCases, () => {
+      const keyPrefix = freshPrefix();
+      return { first: new RedisAccessTokenStore(a, { keyPrefix }), second: new RedisAccessTokenStore(b, { keyPrefix }), expire: waitPast, now: Date.now };
+    });
+  });
+
+  describe('RedisNotificationStore', () => {
+    describeStoreContract(notificationStoreCases, () => {
+      const keyPrefix = freshPrefix();
+      return { first: new RedisNotificationStore(a, { keyPrefix }), second: new RedisNotificationStore(b, { keyPrefix }), expire: waitPast, now: Date.now };
+    });
   });
 });
