@@ -7,6 +7,7 @@ import { ChinaUmsError, ConfigurationError } from '../../errors.js';
 import { DEMO_APP } from '../../sandbox/defaults.js';
 import { bodyFrom, parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
+import { callErrorLine } from '../error-line.js';
 import { UsageError } from '../usage-error.js';
 
 const callable = Object.values(operations as Readonly<Record<string, OperationDescriptor>>).filter((op) => op.sdkMethod);
@@ -89,7 +90,8 @@ export const callCommand: Command = {
       return 0;
     } catch (error) {
       if (error instanceof ChinaUmsError) {
-        io.stderr(`${error.name} ${error.code}: ${error.message.replace(/\s+/g, ' ')}`);
+        const ownCredentials = (io.env['CHINAUMS_APP_ID'] || DEMO_APP.appId) !== DEMO_APP.appId || (io.env['CHINAUMS_APP_KEY'] || DEMO_APP.appKey) !== DEMO_APP.appKey;
+        io.stderr(callErrorLine(error, { sandbox: values.sandbox, ownCredentials }));
         return 1;
       }
       throw error;
