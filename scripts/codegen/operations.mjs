@@ -18,6 +18,33 @@ function jsonSchemaOf(doc, holder, where) {
   return media.schema;
 }
 
+/** Every example value of an operation part's application/json media type, $refs resolved. */
+export function jsonExamples(doc, holder) {
+  const media = deref(doc, holder ?? {}).content?.['application/json'];
+  if (!media) return [];
+  const values = media.example === undefined ? [] : [media.example];
+  for (const example of Object.values(media.examples ?? {})) {
+    const value = deref(doc, example)?.value;
+    if (value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+/**
+ * The rule the tests and the API reference's code samples rely on, stated where a new operation
+ * is first read: a client method has a request example and a success answer example.
+ */
+function requireExamples(doc, op, result, where) {
+  if (op['x-sdk-method'] === false) return;
+  if (jsonExamples(doc, op.requestBody).length === 0) {
+    throw new Error(`${where}: needs a request example (requestBody application/json example or examples): the tests and the API reference's code sample are built from it`);
+  }
+  const success = jsonExamples(doc, op.responses?.['200']).some((e) => result.success.map(String).includes(String(e?.[result.codeField])));
+  if (!success) {
+    throw new Error(`${where}: needs a 200 example whose ${result.codeField} is a success code (${result.success.join(', ')}): the tests answer with it`);
+  }
+}
+
 /** @param {Record<string, any>} doc */
 export function describeOperations(doc) {
   const operations = [];
@@ -34,6 +61,7 @@ export function describeOperations(doc) {
       if (!Array.isArray(result.success) || result.success.length === 0) {
         throw new Error(`${where}: x-result.success must list the success codes`);
       }
+      requireExamples(doc, op, result, where);
       const requestSchema = jsonSchemaOf(doc, op.requestBody, `${where} requestBody`);
       const responseSchema = jsonSchemaOf(doc, op.responses?.['200'], `${where} 200 response`);
       const security = (op.security ?? doc.security ?? []).flatMap((req) => Object.keys(req));
