@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { operations, type OperationDescriptor } from '../generated/operations.js';
+import type { ChinaUmsOperationMethods } from '../generated/methods.js';
 import type { paths } from '../generated/schema.js';
 import type { ValidateFunction } from '../generated/validators/types.js';
 import { fetchAccessToken } from './auth/access-token-fetch.js';
@@ -18,7 +19,6 @@ import { ConfigurationError } from './errors.js';
 import { createEmitter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
 import { shareMiddleware } from './raw-client.js';
 import type { RetryPolicy } from './retry.js';
-import type { OperationRequest, OperationResponse, SdkOperationId } from './types.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_DEADLINE_MS = 30_000;
@@ -62,10 +62,11 @@ export interface ChinaUmsClientOptions {
   logger?: ChinaUmsLogger;
 }
 
-/** One typed method per operation in the spec, named by its operationId. */
-export type ChinaUmsOperations = {
-  [K in SdkOperationId]: (body: OperationRequest<K>, options?: CallOptions) => Promise<OperationResponse<K>>;
-};
+/**
+ * One typed method per operation in the spec, named by its operationId. Generated as an interface
+ * so that each method carries the spec's summary and description as hover docs.
+ */
+export type ChinaUmsOperations = ChinaUmsOperationMethods;
 
 export type ChinaUmsClient = ChinaUmsOperations & {
   /** An openapi-fetch client that signs what it sends; middleware added with `use()` also runs for the operation methods. */
