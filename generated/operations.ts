@@ -21,6 +21,8 @@ export interface OperationDescriptor {
   readonly result: OperationResultRule;
   /** The body field the client fills with Beijing time when the caller leaves it out. */
   readonly requestTimestampField: string | null;
+  /** From `x-identified-by`: the request fields that name the object (for NO_ORDER hints). */
+  readonly identifiedBy: readonly string[];
   readonly responseWireFormat: WireFormatRules;
 }
 
@@ -41,6 +43,7 @@ export const operations = {
       ]
     },
     "requestTimestampField": null,
+    "identifiedBy": [],
     "responseWireFormat": {
       "integers": [
         [
@@ -69,6 +72,13 @@ export const operations = {
       ]
     },
     "requestTimestampField": "requestTimestamp",
+    "identifiedBy": [
+      "billNo",
+      "billDate",
+      "merOrderId",
+      "mid",
+      "tid"
+    ],
     "responseWireFormat": {
       "integers": [
         [
@@ -110,6 +120,11 @@ export const operations = {
       ]
     },
     "requestTimestampField": "requestTimestamp",
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ],
     "responseWireFormat": {
       "integers": [
         [
@@ -159,6 +174,11 @@ export const operations = {
       ]
     },
     "requestTimestampField": "requestTimestamp",
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ],
     "responseWireFormat": {
       "integers": [
         [
@@ -240,6 +260,10 @@ export const operations = {
       ]
     },
     "requestTimestampField": null,
+    "identifiedBy": [
+      "fenOrderId",
+      "mid"
+    ],
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []

@@ -65,6 +65,10 @@ export function describeOperations(doc) {
       const requestSchema = jsonSchemaOf(doc, op.requestBody, `${where} requestBody`);
       const responseSchema = jsonSchemaOf(doc, op.responses?.['200'], `${where} 200 response`);
       const security = (op.security ?? doc.security ?? []).flatMap((req) => Object.keys(req));
+      const identifiedBy = op['x-identified-by'] ?? [];
+      if (!Array.isArray(identifiedBy) || identifiedBy.some((f) => typeof f !== 'string' || !hasProperty(doc, requestSchema, f))) {
+        throw new Error(`${where}: x-identified-by must list request fields (the ids that name the object)`);
+      }
       operations.push({
         operationId: op.operationId,
         summary: op.summary ?? '',
@@ -75,6 +79,7 @@ export function describeOperations(doc) {
         security,
         result: { codeField: result.codeField, messageField: result.messageField, success: result.success.map(String) },
         requestTimestampField: hasProperty(doc, requestSchema, 'requestTimestamp') ? 'requestTimestamp' : null,
+        identifiedBy,
         responseWireFormat: collectWireFormat(doc, responseSchema),
       });
     }
@@ -121,6 +126,8 @@ export interface OperationDescriptor {
   readonly result: OperationResultRule;
   /** The body field the client fills with Beijing time when the caller leaves it out. */
   readonly requestTimestampField: string | null;
+  /** From \`x-identified-by\`: the request fields that name the object (for NO_ORDER hints). */
+  readonly identifiedBy: readonly string[];
   readonly responseWireFormat: WireFormatRules;
 }
 
