@@ -7,9 +7,12 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { VENDOR_KEY, vendorFormBody } from '../helpers/notification-fixtures.js';
 import { buildEntry, runNode, type BuiltEntry } from './build-entry.js';
+
+// Several node processes per test: bounded for a hung process on a loaded machine, not a slow one.
+vi.setConfig({ testTimeout: 120_000 });
 
 let cli: BuiltEntry;
 let scratch: string;

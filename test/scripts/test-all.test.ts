@@ -5,9 +5,12 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+// Each run starts npm for every stage: bounded for a hang on a loaded machine, not for slowness.
+vi.setConfig({ testTimeout: 120_000 });
+
 let scratch: string;
 
 beforeAll(async () => {
@@ -25,7 +28,7 @@ afterAll(async () => {
 
 function runAll(stages: string): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(scratch, 'scripts', 'test-all.mjs'), '--stages', stages], { cwd: scratch, timeout: 60_000 }, (error, stdout) => {
+    execFile(process.execPath, [join(scratch, 'scripts', 'test-all.mjs'), '--stages', stages], { cwd: scratch, timeout: 110_000 }, (error, stdout) => {
       resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout });
     });
   });
