@@ -38,6 +38,8 @@ export interface OperationDescriptor {
   readonly requestTimestampField: string | null;
   /** Fields the client fills in when the caller leaves them out, kept across retries. */
   readonly fills: readonly RequestFill[];
+  /** From `x-identified-by`: the request fields that name the object (for NO_ORDER hints). */
+  readonly identifiedBy: readonly string[];
   readonly responseWireFormat: WireFormatRules;
 }
 
@@ -67,7 +69,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "billsCloseQrcode": {
     "operationId": "billsCloseQrcode",
@@ -93,7 +96,8 @@ export const operations = {
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "billsGetQrcode": {
     "operationId": "billsGetQrcode",
@@ -119,7 +123,8 @@ export const operations = {
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "billsPreauthCancel": {
     "operationId": "billsPreauthCancel",
@@ -166,7 +171,14 @@ export const operations = {
           "billPayment"
         ]
       ]
-    }
+    },
+    "identifiedBy": [
+      "billNo",
+      "billDate",
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "billsQuery": {
     "operationId": "billsQuery",
@@ -254,7 +266,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "billsRefund": {
     "operationId": "billsRefund",
@@ -294,7 +307,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayClose": {
     "operationId": "netpayClose",
@@ -324,7 +338,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayQuery": {
     "operationId": "netpayQuery",
@@ -375,7 +390,12 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayRefund": {
     "operationId": "netpayRefund",
@@ -421,7 +441,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayRefundQuery": {
     "operationId": "netpayRefundQuery",
@@ -504,7 +525,12 @@ export const operations = {
           "goodsList"
         ]
       ]
-    }
+    },
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayTradeCreate": {
     "operationId": "netpayTradeCreate",
@@ -537,7 +563,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayTradeH5Pay": {
     "operationId": "netpayTradeH5Pay",
@@ -562,7 +589,8 @@ export const operations = {
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayTradePrecreate": {
     "operationId": "netpayTradePrecreate",
@@ -595,7 +623,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayUacAppOrder": {
     "operationId": "netpayUacAppOrder",
@@ -628,7 +657,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayUacOrder": {
     "operationId": "netpayUacOrder",
@@ -653,7 +683,8 @@ export const operations = {
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayWxAppPreOrder": {
     "operationId": "netpayWxAppPreOrder",
@@ -686,7 +717,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayWxpayH5Pay": {
     "operationId": "netpayWxpayH5Pay",
@@ -711,7 +743,8 @@ export const operations = {
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayWxpayH5ToMinipay": {
     "operationId": "netpayWxpayH5ToMinipay",
@@ -736,7 +769,8 @@ export const operations = {
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "netpayWxUnifiedOrder": {
     "operationId": "netpayWxUnifiedOrder",
@@ -769,7 +803,8 @@ export const operations = {
         ]
       ],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": []
   },
   "payPointOrderSync": {
     "operationId": "payPointOrderSync",
@@ -795,7 +830,11 @@ export const operations = {
     "responseWireFormat": {
       "integers": [],
       "jsonStrings": []
-    }
+    },
+    "identifiedBy": [
+      "fenOrderId",
+      "mid"
+    ]
   }
 } as const satisfies Record<string, OperationDescriptor>;
 

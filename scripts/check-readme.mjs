@@ -41,6 +41,15 @@ for (const file of docs) {
     i = end;
   }
 }
+// The API reference's TypeScript samples (generated from the spec's examples) are checked too.
+const { codeSamples } = await import(new URL('../generated/code-samples.mjs', import.meta.url).href);
+for (const [operationId, samples] of Object.entries(codeSamples)) {
+  for (const sample of samples) {
+    const name = `sample-${operationId}.ts`;
+    writeFileSync(join(outDir, name), `${sample.source}\nexport {};\n`);
+    blocks.push({ name, where: `generated/code-samples.mjs (${operationId})` });
+  }
+}
 if (blocks.length === 0) {
   console.error('No ```ts blocks found in the README: nothing to check is a failure.');
   process.exit(1);

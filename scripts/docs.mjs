@@ -18,6 +18,11 @@ const TEMPLATE = join(ROOT, 'docs/assets/template.hbs');
 const LOGO = join(ROOT, 'docs/assets/logo.svg');
 const TITLE = 'chinaums — ChinaUMS 银联商务 天满 API reference';
 const BUILD_TIMEOUT_MS = 180_000;
+/** The tabs of each operation's request sample panel; `label` matches the x-codeSamples entries. */
+export const CODE_SAMPLE_LANGUAGES = [
+  { lang: 'TypeScript', label: 'TypeScript' },
+  { lang: 'payload', label: 'Payload' },
+];
 
 /**
  * @param {string} html
@@ -39,14 +44,21 @@ async function main() {
 
   const doc = await bundleSpec(specPath);
   const logoDataUri = `data:image/svg+xml;base64,${readFileSync(LOGO).toString('base64')}`;
-  const decorated = decorateForDocs(doc, { logoDataUri, logoAlt: 'chinaums' });
+  // The SDK call per operation, generated from the spec's examples by `npm run generate`.
+  const { codeSamples } = await import(new URL('../generated/code-samples.mjs', import.meta.url).href);
+  const decorated = decorateForDocs(doc, { logoDataUri, logoAlt: 'chinaums', codeSamples });
 
   const work = mkdtempSync(join(tmpdir(), 'chinaums-docs-'));
   try {
     const bundled = join(work, 'chinaums.openapi.json');
     writeFileSync(bundled, JSON.stringify(decorated));
+    // Redoc shows an operation's x-codeSamples only for the languages its config lists: the SDK's
+    // TypeScript call first, then the HTTP payload. (JSON is valid YAML.)
+    const config = join(work, 'redocly.yaml');
+    writeFileSync(config, JSON.stringify({ openapi: { codeSamples: { languages: CODE_SAMPLE_LANGUAGES } } }));
     const result = await runChild(process.execPath, [
       REDOCLY, 'build-docs', bundled,
+      '--config', config,
       '--inlineBundle',
       '--template', TEMPLATE,
       '--title', TITLE,

@@ -4,6 +4,8 @@
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { bundleSpecSync, repoRoot } from './codegen/bundle.mjs';
+import { renderCodeSamples } from './codegen/code-samples.mjs';
+import { renderMethods } from './codegen/methods.mjs';
 import { renderOperations } from './codegen/operations.mjs';
 import { renderTypes } from './codegen/types.mjs';
 import { renderValidators } from './codegen/validators.mjs';
@@ -26,6 +28,8 @@ async function main() {
   const files = {
     'schema.ts': await renderTypes(doc, HEADER),
     'operations.ts': renderOperations(doc, HEADER),
+    'methods.ts': renderMethods(doc, HEADER),
+    'code-samples.mjs': renderCodeSamples(doc, HEADER),
     ...(await renderValidators(doc, HEADER)),
   };
   const expected = new Map(Object.entries(files).map(([name, text]) => [join(outDir, name), text]));

@@ -13,8 +13,11 @@ export async function writeSummary(name, counts) {
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(counts));
 }
 
+/** vitest's JSON report; a run that crashed before writing it counts as one failure, not zero. */
 function vitestCounts() {
-  const report = JSON.parse(readFileSync(join(dir, '..', 'vitest-report.json'), 'utf8'));
+  const file = join(dir, '..', 'vitest-report.json');
+  if (!existsSync(file)) return { passed: 0, failed: 1, skipped: 0, missing: true };
+  const report = JSON.parse(readFileSync(file, 'utf8'));
   return { passed: report.numPassedTests, failed: report.numFailedTests, skipped: report.numPendingTests + report.numTodoTests };
 }
 
@@ -23,7 +26,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
   for (const file of files) parts[file.replace(/\.json$/, '')] = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   const sum = (key) => Object.values(parts).reduce((n, p) => n + (p[key] ?? 0), 0);
-  console.log(`\n${Object.entries(parts).map(([name, p]) => `${name} ${p.passed}/${p.passed + p.failed}`).join(', ')}`);
+  console.log(`\n${Object.entries(parts).map(([name, p]) => (p.missing ? `${name}: no report` : `${name} ${p.passed}/${p.passed + p.failed}`)).join(', ')}`);
   console.log(`total: ${sum('passed')} passed, ${sum('failed')} failed, ${sum('skipped')} skipped`);
   process.exitCode = sum('failed') > 0 ? 1 : 0;
 }

@@ -10,7 +10,7 @@ import { attemptOnce, type AttemptRequest } from './call-attempt.js';
 import { ATTEMPT_LIMIT, backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
 import { createMerOrderId } from './order-id.js';
 import { beijingDateTime } from './time.js';
-import { describeValidationError } from './validation-message.js';
+import { describeValidationErrors } from './validation-message.js';
 import { monotonicNow, sleep } from './timeout.js';
 
 /** Per-call options. */
@@ -103,7 +103,7 @@ export function prepareBody(op: OperationDescriptor, body: unknown, ctx: Pick<Ca
   if (field !== null && payload[field] === undefined) payload[field] = beijingDateTime(ctx.now());
   fillOrderIds(op, payload, ctx.now);
   if (validate && !validate(payload)) {
-    const reasons = (validate.errors ?? []).slice(0, 5).map(describeValidationError).join('; ');
+    const reasons = describeValidationErrors(validate.errors ?? [], 5);
     throw new InvalidRequestError(`${op.operationId}: the request body does not match the spec: ${reasons}.`, {
       code: 'INVALID_BODY',
       operation: op.operationId,

@@ -1,5 +1,6 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { operations, type OperationDescriptor } from '../generated/operations.js';
+import type { ChinaUmsOperationMethodsOf } from '../generated/methods.js';
 import type { paths } from '../generated/schema.js';
 import type { ReceivedValidateFunction, ValidateFunction } from '../generated/validators/types.js';
 import { fetchAccessToken } from './auth/access-token-fetch.js';
@@ -77,14 +78,15 @@ export interface ChinaUmsClientOptions {
 }
 
 /**
- * One typed method per operation in the spec, named by its operationId. A browser page (H5)
- * method returns the signed URL to send the browser to; it makes no request.
+ * One typed method per operation in the spec, named by its operationId, with the spec's summary
+ * and description as hover docs (generated/methods.ts). A browser page (H5) method returns the
+ * signed URL to send the browser to; it makes no request.
  */
-export type ChinaUmsOperations = {
-  [K in SdkOperationId]: K extends BrowserPageOperationId
-    ? (content: OperationRequest<K>) => Promise<string>
-    : (body: OperationRequest<K>, options?: CallOptions) => Promise<OperationResponse<K>>;
-};
+export type ChinaUmsOperations = ChinaUmsOperationMethodsOf<
+  { [K in SdkOperationId]: OperationRequest<K> },
+  { [K in SdkOperationId]: K extends BrowserPageOperationId ? string : OperationResponse<K> },
+  CallOptions
+>;
 
 export type ChinaUmsClient = ChinaUmsOperations & {
   /** An openapi-fetch client that signs what it sends; middleware added with `use()` also runs for the operation methods. */

@@ -38,6 +38,13 @@ const BUSINESS_HINTS: Record<string, string> = {
   OPERATION_NOT_ALLOWED: 'The order is not in a state that allows this operation.',
 };
 
+/** Names the ids that identify the object for this operation (x-identified-by in the spec). */
+function noOrderHint(op: OperationDescriptor): string {
+  const ids = op.identifiedBy;
+  if (ids.length === 0) return BUSINESS_HINTS['NO_ORDER']!;
+  return `Nothing matches this ${ids.join(' + ')}: check those ids and the environment (test vs production).`;
+}
+
 function looksLikeClockProblem(code: string, message: string): boolean {
   return code === 'ABNORMAL_REQUEST_TIME' || /timestamp|时间/i.test(message);
 }
@@ -99,7 +106,7 @@ export function interpretResponse(
   }
   if (!op.result.success.includes(code)) {
     const platformMessage = text(record[op.result.messageField]);
-    const hint = BUSINESS_HINTS[code] ?? '';
+    const hint = code === 'NO_ORDER' ? noOrderHint(op) : (BUSINESS_HINTS[code] ?? '');
     const what = code ? `${op.result.codeField} ${code}` : `no ${op.result.codeField} in the response`;
     const message = `${op.operationId}: ${what}${platformMessage ? ` "${platformMessage}"` : ''}${hint ? ` — ${hint}` : ''}`;
     if (looksLikeClockProblem(code, '')) throw new ClockError(`${message} ${CLOCK_HINT}`, { ...base, code });

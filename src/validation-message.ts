@@ -18,3 +18,12 @@ export function describeValidationError(error: ValidationError): string {
   if (error.keyword === 'additionalProperties') return `${validationFieldName(error)} is not a field of this API`;
   return `${validationFieldName(error)} ${error.message ?? error.keyword}`;
 }
+
+/**
+ * The first `limit` distinct lines for a failed validation, joined with `; `. Distinct because
+ * ajv reports one failure once per schema that checks it (a `$ref`'d field type and the field's
+ * own `type`), which would print `mid must be string; mid must be string`.
+ */
+export function describeValidationErrors(errors: readonly ValidationError[], limit: number): string {
+  return [...new Set(errors.map(describeValidationError))].slice(0, limit).join('; ');
+}

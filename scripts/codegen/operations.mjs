@@ -63,6 +63,39 @@ function fillsOf(doc, schema, where) {
   return fills;
 }
 
+/** Every example value of an operation part's application/json media type, $refs resolved. */
+export function jsonExamples(doc, holder) {
+  const media = deref(doc, holder ?? {}).content?.['application/json'];
+  if (!media) return [];
+  const values = media.example === undefined ? [] : [media.example];
+  for (const example of Object.values(media.examples ?? {})) {
+    const value = deref(doc, example)?.value;
+    if (value !== undefined) values.push(value);
+  }
+  return values;
+}
+
+/**
+ * The rule the tests and the API reference's code samples rely on, stated where a new operation
+ * is first read: a client method has a request example and a success answer example.
+ */
+function requireExamples(doc, op, result, where) {
+  if (op['x-sdk-method'] === false) return;
+  if (isBrowserRedirect(op)) {
+    if (jsonExamples(doc, jsonQueryParameter(doc, op, where)).length === 0) {
+      throw new Error(`${where}: needs an example of its JSON query parameter: the tests and the API reference's code sample are built from it`);
+    }
+    return;
+  }
+  if (jsonExamples(doc, op.requestBody).length === 0) {
+    throw new Error(`${where}: needs a request example (requestBody application/json example or examples): the tests and the API reference's code sample are built from it`);
+  }
+  const success = jsonExamples(doc, op.responses?.['200']).some((e) => result.success.map(String).includes(String(e?.[result.codeField])));
+  if (!success) {
+    throw new Error(`${where}: needs a 200 example whose ${result.codeField} is a success code (${result.success.join(', ')}): the tests answer with it`);
+  }
+}
+
 /** @param {Record<string, any>} doc */
 export function describeOperations(doc) {
   const operations = [];
@@ -79,9 +112,14 @@ export function describeOperations(doc) {
       if (!Array.isArray(result.success) || result.success.length === 0) {
         throw new Error(`${where}: x-result.success must list the success codes`);
       }
+      requireExamples(doc, op, result, where);
       const requestSchema = requestSchemaOf(doc, op, where);
       const responseSchema = responseSchemaOf(doc, op, where);
       const security = (op.security ?? doc.security ?? []).flatMap((req) => Object.keys(req));
+      const identifiedBy = op['x-identified-by'] ?? [];
+      if (!Array.isArray(identifiedBy) || identifiedBy.some((f) => typeof f !== 'string' || !hasProperty(doc, requestSchema, f))) {
+        throw new Error(`${where}: x-identified-by must list request fields (the ids that name the object)`);
+      }
       operations.push({
         operationId: op.operationId,
         summary: op.summary ?? '',
@@ -95,6 +133,7 @@ export function describeOperations(doc) {
         requestTimestampField: hasProperty(doc, requestSchema, 'requestTimestamp') ? 'requestTimestamp' : null,
         fills: fillsOf(doc, requestSchema, where),
         responseWireFormat: responseSchema === null ? { integers: [], jsonStrings: [] } : collectWireFormat(doc, responseSchema),
+        identifiedBy,
       });
     }
   }
@@ -171,6 +210,8 @@ export interface OperationDescriptor {
   readonly requestTimestampField: string | null;
   /** Fields the client fills in when the caller leaves them out, kept across retries. */
   readonly fills: readonly RequestFill[];
+  /** From \`x-identified-by\`: the request fields that name the object (for NO_ORDER hints). */
+  readonly identifiedBy: readonly string[];
   readonly responseWireFormat: WireFormatRules;
 }
 

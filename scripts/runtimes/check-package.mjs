@@ -18,6 +18,7 @@ for (const entry of files.filter((f) => f !== 'dist')) {
 }
 
 let ok = true;
+ok = (await checkTarballFiles()) && ok;
 for (const [label, command, args] of [
   ['publint --strict', BIN('publint'), ['--strict', PKG]],
   ['attw --pack --profile esm-only', BIN('attw'), ['--pack', PKG, '--profile', 'esm-only', '--format', 'table-flipped']],
@@ -29,5 +30,29 @@ for (const [label, command, args] of [
   const output = `${run.stdout}${run.stderr}`.replace(/^npm warn Unknown user config "nodedir".*\n?/gim, '').trim();
   if (output) console.log(output.replace(/^/gm, '      '));
 }
+/**
+ * What `npm pack` would put in the tarball (its own file list, scripts skipped: dist/ is built
+ * above): the library, the CLI, LICENSE and CHANGELOG, never the demo bundle (1.1 MB with its map).
+ */
+async function checkTarballFiles() {
+  const run = await runChild('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: PKG, timeoutMs: 60_000, env: { npm_config_update_notifier: 'false' } });
+  const problems = [];
+  let files = [];
+  try {
+    files = JSON.parse(run.stdout)[0].files.map((f) => f.path);
+  } catch {
+    problems.push(`npm pack --dry-run gave no file list (exit ${run.code}): ${run.stderr.trim().slice(-500)}`);
+  }
+  if (files.length > 0) {
+    for (const required of ['dist/index.js', 'dist/index.d.ts', 'dist/cli.js', 'LICENSE', 'CHANGELOG.md', 'README.md']) {
+      if (!files.includes(required)) problems.push(`missing ${required}`);
+    }
+    for (const path of files.filter((f) => /^dist\/demo\./.test(f))) problems.push(`ships ${path}`);
+  }
+  console.log(`${problems.length === 0 ? 'PASS' : 'FAIL'}  npm pack file list: library, CLI, LICENSE, no demo bundle (${run.ms} ms)`);
+  for (const problem of problems) console.log(`      ${problem}`);
+  return problems.length === 0;
+}
+
 console.log(`\ncheck:package ${ok ? 'passed' : 'FAILED'} (${Date.now() - started} ms)`);
 process.exitCode = ok ? 0 : 1;

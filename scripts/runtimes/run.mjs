@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // npm run test:runtimes: build the package once, then run the same contract on Node, Deno, Bun,
-// workerd and the Vercel Edge VM, run the examples, and check the JSR entry points.
+// workerd and the Vercel Edge VM, run the examples, check the JSR entry points and CommonJS consumers.
 // Prints N passed / N failed per runtime; exits 1 if any runtime fails or cannot start.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { runExamples } from './examples.mjs';
 import { runStoreStages } from './stores.mjs';
+import { checkCommonJs } from './commonjs.mjs';
 import { checkJsr } from './jsr.mjs';
 import { RUN, TMP } from './paths.mjs';
 import { startBuiltSandbox } from './sandbox.mjs';
@@ -64,6 +65,7 @@ try {
     }
   }
   if (wanted('jsr')) allOk = printReport(await checkJsr()) && allOk;
+  if (wanted('commonjs')) allOk = printReport(await checkCommonJs()) && allOk;
 } finally {
   await platform.close();
   await sandbox?.close();

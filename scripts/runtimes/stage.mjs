@@ -1,7 +1,7 @@
 // Builds the package with the repo's tsup config into a staged copy, then bundles the contract
 // hosts and examples with esbuild. Every `chinaums` import resolves through the staged package's
 // own exports map, so the runtimes execute the built dist/, never src/.
-import { copyFile, mkdir, rm, symlink } from 'node:fs/promises';
+import { mkdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { BIN, PKG, ROOT, RUN, TMP } from './paths.mjs';
@@ -11,7 +11,10 @@ import { runChild } from './spawn.mjs';
 export async function stagePackage(pkg = PKG) {
   await rm(pkg, { recursive: true, force: true });
   await mkdir(pkg, { recursive: true });
-  await copyFile(join(ROOT, 'package.json'), join(pkg, 'package.json'));
+  // Without `prepack`: dist/ is built here, and a pack of the staged copy (attw, publint) must not rebuild it.
+  const manifest = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8'));
+  delete manifest.scripts.prepack;
+  await writeFile(join(pkg, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   // The built files import openapi-fetch (and @noble/hashes is bundled in): resolve it from the repo's install.
   await symlink(join(ROOT, 'node_modules'), join(pkg, 'node_modules'), 'dir');
   const build = await runChild(BIN('tsup'), ['--out-dir', join(pkg, 'dist'), '--silent'], { cwd: ROOT, timeoutMs: 180_000 });

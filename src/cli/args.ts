@@ -10,7 +10,10 @@ export function parseCommandArgs<T extends CommandArgsConfig>(command: string, c
   try {
     return parseArgs(config);
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    // Node's message can span lines ("…is ambiguous. Did you forget to specify the option
+    // argument…? To specify an option argument starting with a dash use '--app-key=-XYZ'"): the
+    // hint is the useful part, so it is kept, on the one usage line.
+    const message = error instanceof Error ? error.message.split('\n').map((line) => line.trim()).filter(Boolean).join(' ') : String(error);
     throw new UsageError(`${command}: ${message.replace(/\.$/, '')} (see chinaums ${command} --help)`);
   }
 }
@@ -47,9 +50,19 @@ export async function bodyFrom(command: string, values: { body?: string | undefi
   throw new UsageError(`${command}: --body '…' or --body-file FILE is required (see chinaums ${command} --help)`);
 }
 
-/** A flag, else an environment variable, else a usage error naming both. */
-export function flagOrEnv(command: string, value: string | undefined, env: Readonly<Record<string, string | undefined>>, flag: string, variable: string): string {
-  const chosen = value ?? env[variable];
+/**
+ * A flag, else the first environment variable set (the first is the documented name, later ones
+ * older aliases), else a usage error naming the flag and the documented variable.
+ */
+export function flagOrEnv(
+  command: string,
+  value: string | undefined,
+  env: Readonly<Record<string, string | undefined>>,
+  flag: string,
+  variable: string,
+  ...aliases: readonly string[]
+): string {
+  const chosen = value ?? [variable, ...aliases].map((name) => env[name]).find((v) => v !== undefined && v !== '');
   if (chosen === undefined || chosen === '') throw new UsageError(`${command}: --${flag} is required (or set ${variable})`);
   return chosen;
 }

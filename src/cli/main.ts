@@ -8,6 +8,8 @@ import { signCommand } from './commands/sign.js';
 import { verifyNotificationCommand } from './commands/verify-notification.js';
 import type { CliIo, Command } from './command.js';
 import { UsageError } from './usage-error.js';
+// Bundled into the CLI at build time, so the version is the one of the package that ships it.
+import packageJson from '../../package.json' with { type: 'json' };
 
 const commands: readonly Command[] = [signCommand, verifyNotificationCommand, callCommand, h5UrlCommand, sandboxCommand];
 const MAX_STDIN_BYTES = 1024 * 1024;
@@ -17,7 +19,7 @@ const overview = `Usage: chinaums <command> [options]
 Commands:
 ${commands.map((c) => `  ${c.name.padEnd(21)}${c.summary}`).join('\n')}
 
-Run chinaums <command> --help for its options.`;
+Run chinaums <command> --help for its options; chinaums --version for the version.`;
 
 async function readStdin(): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
@@ -35,6 +37,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   if (name === undefined) {
     io.stderr(`chinaums: name a command (${commands.map((c) => c.name).join(', ')}); chinaums --help for details`);
     return 2;
+  }
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.stdout(`chinaums ${packageJson.version}`);
+    return 0;
   }
   if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout(overview);

@@ -3,7 +3,7 @@
 // answered, not refused: peers' captures show the real platform accepting them (e.g. `msgSrcId`),
 // so the sandbox names them in a header instead of failing a call the platform would serve.
 import type { ValidateFunction } from '../../generated/validators/types.js';
-import { describeValidationError, validationFieldName } from '../validation-message.js';
+import { describeValidationErrors, validationFieldName } from '../validation-message.js';
 
 /** The response header naming request fields the spec does not list (comma-separated). */
 export const UNKNOWN_FIELDS_HEADER = 'x-sandbox-unknown-fields';
@@ -22,6 +22,6 @@ export function checkRequestBody(validate: ValidateFunction, body: unknown): Req
   const refusing = errors.filter((error) => error.keyword !== 'additionalProperties');
   const unknownFields = [...new Set(unknown.map(validationFieldName))];
   if (refusing.length === 0) return { problem: undefined, unknownFields };
-  const reasons = refusing.slice(0, 3).map(describeValidationError);
-  return { problem: `参数校验失败: ${reasons.join('; ')}`, unknownFields };
+  const reasons = describeValidationErrors(refusing, 3);
+  return { problem: `参数校验失败: ${reasons === '' ? 'the body does not match the spec' : reasons}`, unknownFields };
 }

@@ -2,11 +2,15 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/node.js';
 import { encodeNotificationForm, signNotification } from '../../src/notifications/index.js';
 import { VENDOR_FIELDS, VENDOR_KEY, vendorFormBody } from '../helpers/notification-fixtures.js';
 import { buildEntry, runNode, type BuiltEntry } from './build-entry.js';
+
+// Tests here start several node processes each: on a loaded two-core machine that outlasts the
+// default 20 s. The bound is for a hung process, not a slow one.
+vi.setConfig({ testTimeout: 120_000 });
 
 let cli: BuiltEntry;
 let sandbox: SandboxServer;

@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { createChinaUmsClient, type OperationResponse } from '../../src/index.js';
+import { createChinaUmsClient, type CallOptions, type ChinaUmsOperations, type OperationRequest, type OperationResponse, type SdkOperationId } from '../../src/index.js';
+import type { BrowserPageOperationId } from '../../src/types.js';
 
 const ums = createChinaUmsClient({ appId: 'a', appKey: 'k', environment: 'test' });
 
@@ -10,6 +11,16 @@ describe('client types come from the spec', () => {
     expectTypeOf(ums).toHaveProperty('billsPreauthCancel');
     expectTypeOf(ums).toHaveProperty('payPointOrderSync');
     expectTypeOf(ums).not.toHaveProperty('accessToken');
+  });
+
+  it('the generated, documented method interface has exactly the SDK operations, each typed by its id', () => {
+    expectTypeOf<keyof ChinaUmsOperations>().toEqualTypeOf<SdkOperationId>();
+    type Expected = {
+      [K in SdkOperationId]: K extends BrowserPageOperationId
+        ? (content: OperationRequest<K>) => Promise<string>
+        : (body: OperationRequest<K>, options?: CallOptions) => Promise<OperationResponse<K>>;
+    };
+    expectTypeOf<{ [K in SdkOperationId]: ChinaUmsOperations[K] }>().toEqualTypeOf<Expected>();
   });
 
   it('types request fields and makes requestTimestamp optional', () => {

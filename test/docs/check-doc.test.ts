@@ -12,6 +12,10 @@ interface FieldRow { section: string; path: string; drift: Drift[] }
 interface PageResult { file: string; status: string; fields: FieldRow[]; extras: { section: string; path: string }[]; problems: string[]; error: { line: number; text: string; reason: string } | null }
 interface Report { pages: PageResult[]; exitCode: number }
 
+// Each test spawns the checker once or twice (2–15 s each on a loaded two-core machine): the
+// default 20 s was missed under load, so the bound is for a hung checker, not a slow one.
+const SPAWN_TEST_TIMEOUT_MS = 180_000;
+
 const work = mkdtempSync(join(tmpdir(), 'chinaums-check-doc-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -55,7 +59,7 @@ function replaceLine(text: string, line: string, lines: string[]): string {
   return all.join('\n');
 }
 
-describe('seed page fixtures', () => {
+describe('seed page fixtures', { timeout: SPAWN_TEST_TIMEOUT_MS }, () => {
   it('are the five seed pages', () => {
     expect(PAGE_FILES).toHaveLength(5);
   });
@@ -65,7 +69,7 @@ describe('seed page fixtures', () => {
   });
 });
 
-describe('check-doc on the seed pages', () => {
+describe('check-doc on the seed pages', { timeout: SPAWN_TEST_TIMEOUT_MS }, () => {
   it.each(PAGE_FILES)('%s: the spec covers the page (exit 0)', (file) => {
     const r = run([join(FIXTURES, file)]);
     expect(r.stderr).toBe('');
@@ -93,7 +97,7 @@ describe('check-doc on the seed pages', () => {
   });
 });
 
-describe('check-doc on changed pages', () => {
+describe('check-doc on changed pages', { timeout: SPAWN_TEST_TIMEOUT_MS }, () => {
   it('reports an added field (space table)', () => {
     const file = mutate('001', 'added', (t) => replaceLine(t, 'errMsg string 错误说明', ['errMsg string 错误说明', 'riskLevel string 8 风险等级 LOW']));
     const report = runJson([file]);
@@ -175,7 +179,7 @@ describe('check-doc on changed pages', () => {
   });
 });
 
-describe('check-doc on pages it cannot parse', () => {
+describe('check-doc on pages it cannot parse', { timeout: SPAWN_TEST_TIMEOUT_MS }, () => {
   it('exits 2 naming the line and its text', () => {
     const file = mutate('001', 'garbled', (t) => replaceLine(t, 'mid string 15 商户号 898201612345678', ['mid strnig 15 商户号 898201612345678']));
     const lineNo = readFileSync(file, 'utf8').split('\n').indexOf('mid strnig 15 商户号 898201612345678') + 1;

@@ -21,6 +21,12 @@ const FLAGS = [
 
 const running = new Set<ChildProcess>();
 
+/**
+ * One page normally takes 3–8 s, but a cold Chromium on two cores that other jobs load has been
+ * seen past 60 s: the bound is for a hung browser, not for a slow one.
+ */
+export const PAGE_TIMEOUT_MS = 180_000;
+
 function killGroup(child: ChildProcess): void {
   if (child.pid === undefined) return;
   try {
@@ -45,7 +51,7 @@ export interface ChromiumResult {
 }
 
 /** Runs Chromium on `url` with extra flags (`--dump-dom`, `--screenshot=...`). */
-export function runChromium(url: string, extra: string[], timeoutMs = 60_000): Promise<ChromiumResult> {
+export function runChromium(url: string, extra: string[], timeoutMs = PAGE_TIMEOUT_MS): Promise<ChromiumResult> {
   if (!existsSync(CHROMIUM)) return Promise.reject(new Error(`${CHROMIUM} not found: install the Debian package "chromium"`));
   const profile = mkdtempSync(join(tmpdir(), 'chinaums-chromium-'));
   return new Promise((resolve, reject) => {
@@ -71,4 +77,15 @@ export function runChromium(url: string, extra: string[], timeoutMs = 60_000): P
     child.on('error', (err) => { finish(); reject(err); });
     child.on('close', (code) => { finish(); resolve({ stdout, stderr, code }); });
   });
+}
+
+/** runChromium, tried once more if the browser hung or crashed (a loaded machine, not the page). */
+export async function runChromiumPatiently(url: string, extra: string[]): Promise<ChromiumResult> {
+  try {
+    const result = await runChromium(url, extra);
+    if (result.code === 0) return result;
+  } catch {
+    // timed out or failed to start: once more below, and that verdict stands
+  }
+  return runChromium(url, extra);
 }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, killAllChromium, runChromium } from './chromium.js';
+import { CHROMIUM, killAllChromium, runChromiumPatiently } from './chromium.js';
 import { headingTexts, renderedText } from './rendered-text.js';
 import { readSpecOutline, type SpecOutline } from './spec-outline.js';
 
@@ -24,10 +24,10 @@ function unique(items: string[]): string[] {
   return [...new Set(items)].filter((s) => s !== '');
 }
 
-/** Runs a few Chromium pages at a time: the machines have two cores. */
-async function inBatches<T, R>(items: T[], size: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+/** One Chromium page at a time: on two shared cores, parallel browsers only slow each other down. */
+async function oneByOne<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map(fn))));
+  for (const item of items) out.push(await fn(item));
   return out;
 }
 
@@ -44,23 +44,22 @@ describe.skipIf(skip)('rendered API reference (Chromium)', () => {
     outline = await readSpecOutline(SPEC);
     mkdirSync(OUT_DIR, { recursive: true });
     const url = pathToFileURL(PAGE).href;
-    const [main] = await Promise.all([
-      runChromium(url, ['--dump-dom']),
-      runChromium(url, [`--screenshot=${SCREENSHOT}`, '--window-size=1400,1000']),
-    ]);
+    const main = await runChromiumPatiently(url, ['--dump-dom']);
+    await runChromiumPatiently(url, [`--screenshot=${SCREENSHOT}`, '--window-size=1400,1000']);
     mainDom = main.stdout;
     // Each operation renders on its own route. The sidebar lists the groups (tags) first; a
     // group's route expands it and links its operations.
     const groups = unique([...mainDom.matchAll(/href="(\/[^"#]+)"/g)].map((m) => m[1] ?? '')).filter((r) => !r.startsWith('/section/'));
     if (groups.length === 0) throw new Error('the rendered sidebar has no operation groups');
-    const groupDoms = (await inBatches(groups, 2, (r) => runChromium(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
+    const groupDoms = (await oneByOne(groups, (r) => runChromiumPatiently(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
     // A group's route shows its first operation; the others need their own route.
     const operationLinks = groupDoms.map((dom) => unique([...dom.matchAll(/href="#(\/[^"#/]+\/[^"#/]+)"/g)].map((m) => m[1] ?? '')));
     if (operationLinks.every((links) => links.length === 0)) throw new Error('the rendered sidebar links no operations');
     const others = unique(operationLinks.flatMap((links) => links.slice(1)));
-    const otherDoms = (await inBatches(others, 2, (r) => runChromium(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
+    const otherDoms = (await oneByOne(others, (r) => runChromiumPatiently(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
     routeDoms = [...groupDoms, ...otherDoms];
-  }, 300_000);
+    // Bound for a hung suite only: a dozen pages, each allowed a slow retry, on a loaded machine.
+  }, 1_800_000);
 
   afterAll(() => {
     killAllChromium();

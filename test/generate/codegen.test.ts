@@ -10,21 +10,24 @@ import { operations } from '../../generated/operations.js';
 const workDir = mkdtempSync(join(tmpdir(), 'chinaums-codegen-'));
 afterAll(() => rmSync(workDir, { recursive: true, force: true }));
 
-/** A copy of the spec with one more operation, the way a maintainer would add `/v1/netpay/secure-cancel`. */
-function specWithNewOperation(): string {
+/**
+ * A copy of the spec with one more operation, the way a maintainer adds one (a path file and a
+ * line in the root), on a path no real endpoint will take so that it never collides with one.
+ */
+function specWithCloseOperation(): string {
   const dir = join(workDir, 'spec');
   cpSync(join(repoRoot, 'spec'), dir, { recursive: true });
   const query = readFileSync(join(dir, 'paths/netpayQuery.yaml'), 'utf8');
   writeFileSync(
-    join(dir, 'paths/netpaySecureCancel.yaml'),
+    join(dir, 'paths/fixtureClose.yaml'),
     query
-      .replace('operationId: netpayQuery', 'operationId: netpaySecureCancel')
-      .replace(/summary: .*/, 'summary: 担保撤销 — Cancel a guaranteed payment')
+      .replace('operationId: netpayQuery', 'operationId: fixtureClose')
+      .replace(/summary: .*/, 'summary: 订单关闭 — Close an order')
       .replace('x-retry-safe: true', 'x-retry-safe: false'),
   );
   const rootFile = join(dir, 'chinaums.openapi.yaml');
   const root = readFileSync(rootFile, 'utf8');
-  writeFileSync(rootFile, root.replace(/^paths:\n/m, "paths:\n  /v1/netpay/secure-cancel:\n    $ref: paths/netpaySecureCancel.yaml\n"));
+  writeFileSync(rootFile, root.replace(/^paths:\n/m, "paths:\n  /v1/_fixture/close:\n    $ref: paths/fixtureClose.yaml\n"));
   return rootFile;
 }
 
@@ -52,13 +55,28 @@ describe('the generator', () => {
   }, 60_000);
 
   it('turns a new operation in the spec into a table entry and types, with no hand-written code', async () => {
-    const doc = bundleSpecSync(specWithNewOperation());
+    const doc = bundleSpecSync(specWithCloseOperation());
     const table = renderOperations(doc, "// test");
-    expect(table).toContain('"netpaySecureCancel"');
-    expect(table).toMatch(/"operationId": "netpaySecureCancel",[\s\S]*?"path": "\/v1\/netpay\/secure-cancel",[\s\S]*?"retrySafe": false/);
+    expect(table).toContain('"fixtureClose"');
+    expect(table).toMatch(/"operationId": "fixtureClose",[\s\S]*?"path": "\/v1\/_fixture\/close",[\s\S]*?"retrySafe": false/);
     const types = await renderTypes(doc, "// test");
-    expect(types).toContain('"/v1/netpay/secure-cancel"');
-    expect(types).toContain('netpaySecureCancel: {');
+    expect(types).toContain('"/v1/_fixture/close"');
+    expect(types).toContain('fixtureClose: {');
+  }, 60_000);
+
+  it('states its example rule: a client method without a request example or a success answer example is refused, naming it', () => {
+    type Op = { requestBody: { content: Record<string, Record<string, unknown>> }; responses: Record<string, { content: Record<string, Record<string, unknown>> }> };
+    const noRequest = structuredClone(bundleSpecSync()) as { paths: Record<string, { post: Op }> };
+    const request = noRequest.paths['/v1/netpay/query']!.post.requestBody.content['application/json']!;
+    delete request['example'];
+    delete request['examples'];
+    expect(() => describeOperations(noRequest)).toThrow(/POST \/v1\/netpay\/query: needs a request example/);
+
+    const noSuccess = structuredClone(bundleSpecSync()) as { paths: Record<string, { post: Op }> };
+    const answer = noSuccess.paths['/v1/netpay/query']!.post.responses['200']!.content['application/json']!;
+    delete answer['example'];
+    delete answer['examples'];
+    expect(() => describeOperations(noSuccess)).toThrow(/POST \/v1\/netpay\/query: needs a 200 example whose errCode is a success code/);
   }, 60_000);
 
   it('refuses an operation without its x-result rule, naming it', () => {

@@ -88,7 +88,8 @@ describe('control routes', () => {
     const list = (await control('/orders')).body as unknown as { merOrderId: string }[];
     expect(list.map((o) => o.merOrderId)).toContain('CTRL00000001');
     const info = await control('');
-    expect(info.body['operations']).toHaveLength(Object.keys(operations).length);
+    // Every operation of the generated table, however many the spec has.
+    expect((info.body['operations'] as { operationId: string }[]).map((o) => o.operationId).sort()).toEqual(Object.keys(operations).sort());
   });
 
   it('answer clear 4xx errors', async () => {
@@ -141,7 +142,8 @@ describe('fault switches, each for the next N requests', () => {
     const error = await client({ retry: false, timeoutMs: 100 }).netpayQuery({ ...query, merOrderId }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     await control('/faults', { body: { type: 'delay', ms: 20 } });
-    await expect(client({ retry: false, timeoutMs: 2000 }).netpayQuery({ ...query, merOrderId })).resolves.toMatchObject({ status: 'TRADE_SUCCESS' });
+    // A generous timeout for the short delay: 2 s was missed on a loaded 2-core machine.
+    await expect(client({ retry: false, timeoutMs: 15_000 }).netpayQuery({ ...query, merOrderId })).resolves.toMatchObject({ status: 'TRADE_SUCCESS' });
   });
 
   it('faults can be armed from options and cleared', async () => {

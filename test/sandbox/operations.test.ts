@@ -7,6 +7,8 @@ import { beijingCompactTimestamp } from '../../src/time.js';
 import { createRouterContextForTests } from './router-context.js';
 import { sandboxWithClient, SANDBOX_BASE, type CheckedAnswer } from './sandbox-fixture.js';
 
+const FIXTURE_PATH = '/v1/_fixture/not-simulated';
+
 const { mid, tids } = TEST_MERCHANT;
 const tid = tids[0]!;
 let opened: { sandbox: Sandbox; answers: CheckedAnswer[] }[] = [];
@@ -144,7 +146,8 @@ describe('request validation against the spec', () => {
   });
 
   it('an operation the spec has but the sandbox does not simulate is authenticated, then answered NOT_SUPPORTED', async () => {
-    const future: OperationDescriptor = { ...operations.netpayQuery, operationId: 'netpaySecureCancel', path: '/v1/netpay/secure-cancel', summary: 'secure cancel' };
+    // A path no real endpoint will take, so a new endpoint in the spec never collides with it.
+    const future: OperationDescriptor = { ...operations.netpayQuery, operationId: 'fixtureNotSimulated', path: FIXTURE_PATH, summary: 'a fixture' };
     const body = JSON.stringify({ merOrderId: 'ABC123456' });
     const request = async () => {
       const authorization = await createOpenBodySignature({
@@ -153,12 +156,12 @@ describe('request validation against the spec', () => {
         nonce: crypto.randomUUID().replaceAll('-', ''),
         body,
       });
-      return new Request(`${SANDBOX_BASE}/v1/netpay/secure-cancel`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
+      return new Request(`${SANDBOX_BASE}${FIXTURE_PATH}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
     };
     const answer = await routeBusinessCall(await request(), future, createRouterContextForTests());
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ errCode: 'NOT_SUPPORTED' });
-    const unsigned = await routeBusinessCall(new Request(`${SANDBOX_BASE}/v1/netpay/secure-cancel`, { method: 'POST', body }), future, createRouterContextForTests());
+    const unsigned = await routeBusinessCall(new Request(`${SANDBOX_BASE}${FIXTURE_PATH}`, { method: 'POST', body }), future, createRouterContextForTests());
     expect(unsigned.status).toBe(412);
   });
 

@@ -1,9 +1,11 @@
 // chinaums call: one operation against the platform (credentials from the environment) or a sandbox.
 // Every operation of the generated table is callable; an H5 page prints its signed URL.
 import { ChinaUmsError } from '../../errors.js';
+import { DEMO_APP } from '../../sandbox/defaults.js';
 import { bodyFrom, parseCommandArgs } from '../args.js';
 import { clientFor, clientOperations, methodOf, parseJsonBody } from '../client-from-env.js';
 import type { Command } from '../command.js';
+import { callErrorLine } from '../error-line.js';
 import { UsageError } from '../usage-error.js';
 
 const names = clientOperations.map((op) => op.operationId).join(', ');
@@ -64,7 +66,8 @@ export const callCommand: Command = {
       return 0;
     } catch (error) {
       if (error instanceof ChinaUmsError) {
-        io.stderr(`${error.name} ${error.code}: ${error.message.replace(/\s+/g, ' ')}`);
+        const ownCredentials = (io.env['CHINAUMS_APP_ID'] || DEMO_APP.appId) !== DEMO_APP.appId || (io.env['CHINAUMS_APP_KEY'] || DEMO_APP.appKey) !== DEMO_APP.appKey;
+        io.stderr(callErrorLine(error, { sandbox: values.sandbox, ownCredentials }));
         return 1;
       }
       throw error;

@@ -5,8 +5,21 @@ import { loadSandboxSeedFile, startSandboxServer } from '../../sandbox/node.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
+import { parseSandboxSeed } from '../../sandbox/seed.js';
+import type { SandboxSeed } from '../../sandbox/types.js';
+// The built-in seed is bundled into the CLI, so `--seed demo` works from any folder.
+import demoSeed from '../../../examples/sandbox-seed.json' with { type: 'json' };
 
-const help = `Usage: chinaums sandbox [--port N] [--host 127.0.0.1] [--seed FILE] [--notify-sign-type SHA256|MD5]
+/** The paid demo order the printed `Try:` command queries; it is in the built-in seed. */
+const TRY_ORDER = '327M202204141724489725391331';
+
+async function seedFor(option: string | undefined): Promise<SandboxSeed | undefined> {
+  if (option === undefined || option === 'demo') return parseSandboxSeed(demoSeed);
+  if (option === 'none') return undefined;
+  return loadSandboxSeedFile(option);
+}
+
+const help = `Usage: chinaums sandbox [--port N] [--host 127.0.0.1] [--seed demo|none|FILE] [--notify-sign-type SHA256|MD5]
 
 Runs a local stand-in for the ChinaUMS platform (every operation of the spec, OPEN-BODY-SIG and
 access tokens, signed payment notifications, fault switches) until Ctrl-C. Prints its URL and the
@@ -14,7 +27,8 @@ demo app credentials (sandbox-only values). Control routes: GET <url>/_sandbox f
 
   --port N                  default 0: a free port
   --host HOST               loopback only: 127.0.0.1 (default), ::1 or localhost
-  --seed FILE               merchants, orders and pay-point orders to start with (JSON; see examples/sandbox-seed.json)
+  --seed demo|none|FILE     what to start with: demo (default; the built-in demo orders, merchants and
+                            pay-point orders), none, or a JSON file of the same shape as the demo seed
   --notify-sign-type TYPE   how notifications are signed (default SHA256)`;
 
 export const sandboxCommand: Command = {
@@ -44,7 +58,7 @@ export const sandboxCommand: Command = {
 
     let server;
     try {
-      const seed = values.seed === undefined ? undefined : await loadSandboxSeedFile(values.seed);
+      const seed = await seedFor(values.seed);
       server = await startSandboxServer({ port, ...(values.host ? { host: values.host } : {}), ...(seed ? { seed } : {}), notifications: { signType } });
     } catch (error) {
       if (error instanceof SandboxInputError) throw new UsageError(`sandbox: ${error.message}`);
@@ -59,7 +73,11 @@ export const sandboxCommand: Command = {
     io.stdout(`  notifyKey  ${server.sandbox.notifyKey}${server.sandbox.notifyKey === DEMO_NOTIFY_KEY ? '    (demo)' : ''}, notifications signed ${signType}`);
     io.stdout(`  merchant   mid ${TEST_MERCHANT.mid}, tid ${TEST_MERCHANT.tids[0] ?? ''}, msgSrcId ${TEST_MERCHANT.msgSrcId} (order numbers start with it)`);
     io.stdout(`  control    ${server.url}${server.sandbox.controlPrefix}  (H5 pages redirect to ${server.sandbox.controlPrefix}/cashier/{merOrderId})`);
-    io.stdout(`Try: chinaums call netpayQuery --sandbox ${server.url} --body '{"mid":"898201612345678","tid":"88880001","instMid":"YUEDANDEFAULT","merOrderId":"327M202204141724489725391331"}'`);
+    if (server.sandbox.state.order(TRY_ORDER)) {
+      io.stdout(`Try: npx chinaums call netpayQuery --sandbox ${server.url} --body '{"mid":"898201612345678","tid":"88880001","instMid":"YUEDANDEFAULT","merOrderId":"${TRY_ORDER}"}'`);
+    } else {
+      io.stdout(`Try: curl ${server.url}${server.sandbox.controlPrefix}/orders    (this seed has no demo order; --seed demo has)`);
+    }
     io.stdout('Ctrl-C to stop.');
 
     const signal = await new Promise<string>((resolve) => {

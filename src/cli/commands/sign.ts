@@ -18,6 +18,31 @@ OPEN-BODY-SIG request: compare them with what your code sends when the platform 
   --body TEXT        the exact body sent (UTF-8)
   --body-file FILE   the exact bytes sent, read from FILE (nothing is trimmed)`;
 
+const WHITESPACE_NAMES: Readonly<Record<string, string>> = { '\n': 'a newline', '\r': 'a carriage return', '\t': 'a tab', ' ': 'a space' };
+
+/**
+ * The client refuses an appKey with whitespace around it (a classic 认证失败: a newline from an
+ * env file), but this command signs exactly what it is given, so it says what it found instead.
+ * Names the characters, never the key.
+ */
+export function whitespaceWarning(appKey: string): string | undefined {
+  const leading = /^\s*/.exec(appKey)![0];
+  const trailing = appKey.slice(leading.length).match(/\s*$/)![0];
+  const inner = appKey.trim();
+  const found = [
+    ...(leading ? [`${describeWhitespace(leading)} at the start`] : []),
+    ...(trailing ? [`${describeWhitespace(trailing)} at the end`] : []),
+    ...(/[\r\n]/.test(inner) ? ['a line break inside'] : []),
+  ];
+  if (found.length === 0) return undefined;
+  return `chinaums: warning: the appKey has ${found.join(', ')}. The signature below uses the key as given; the SDK client refuses such a key, and if your code sends it the platform answers 认证失败. Trim the key where it is read (env file, secret store).`;
+}
+
+function describeWhitespace(run: string): string {
+  const names = [...new Set([...run].map((c) => WHITESPACE_NAMES[c] ?? `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`))];
+  return names.join(' and ');
+}
+
 export const signCommand: Command = {
   name: 'sign',
   summary: 'explain an OPEN-BODY-SIG signature (digest, string to sign, header)',
@@ -47,6 +72,8 @@ export const signCommand: Command = {
     const nonce = values.nonce ?? randomNonce();
     if (nonce === '' || nonce.length > 128) throw new UsageError('sign: --nonce must be 1..128 characters');
     const body = await bodyFrom('sign', values);
+    const keyWarning = whitespaceWarning(appKey);
+    if (keyWarning) io.stderr(keyWarning);
 
     const details = await explainOpenBodySignature({ appId, appKey, timestamp, nonce, body });
     io.stdout(`appId          ${appId}`);

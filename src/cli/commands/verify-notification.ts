@@ -15,7 +15,7 @@ sign over every received field, and prints the verdict, the reason and the strin
 (with the key shown as <md5Key>). One trailing newline (from saving the body to a file) is ignored.
 Exit status: 0 verified, 1 rejected, 2 usage error.
 
-  --key KEY   the communication key (or CHINAUMS_NOTIFY_KEY)`;
+  --key KEY   the communication key, 通讯密钥 (or CHINAUMS_NOTIFY_KEY; CHINAUMS_MD5_KEY is read too)`;
 
 export const verifyNotificationCommand: Command = {
   name: 'verify-notification',
@@ -32,7 +32,7 @@ export const verifyNotificationCommand: Command = {
       io.stdout(help);
       return 0;
     }
-    const key = flagOrEnv('verify-notification', values.key, io.env, 'key', 'CHINAUMS_NOTIFY_KEY');
+    const key = flagOrEnv('verify-notification', values.key, io.env, 'key', 'CHINAUMS_NOTIFY_KEY', 'CHINAUMS_MD5_KEY');
     if (positionals.length > 1) throw new UsageError('verify-notification: pass at most one FILE');
     const [file] = positionals;
     if (file === undefined && io.stdinIsTerminal) throw new UsageError('verify-notification: pass FILE, or pipe the body on stdin');

@@ -1,0 +1,1 @@
+export declare function renderMethods(doc: Record<string, unknown>, header: string): string;
