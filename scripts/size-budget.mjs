@@ -15,7 +15,9 @@ const BUDGETS = [
     name: 'edge notification endpoint',
     code: "export { createNotificationHandler } from 'chinaums/notifications';",
     budget: 6 * KB,
-    ceiling: 12.75 * KB,
+    // +1.25 KB for the inbound holes of issue 13 (field cap and JSON shape check, the byte-level form
+    // parser that replaced URLSearchParams, store timeouts, claim owners, the eviction warning).
+    ceiling: 14 * KB,
   },
   // +0.5 KB for the shared deadline timer and the middleware-free send path (−0.15× per request, BENCHMARKS.md).
   { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 8 * KB, ceiling: 13.5 * KB },
@@ -29,7 +31,8 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    ceiling: 32.25 * KB,
+    // +1.75 KB: the same inbound hardening (issue 13), plus its exported names.
+    ceiling: 34 * KB,
   },
 ];
 // `budget` is the target from the packaging issue; it is NOT met yet (see README, "Bundle size"):

@@ -40,7 +40,7 @@ export interface VerifyNotificationSettings {
   /** Largest body accepted, in bytes (default 64 KiB; a notification is a few KB). */
   readonly maxBodyBytes?: number;
   /**
-   * Most fields accepted (default 256; a notification has about 40; in a JSON body, names at
+   * Most fields accepted (default 256; a notification has about 40; in a JSON body, values at
    * every depth count). Checked before any parsing or hashing: refused as `too-many-fields`.
    */
   readonly maxFields?: number;
