@@ -101,9 +101,11 @@ function resolveHandlerOptions(options: NotificationHandlerOptions) {
   if (typeof options.onNotification !== 'function') {
     throw new ConfigurationError('createNotificationHandler needs an onNotification callback.');
   }
+  const timeoutMs = storeTimeout(options.storeTimeoutMs);
   return {
     ...notificationHooks(options),
-    store: options.store === false ? undefined : withStoreTimeout(options.store ?? new MemoryNotificationStore(), storeTimeout(options.storeTimeoutMs)),
+    // The default memory store settles at once: only a store passed in needs its calls bounded.
+    store: options.store === false ? undefined : options.store ? withStoreTimeout(options.store, timeoutMs) : new MemoryNotificationStore(),
     dedupeTtlMs: options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS,
     leaseMs: options.inFlightLeaseMs ?? DEFAULT_IN_FLIGHT_LEASE_MS,
     dedupeKey: options.dedupeKey ?? defaultDedupeKey,
