@@ -32,7 +32,8 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    ceiling: 34 * KB, // +1.3 KB (issue 13), as above
+    // +1.75 KB: the same inbound hardening (issue 13), plus its exported names.
+    ceiling: 34 * KB,
   },
 ];
 // `budget` is the target from the packaging issue; it is NOT met yet (see README, "Bundle size"):

@@ -139,9 +139,11 @@ function resolveHandlerOptions(options: NotificationHandlerOptions) {
   if (logger !== undefined && logger !== false && typeof (logger as Partial<NotificationLogger> | null)?.warn !== 'function') {
     throw new ConfigurationError('logger must have a warn(message, fields) method (console, pino, winston), or be false.', 'INVALID_OPTION');
   }
+  const timeoutMs = storeTimeout(options.storeTimeoutMs);
   return {
     ...notificationHooks(options),
-    store: options.store === false ? undefined : withStoreTimeout(options.store ?? new MemoryNotificationStore(), storeTimeout(options.storeTimeoutMs)),
+    // The default memory store settles at once: only a store passed in needs its calls bounded.
+    store: options.store === false ? undefined : options.store ? withStoreTimeout(options.store, timeoutMs) : new MemoryNotificationStore(),
     dedupeTtlMs: options.dedupeTtlMs ?? DEFAULT_DEDUPE_TTL_MS,
     leaseMs: options.inFlightLeaseMs ?? DEFAULT_IN_FLIGHT_LEASE_MS,
     dedupeKey: options.dedupeKey ?? defaultDedupeKey,

@@ -48,7 +48,7 @@ export interface VerifyNotificationSettings {
    */
   readonly schema?: 'report' | 'refuse';
   /**
-   * Most fields accepted (default 256; a notification has about 40; in a JSON body, names at
+   * Most fields accepted (default 256; a notification has about 40; in a JSON body, values at
    * every depth count). Checked before any parsing or hashing: refused as `too-many-fields`.
    */
   readonly maxFields?: number;
