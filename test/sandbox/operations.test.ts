@@ -140,7 +140,7 @@ describe('request validation against the spec', () => {
   });
 
   it('an operation the spec has but the sandbox does not simulate is authenticated, then answered NOT_SUPPORTED', async () => {
-    const future: OperationDescriptor = { ...operations.netpayQuery, operationId: 'netpayClose', path: '/v1/netpay/close', summary: 'close' };
+    const future: OperationDescriptor = { ...operations.netpayQuery, operationId: 'netpaySecureCancel', path: '/v1/netpay/secure-cancel', summary: 'secure cancel' };
     const body = JSON.stringify({ merOrderId: 'ABC123456' });
     const request = async () => {
       const authorization = await createOpenBodySignature({
@@ -149,12 +149,12 @@ describe('request validation against the spec', () => {
         nonce: crypto.randomUUID().replaceAll('-', ''),
         body,
       });
-      return new Request(`${SANDBOX_BASE}/v1/netpay/close`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
+      return new Request(`${SANDBOX_BASE}/v1/netpay/secure-cancel`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
     };
     const answer = await routeBusinessCall(await request(), future, createRouterContextForTests());
     expect(answer.status).toBe(200);
     expect(await answer.json()).toMatchObject({ errCode: 'NOT_SUPPORTED' });
-    const unsigned = await routeBusinessCall(new Request(`${SANDBOX_BASE}/v1/netpay/close`, { method: 'POST', body }), future, createRouterContextForTests());
+    const unsigned = await routeBusinessCall(new Request(`${SANDBOX_BASE}/v1/netpay/secure-cancel`, { method: 'POST', body }), future, createRouterContextForTests());
     expect(unsigned.status).toBe(412);
   });
 
