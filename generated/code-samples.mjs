@@ -82,7 +82,7 @@ export const codeSamples = {
     {
       "lang": "TypeScript",
       "label": "TypeScript",
-      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// requestTimestamp is filled in (Beijing time); the body is validated and signed as sent.\nconst answer = await ums.netpayTradeH5Pay({});\n// Resolves when errCode is '0000'; any other code rejects with an ApiError.\nconsole.log(answer);\n"
+      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// A browser page: the SDK signs the order into a URL (OPEN-FORM-PARAM) and requests nothing.\nconst url = await ums.netpayTradeH5Pay({\n  mid: '898201612345678',\n  subOrders: [\n    {\n      mid: '988460101800202',\n      totalAmount: 1,\n    },\n    {\n      mid: '988460101800203',\n      totalAmount: 1,\n    },\n  ],\n  tid: '88880001',\n  instMid: 'YUEDANDEFAULT',\n  platformAmount: 1,\n  srcReserve: 'reserve',\n  totalAmount: 3,\n  divisionFlag: true,\n  notifyUrl: 'https://qr-test2.chinaums.com/netpay-portal/test/notifyUrl.do',\n  returnUrl: 'https://qr-test2.chinaums.com/netpay-portal/test/returnUrl.do',\n  merOrderId: '1000201806141434075636511',\n});\n// Send the browser there, e.g. return Response.redirect(url, 302).\nconsole.log(url);\n"
     }
   ],
   "netpayTradePrecreate": [
@@ -103,7 +103,7 @@ export const codeSamples = {
     {
       "lang": "TypeScript",
       "label": "TypeScript",
-      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// requestTimestamp is filled in (Beijing time); the body is validated and signed as sent.\nconst answer = await ums.netpayUacOrder({});\n// Resolves when errCode is '0000'; any other code rejects with an ApiError.\nconsole.log(answer);\n"
+      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// A browser page: the SDK signs the order into a URL (OPEN-FORM-PARAM) and requests nothing.\nconst url = await ums.netpayUacOrder({\n  merOrderId: '3194202404011200000001234568',\n  mid: '898201612345678',\n  tid: '88880001',\n  instMid: 'H5DEFAULT',\n  totalAmount: 100,\n  notifyUrl: 'https://merchant.example/chinaums/notify',\n  returnUrl: 'https://merchant.example/paid',\n});\n// Send the browser there, e.g. return Response.redirect(url, 302).\nconsole.log(url);\n"
     }
   ],
   "netpayWxAppPreOrder": [
@@ -117,14 +117,14 @@ export const codeSamples = {
     {
       "lang": "TypeScript",
       "label": "TypeScript",
-      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// requestTimestamp is filled in (Beijing time); the body is validated and signed as sent.\nconst answer = await ums.netpayWxpayH5Pay({});\n// Resolves when errCode is '0000'; any other code rejects with an ApiError.\nconsole.log(answer);\n"
+      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// A browser page: the SDK signs the order into a URL (OPEN-FORM-PARAM) and requests nothing.\nconst url = await ums.netpayWxpayH5Pay({\n  merOrderId: '3194202404011200000001234567',\n  mid: '898201612345678',\n  tid: '88880001',\n  instMid: 'H5DEFAULT',\n  totalAmount: 100,\n  orderDesc: '测试订单',\n  notifyUrl: 'https://merchant.example/chinaums/notify',\n  returnUrl: 'https://merchant.example/paid',\n  sceneType: 'AND_WAP',\n  merAppName: '商户官网',\n  merAppId: 'https://m.merchant.example',\n});\n// Send the browser there, e.g. return Response.redirect(url, 302).\nconsole.log(url);\n"
     }
   ],
   "netpayWxpayH5ToMinipay": [
     {
       "lang": "TypeScript",
       "label": "TypeScript",
-      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// requestTimestamp is filled in (Beijing time); the body is validated and signed as sent.\nconst answer = await ums.netpayWxpayH5ToMinipay({});\n// Resolves when errCode is '0000'; any other code rejects with an ApiError.\nconsole.log(answer);\n"
+      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n});\n\n// A browser page: the SDK signs the order into a URL (OPEN-FORM-PARAM) and requests nothing.\nconst url = await ums.netpayWxpayH5ToMinipay({\n  merOrderId: '3194202404011200000001234567',\n  mid: '898201612345678',\n  tid: '88880001',\n  instMid: 'H5DEFAULT',\n  totalAmount: 100,\n  orderDesc: '测试订单',\n  notifyUrl: 'https://merchant.example/chinaums/notify',\n  returnUrl: 'https://merchant.example/paid',\n  sceneType: 'AND_WAP',\n  merAppName: '商户官网',\n  merAppId: 'https://m.merchant.example',\n});\n// Send the browser there, e.g. return Response.redirect(url, 302).\nconsole.log(url);\n"
     }
   ],
   "netpayWxUnifiedOrder": [

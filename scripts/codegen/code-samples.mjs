@@ -2,7 +2,7 @@
 // example, for the API reference's x-codeSamples (the TypeScript tab beside the HTTP payload).
 // Built from the examples, so a changed example changes the sample; `npm run check:readme`
 // type-checks every sample against the sources.
-import { describeOperations, jsonExamples } from './operations.mjs';
+import { describeOperations, requestExamplesOf } from './operations.mjs';
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
@@ -37,8 +37,17 @@ function sampleFor(doc, op) {
 `;
   }
   const spec = doc.paths[op.path][op.method.toLowerCase()];
-  const example = { ...jsonExamples(doc, spec.requestBody)[0] };
+  const example = { ...requestExamplesOf(doc, spec, `${op.method} ${op.path}`)[0] };
   if (op.requestTimestampField) delete example[op.requestTimestampField];
+  if (op.transport === 'browser-redirect') {
+    return `${CLIENT('')}
+
+// A browser page: the SDK signs the order into a URL (OPEN-FORM-PARAM) and requests nothing.
+const url = await ums.${op.operationId}(${literal(example)});
+// Send the browser there, e.g. return Response.redirect(url, 302).
+console.log(url);
+`;
+  }
   const success = op.result.success.map((c) => `'${c}'`).join(' or ');
   return `${CLIENT('')}
 

@@ -75,6 +75,11 @@ export function jsonExamples(doc, holder) {
   return values;
 }
 
+/** The request examples of an operation: its JSON body's, or a browser page's JSON query parameter's. */
+export function requestExamplesOf(doc, op, where) {
+  return isBrowserRedirect(op) ? jsonExamples(doc, jsonQueryParameter(doc, op, where)) : jsonExamples(doc, op.requestBody);
+}
+
 /**
  * The rule the tests and the API reference's code samples rely on, stated where a new operation
  * is first read: a client method has a request example and a success answer example.
@@ -82,12 +87,12 @@ export function jsonExamples(doc, holder) {
 function requireExamples(doc, op, result, where) {
   if (op['x-sdk-method'] === false) return;
   if (isBrowserRedirect(op)) {
-    if (jsonExamples(doc, jsonQueryParameter(doc, op, where)).length === 0) {
+    if (requestExamplesOf(doc, op, where).length === 0) {
       throw new Error(`${where}: needs an example of its JSON query parameter: the tests and the API reference's code sample are built from it`);
     }
     return;
   }
-  if (jsonExamples(doc, op.requestBody).length === 0) {
+  if (requestExamplesOf(doc, op, where).length === 0) {
     throw new Error(`${where}: needs a request example (requestBody application/json example or examples): the tests and the API reference's code sample are built from it`);
   }
   const success = jsonExamples(doc, op.responses?.['200']).some((e) => result.success.map(String).includes(String(e?.[result.codeField])));
