@@ -16,7 +16,7 @@ import { requireAppId, requireCredential, resolveBaseUrl, type ChinaUmsEnvironme
 import type { SigningCrypto } from './crypto/provider.js';
 import { webSigningCrypto } from './crypto/web-signing.js';
 import { ConfigurationError } from './errors.js';
-import { createEmitter, createProblemsReporter, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
+import { createEmitter, createProblemsReporter, tokenEventsWithFallback, type ChinaUmsHooks, type ChinaUmsLogger } from './observability.js';
 import { shareMiddleware } from './raw-client.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './response-guard.js';
 import { rememberSecret } from './redaction.js';
@@ -150,7 +150,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
       now: localNow,
       refreshMarginMs: options.tokenRefreshMarginMs,
       lock: options.tokenLock,
-      emit,
+      emit: tokenEventsWithFallback(emit, options.hooks, options.logger),
     });
     authenticator = createAccessTokenAuthenticator(cache);
   } else {

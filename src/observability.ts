@@ -192,6 +192,25 @@ export function createProblemsReporter(emit: EmitEvent, hooks: ChinaUmsHooks | u
   };
 }
 
+/**
+ * The token cache's emitter: a store failure is never silent. When the client was given neither a
+ * logger nor an onToken hook, `store-failed` also goes to console.warn (redacted); `logger: false`
+ * opts out, as for problems.
+ */
+export function tokenEventsWithFallback(emit: EmitEvent, hooks: ChinaUmsHooks | undefined, logger: ChinaUmsLogger | false | undefined): EmitEvent {
+  if (logger !== undefined || typeof hooks?.onToken === 'function') return emit;
+  return (event) => {
+    emit(event);
+    if (event.type !== 'token' || event.action !== 'store-failed') return;
+    try {
+      const redacted = redactFields(event);
+      console.warn(`chinaums access token store failed: ${redacted.reason ?? 'unknown error'}`, logFields(redacted));
+    } catch {
+      // ignored: observability never changes the outcome
+    }
+  };
+}
+
 /** `OPEN-BODY-SIG AppId=…` → `OPEN-BODY-SIG [REDACTED]`: the scheme is useful in logs, the rest is a credential. */
 export function redactAuthorization(header: string | undefined): string {
   if (!header) return '';

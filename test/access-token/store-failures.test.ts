@@ -1,7 +1,7 @@
 // A token store that refuses writes must not become an outage plus token churn, and whatever a
 // store client says about the command it failed must not carry a token into errors or events.
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ChinaUmsError, createChinaUmsClient, MemoryAccessTokenStore, type AccessTokenStore, type ChinaUmsEvent } from '../../src/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform } from '../faults/helpers/token-platform.js';
@@ -45,6 +45,22 @@ function client(store: AccessTokenStore, events: ChinaUmsEvent[], logLines: stri
 }
 
 describe('a token store that refuses writes', () => {
+  it('without a logger or onToken hook the failure still reaches console.warn, redacted; logger: false silences it', async () => {
+    const platform = freshPlatform();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const quiet = { ...TEST_APP, environment: 'test' as const, auth: 'access-token' as const, retry: { baseDelayMs: 1, maxDelayMs: 2 } };
+      await createChinaUmsClient({ ...quiet, tokenStore: new RefusingStore() }).netpayQuery(QUERY);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(String(warn.mock.calls[0]?.[0])).toMatch(/^chinaums access token store failed: set: ERR OOM/);
+      expect(JSON.stringify(warn.mock.calls)).not.toContain(platform.issued[0]!);
+      await createChinaUmsClient({ ...quiet, tokenStore: new RefusingStore(), logger: false }).netpayQuery(QUERY);
+      expect(warn).toHaveBeenCalledTimes(1);
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('12 calls fetch 1 token and all succeed: the token lives in the client memory, with a warning', async () => {
     const platform = freshPlatform();
     const store = new RefusingStore();
