@@ -97,7 +97,11 @@ export const operations = {
       "integers": [],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "qrCodeId",
+      "mid",
+      "tid"
+    ]
   },
   "billsGetQrcode": {
     "operationId": "billsGetQrcode",
@@ -124,7 +128,12 @@ export const operations = {
       "integers": [],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "billNo",
+      "billDate",
+      "mid",
+      "tid"
+    ]
   },
   "billsPreauthCancel": {
     "operationId": "billsPreauthCancel",
@@ -267,7 +276,12 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "billNo",
+      "billDate",
+      "mid",
+      "tid"
+    ]
   },
   "billsRefund": {
     "operationId": "billsRefund",
@@ -308,7 +322,12 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "billNo",
+      "billDate",
+      "mid",
+      "tid"
+    ]
   },
   "netpayClose": {
     "operationId": "netpayClose",
@@ -339,7 +358,11 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayQuery": {
     "operationId": "netpayQuery",
@@ -442,7 +465,11 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayRefundQuery": {
     "operationId": "netpayRefundQuery",
@@ -564,7 +591,11 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayTradeH5Pay": {
     "operationId": "netpayTradeH5Pay",
@@ -590,7 +621,11 @@ export const operations = {
       "integers": [],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayTradePrecreate": {
     "operationId": "netpayTradePrecreate",
@@ -624,7 +659,11 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayUacAppOrder": {
     "operationId": "netpayUacAppOrder",
@@ -658,7 +697,11 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayUacOrder": {
     "operationId": "netpayUacOrder",
@@ -684,7 +727,11 @@ export const operations = {
       "integers": [],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayWxAppPreOrder": {
     "operationId": "netpayWxAppPreOrder",
@@ -718,7 +765,11 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayWxpayH5Pay": {
     "operationId": "netpayWxpayH5Pay",
@@ -744,7 +795,11 @@ export const operations = {
       "integers": [],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayWxpayH5ToMinipay": {
     "operationId": "netpayWxpayH5ToMinipay",
@@ -770,7 +825,11 @@ export const operations = {
       "integers": [],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "netpayWxUnifiedOrder": {
     "operationId": "netpayWxUnifiedOrder",
@@ -804,7 +863,11 @@ export const operations = {
       ],
       "jsonStrings": []
     },
-    "identifiedBy": []
+    "identifiedBy": [
+      "merOrderId",
+      "mid",
+      "tid"
+    ]
   },
   "payPointOrderSync": {
     "operationId": "payPointOrderSync",

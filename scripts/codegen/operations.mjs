@@ -125,6 +125,10 @@ export function describeOperations(doc) {
       if (!Array.isArray(identifiedBy) || identifiedBy.some((f) => typeof f !== 'string' || !hasProperty(doc, requestSchema, f))) {
         throw new Error(`${where}: x-identified-by must list request fields (the ids that name the object)`);
       }
+      // A rule the client relies on, stated here: a NO_ORDER answer's hint names these ids.
+      if (op['x-sdk-method'] !== false && identifiedBy.length === 0) {
+        throw new Error(`${where}: needs x-identified-by: [the request fields that name the object, e.g. merOrderId, mid, tid] (the NO_ORDER hint names them)`);
+      }
       operations.push({
         operationId: op.operationId,
         summary: op.summary ?? '',
