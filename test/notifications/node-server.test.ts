@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import type { Server } from 'node:http';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NodeNotificationRequest } from '../../src/notifications/index.js';
 import { createNodeNotificationHandler, encodeNotificationForm, signNotification } from '../../src/notifications/index.js';
 import { VENDOR_FIELDS, VENDOR_KEY, vendorFormBody } from '../helpers/notification-fixtures.js';
@@ -12,7 +12,8 @@ let server: Server;
 let baseUrl: string;
 let calls = 0;
 let failNext = false;
-let delayMs = 0;
+/** When set, the callback waits for it: a test holds a delivery in flight for as long as it needs. */
+let gate: Promise<void> | undefined;
 const errors: unknown[] = [];
 
 const handle = createNodeNotificationHandler({
@@ -21,7 +22,7 @@ const handle = createNodeNotificationHandler({
   onError: (error) => errors.push(error),
   async onNotification() {
     calls++;
-    if (delayMs) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    if (gate) await gate;
     if (failNext) {
       failNext = false;
       throw new Error('order service unavailable');
@@ -65,7 +66,7 @@ afterAll(async () => {
 beforeEach(() => {
   calls = 0;
   failNext = false;
-  delayMs = 0;
+  gate = undefined;
   errors.length = 0;
 });
 
@@ -129,9 +130,15 @@ describe('node:http adapter', () => {
   });
 
   it('concurrent duplicate deliveries run the callback once', async () => {
-    delayMs = 300;
+    // The first delivery's callback holds until both duplicates have been answered: no timing.
+    let open!: () => void;
+    gate = new Promise<void>((resolve) => (open = resolve));
     const payload = await signedBody('concurrent-1');
-    const answers = await Promise.all([deliver(payload), deliver(payload), deliver(payload)]);
+    const first = deliver(payload);
+    await vi.waitFor(() => expect(calls).toBe(1));
+    const duplicates = await Promise.all([deliver(payload), deliver(payload)]);
+    open();
+    const answers = [await first, ...duplicates];
     expect(answers.filter((a) => a.text === 'SUCCESS')).toHaveLength(1);
     expect(answers.filter((a) => a.text === 'FAILED' && a.status === 409)).toHaveLength(2);
     expect(calls).toBe(1);
