@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Type-checks every ```ts block of the README (and docs/*.md) against the sources, so the guide
+// Type-checks every ```ts block of the README, the Chinese guide (README.zh-CN.md) and docs/*.md against the sources, so the guides
 // cannot drift from the API. Each block is its own module; `chinaums/*` imports map to src/.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, '.tmp/readme-check');
-const docs = [join(root, 'README.md'), ...(existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)) : [])];
+const docs = [join(root, 'README.md'), join(root, 'README.zh-CN.md'), ...(existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)) : [])];
 
 const subpaths = {
   chinaums: 'src/index.ts',
@@ -99,7 +99,7 @@ try {
 } catch (error) {
   const output = String(error.stdout ?? '') + String(error.stderr ?? '');
   // Point at README lines, not temp files.
-  const mapped = output.replace(/block-(\d+)\.ts\((\d+),(\d+)\)/g, (_, n, line, col) => {
+  const mapped = output.replace(/(?:[^\s(]*\/)?block-(\d+)\.ts\((\d+),(\d+)\)/g, (_, n, line, col) => {
     const block = blocks[Number(n) - 1];
     const [file, first] = block.where.split(':');
     return `${file}:${Number(first) + Number(line) - 1}:${col}`;
