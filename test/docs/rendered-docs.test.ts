@@ -1,11 +1,12 @@
 // Builds the API reference and renders it in headless Chromium: the operations, the webhook,
 // their examples, the servers and both security schemes must appear as rendered markup.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, killAllChromium, runChromiumPatiently } from './chromium.js';
+import { openDevToolsPage, type DevToolsPage } from './cdp.js';
+import { CHROMIUM } from './chromium.js';
 import { headingTexts, renderedText } from './rendered-text.js';
 import { readSpecOutline, type SpecOutline } from './spec-outline.js';
 
@@ -24,6 +25,38 @@ function unique(items: string[]): string[] {
   return [...new Set(items)].filter((s) => s !== '');
 }
 
+// Bounds for a hung browser on a loaded two-core machine, not for a slow one.
+const STEP_MS = 120_000;
+
+/** The page's DOM once the markup stopped changing (two equal snapshots in a row): no fixed sleep. */
+async function settledDom(page: DevToolsPage, label: string): Promise<string> {
+  let previous = '';
+  const until = Date.now() + STEP_MS;
+  for (;;) {
+    const dom = await page.evaluate<string>('document.documentElement.outerHTML');
+    if (dom === previous) return dom;
+    if (Date.now() > until) throw new Error(`${label} kept changing for ${STEP_MS} ms`);
+    previous = dom;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+/** Loads the page once and returns its rendered DOM. */
+async function loadPage(page: DevToolsPage, url: string): Promise<string> {
+  await page.send('Page.navigate', { url });
+  await page.waitFor(`document.readyState === 'complete' && document.querySelector('#api-content') !== null`, STEP_MS);
+  return settledDom(page, url);
+}
+
+/**
+ * Shows one route of the loaded page, the way a reader's click does (the page routes on the
+ * hash), and returns its DOM once the route's markup is there and settled.
+ */
+async function renderedRoute(page: DevToolsPage, route: string): Promise<string> {
+  await page.evaluate(`location.hash = ${JSON.stringify(route)}`);
+  return settledDom(page, route);
+}
+
 /** One Chromium page at a time: on two shared cores, parallel browsers only slow each other down. */
 async function oneByOne<T, R>(items: T[], fn: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = [];
@@ -36,6 +69,7 @@ describe.skipIf(skip)('rendered API reference (Chromium)', () => {
   let mainDom = '';
   /** Dumped DOMs of the routes that show each operation (#/netpay, #/netpay/netpayrefundquery, ...). */
   let routeDoms: string[] = [];
+  let page: DevToolsPage | undefined;
 
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`${CHROMIUM} is missing: CI must install the Debian package "chromium"`);
@@ -44,25 +78,29 @@ describe.skipIf(skip)('rendered API reference (Chromium)', () => {
     outline = await readSpecOutline(SPEC);
     mkdirSync(OUT_DIR, { recursive: true });
     const url = pathToFileURL(PAGE).href;
-    const main = await runChromiumPatiently(url, ['--dump-dom']);
-    await runChromiumPatiently(url, [`--screenshot=${SCREENSHOT}`, '--window-size=1400,1000']);
-    mainDom = main.stdout;
+    // One browser for every route: starting Chromium per route cost minutes on a loaded machine.
+    page = await openDevToolsPage(STEP_MS);
+    await page.send('Page.enable');
+    await page.send('Emulation.setDeviceMetricsOverride', { width: 1400, height: 1000, deviceScaleFactor: 1, mobile: false });
+    mainDom = await loadPage(page, url);
+    const shot = await page.send('Page.captureScreenshot', { format: 'png' });
+    writeFileSync(SCREENSHOT, Buffer.from(String(shot['data']), 'base64'));
     // Each operation renders on its own route. The sidebar lists the groups (tags) first; a
     // group's route expands it and links its operations.
     const groups = unique([...mainDom.matchAll(/href="(\/[^"#]+)"/g)].map((m) => m[1] ?? '')).filter((r) => !r.startsWith('/section/'));
     if (groups.length === 0) throw new Error('the rendered sidebar has no operation groups');
-    const groupDoms = (await oneByOne(groups, (r) => runChromiumPatiently(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
+    const groupDoms = await oneByOne(groups, (r) => renderedRoute(page!, r));
     // A group's route shows its first operation; the others need their own route.
     const operationLinks = groupDoms.map((dom) => unique([...dom.matchAll(/href="#(\/[^"#/]+\/[^"#/]+)"/g)].map((m) => m[1] ?? '')));
     if (operationLinks.every((links) => links.length === 0)) throw new Error('the rendered sidebar links no operations');
     const others = unique(operationLinks.flatMap((links) => links.slice(1)));
-    const otherDoms = (await oneByOne(others, (r) => runChromiumPatiently(`${url}#${r}`, ['--dump-dom']))).map((r) => r.stdout);
+    const otherDoms = await oneByOne(others, (r) => renderedRoute(page!, r));
     routeDoms = [...groupDoms, ...otherDoms];
-    // Bound for a hung suite only: a dozen pages, each allowed a slow retry, on a loaded machine.
-  }, 1_800_000);
+    // Bound for a hung browser only.
+  }, 900_000);
 
   afterAll(() => {
-    killAllChromium();
+    page?.close();
   });
 
   it('is self-contained and the embedded page has no network dependency', () => {
