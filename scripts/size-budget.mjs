@@ -15,13 +15,17 @@ const BUDGETS = [
     name: 'edge notification endpoint',
     code: "export { createNotificationHandler } from 'chinaums/notifications';",
     budget: 10 * KB,
-    ceiling: 11 * KB,
+    // Measured 14 026 B + 0.25 KB. Issue 13's receiving and hardening (problems reporting, field cap
+    // and byte-level form parser, store timeouts, owner tokens, redaction) took it from 10.5 KB.
+    ceiling: 14026 + 256,
     // The workerd entry hashes MD5 natively: no pure-JS hash may reach a Worker's notification endpoint.
     forbidden: ['node_modules/@noble/hashes'],
   },
   // +0.5 KB for the shared deadline timer and the middleware-free send path (−0.15× per request, BENCHMARKS.md).
   // +1.9 KB (issue 13): answer-size limit and redirect guard, credential redaction at error construction and events.
-  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 12 * KB, ceiling: 15.5 * KB },
+  // +2.9 KB: problems reporting on answers (issue 13) and 15 more operations (issue 14: their table
+  // entries, H5 page URLs, filled-in refundOrderId). Measured 18 318 B + 0.25 KB.
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 12 * KB, ceiling: 18318 + 256 },
   {
     name: 'whole portable surface',
     // Both auth modes live in createChinaUmsClient; namespaces keep every export.
@@ -32,8 +36,9 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    // +1.75 KB: the same inbound hardening (issue 13), plus its exported names.
-    ceiling: 34 * KB,
+    // +1.75 KB: the same inbound hardening (issue 13), plus its exported names; +17.4 KB: the
+    // request/response validators of issue 14's 15 operations. Measured 52 594 B + 0.25 KB.
+    ceiling: 52594 + 256,
   },
 ];
 // `budget` is the target from the packaging issue; it is NOT met yet (see README, "Bundle size"):
