@@ -33,8 +33,11 @@ const blocks: Block[] = extractTsBlocks(readmeFiles).map((block) => {
 /** `chinaums` → the shim; `chinaums/x` → its source file, as the type-check maps them. */
 function localImports(source: string): string {
   return source.replace(/(from\s+|import\s*\(\s*)'(chinaums(?:\/[\w/-]+)?)'/g, (whole, lead: string, specifier: string) => {
-    const target = specifier === 'chinaums' ? shim : subpaths[specifier];
-    return target === undefined ? whole : `${lead}'${specifier === 'chinaums' ? target : join(root, target)}'`;
+    if (specifier === 'chinaums') return `${lead}'${shim}'`;
+    const target = subpaths[specifier];
+    // Unmapped, bun would resolve the package itself (dist/), not the sources under test.
+    if (target === undefined) throw new Error(`${specifier} is not in scripts/readme-blocks.mjs subpaths (${whole})`);
+    return `${lead}'${join(root, target)}'`;
   });
 }
 
