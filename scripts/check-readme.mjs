@@ -2,44 +2,20 @@
 // Type-checks every ```ts block of the README, the Chinese guide (README.zh-CN.md) and docs/*.md against the sources, so the guides
 // cannot drift from the API. Each block is its own module; `chinaums/*` imports map to src/.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { extractTsBlocks, guideFiles, root, subpaths } from './readme-blocks.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
 const outDir = join(root, '.tmp/readme-check');
-const docs = [join(root, 'README.md'), join(root, 'README.zh-CN.md'), ...(existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => join(root, 'docs', f)) : [])];
-
-const subpaths = {
-  chinaums: 'src/index.ts',
-  'chinaums/notifications': 'src/notifications/index.ts',
-  'chinaums/validators': 'src/validators.ts',
-  'chinaums/crypto': 'src/crypto/index.ts',
-  'chinaums/redis': 'src/redis/index.ts',
-  'chinaums/deno-kv': 'src/deno-kv/index.ts',
-  'chinaums/cloudflare': 'src/cloudflare/index.ts',
-  'chinaums/upstash': 'src/upstash/index.ts',
-  'chinaums/sandbox': 'src/sandbox/index.ts',
-  'chinaums/sandbox/node': 'src/sandbox/node.ts',
-  'chinaums/node': 'src/index.node.ts',
-};
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(outDir, { recursive: true });
 const blocks = [];
-for (const file of docs) {
-  const lines = readFileSync(file, 'utf8').split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    if (!/^```(ts|typescript)\s*$/.test(lines[i])) continue;
-    const start = i + 1;
-    let end = start;
-    while (end < lines.length && !lines[end].startsWith('```')) end++;
-    if (end >= lines.length) throw new Error(`${relative(root, file)}:${i + 1}: unclosed code block`);
-    const name = `block-${String(blocks.length + 1).padStart(2, '0')}.ts`;
-    // `export {}` keeps a block without imports a module, so blocks do not share globals.
-    writeFileSync(join(outDir, name), `${lines.slice(start, end).join('\n')}\nexport {};\n`);
-    blocks.push({ name, where: `${relative(root, file)}:${start + 1}` });
-    i = end;
-  }
+for (const block of extractTsBlocks(guideFiles())) {
+  const name = `block-${String(blocks.length + 1).padStart(2, '0')}.ts`;
+  // `export {}` keeps a block without imports a module, so blocks do not share globals.
+  writeFileSync(join(outDir, name), `${block.source}\nexport {};\n`);
+  blocks.push({ name, where: block.where });
 }
 // The API reference's TypeScript samples (generated from the spec's examples) are checked too.
 const { codeSamples } = await import(new URL('../generated/code-samples.mjs', import.meta.url).href);
