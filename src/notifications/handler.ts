@@ -15,7 +15,7 @@ import type {
 } from './types.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
-import { configuredKeys, verifyNotificationWith } from './verify.js';
+import { configuredKeys, verifyRequestWith } from './verify.js';
 
 export interface NotificationContext {
   /** Every received field exactly as received, including unknown ones. */
@@ -167,7 +167,7 @@ export function createNotificationHandlerWith(defaultCrypto: CryptoProvider, opt
   return async function handleNotification(request: Request): Promise<Response> {
     if (request.method !== 'POST') return failedResponse(405, 'method-not-allowed', { allow: 'POST' });
 
-    const result = await verifyNotificationWith(defaultCrypto, request, options);
+    const result = await verifyRequestWith(defaultCrypto, request, options);
     if (!result.ok) {
       settings.reportRejection(result, request);
       return refusalResponse(result.reason);

@@ -93,11 +93,17 @@ function renderValue(value: unknown): string | undefined {
   return undefined;
 }
 
-function fromObject(
-  object: object,
-  format: ReceivedFormat,
-  nestedPolicy: 'stringify' | 'refuse',
-): ParseOutcome {
+function nestedRefusal(nested: readonly string[]): ParseOutcome {
+  return refuse(
+    'malformed-body',
+    `The fields ${describeNames(nested)} are objects or arrays, not the strings that were signed: a parser ` +
+      `nested them (e.g. express.urlencoded({ extended: true }) / qs) or merged repeated keys. Pass the raw ` +
+      `body instead (express.raw({ type: '*/*' }) or express.text({ type: '*/*' }) for this route).`,
+  );
+}
+
+/** Without `refuseNested`, nested values are signed as JSON.stringify (a JSON body); a record's are refused. */
+function fromObject(object: object, format: ReceivedFormat, refuseNested?: (nested: readonly string[]) => ParseOutcome): ParseOutcome {
   const entries: [string, string][] = [];
   const renderedFields: string[] = [];
   const nested: string[] = [];
@@ -107,21 +113,14 @@ function fromObject(
     if (text !== undefined) {
       if (typeof value !== 'string') renderedFields.push(name);
       entries.push([name, text]);
-    } else if (nestedPolicy === 'stringify') {
+    } else if (!refuseNested) {
       renderedFields.push(name);
       entries.push([name, JSON.stringify(value) ?? '']);
     } else {
       nested.push(name);
     }
   }
-  if (nested.length > 0) {
-    return refuse(
-      'malformed-body',
-      `The fields ${describeNames(nested)} are objects or arrays, not the strings that were signed: a parser ` +
-        `nested them (e.g. express.urlencoded({ extended: true }) / qs) or merged repeated keys. Pass the raw ` +
-        `body instead (express.raw({ type: '*/*' }) or express.text({ type: '*/*' }) for this route).`,
-    );
-  }
+  if (refuseNested && nested.length > 0) return refuseNested(nested);
   return { ok: true, parsed: { format, fields: fieldSetOf(entries), renderedFields } };
 }
 
@@ -135,7 +134,7 @@ function parseJsonText(text: string): ParseOutcome {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return refuse('malformed-body', 'The JSON body is not an object of fields.');
   }
-  return fromObject(value, 'json', 'stringify');
+  return fromObject(value, 'json');
 }
 
 function parseText(text: string, limits: InputLimits, kind: 'form' | 'json' | 'sniff'): ParseOutcome {
@@ -188,7 +187,7 @@ export function bodyKindFor(contentType: string): 'json' | 'sniff' | undefined {
   return undefined;
 }
 
-async function parseRequest(request: Request, limits: InputLimits): Promise<ParseOutcome> {
+export async function parseRequest(request: Request, limits: InputLimits): Promise<ParseOutcome> {
   const type = mediaType(request);
   const kind = bodyKindFor(type);
   if (kind === undefined) {
@@ -245,5 +244,5 @@ export function parseNotificationInput(input: NotificationInput, limits: InputLi
   if (isURLSearchParams(input)) return parseSearchParams(input, limits);
   if (recordHasTooManyFields(input, limits.maxFields)) return tooManyFields(limits.maxFields);
   if (totalLength(input) > limits.maxBytes) return tooLarge(limits.maxBytes);
-  return fromObject(input, 'decoded-fields', 'refuse');
+  return fromObject(input, 'decoded-fields', nestedRefusal);
 }

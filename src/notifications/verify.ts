@@ -6,7 +6,7 @@ import { rememberSecret } from '../redaction.js';
 import { diagnoseBadSignature } from './diagnose.js';
 import { DEFAULT_MAX_FIELDS } from './field-limit.js';
 import { findMatchingKey } from './match.js';
-import { parseNotificationInput } from './parse.js';
+import { parseNotificationInput, parseRequest, type InputLimits, type ParseOutcome } from './parse.js';
 import { isAbsent, resolveSignType, signTypeWithout } from './string-to-sign.js';
 import type {
   NotificationFailureReason,
@@ -31,7 +31,10 @@ export function configuredKeys(options: { readonly key?: unknown; readonly keys?
   return keys.length > 0 && keys.length === list.length ? keys : undefined;
 }
 
-async function verify(input: NotificationInput, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider): Promise<NotificationVerificationResult> {
+/** How the input becomes fields: any accepted input, or (the endpoint's shorter path) a Request only. */
+type Parse<I> = (input: I, limits: InputLimits) => ParseOutcome | Promise<ParseOutcome>;
+
+async function verify<I>(input: I, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider, parse: Parse<I>): Promise<NotificationVerificationResult> {
   const keys = configuredKeys(options);
   if (!keys) {
     return reject('no-key', 'No usable notification key: pass `key` (a non-empty string) or `keys` (non-empty strings, for rotation).');
@@ -39,7 +42,7 @@ async function verify(input: NotificationInput, options: VerifyNotificationOptio
   const crypto: CryptoProvider = options.crypto ?? defaultCrypto;
   const limits = { maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, maxFields: options.maxFields ?? DEFAULT_MAX_FIELDS };
 
-  const pending = parseNotificationInput(input, limits);
+  const pending = parse(input, limits);
   const outcome = pending instanceof Promise ? await pending : pending;
   if (!outcome.ok) return reject(outcome.reason, outcome.message);
   const { parsed } = outcome;
@@ -94,13 +97,22 @@ export async function verifyNotification(
  * verifyNotification with another default provider (the Node entry passes node:crypto): taking
  * it as an argument spares copying the caller's options on every notification.
  */
-export async function verifyNotificationWith(
+export function verifyNotificationWith(
   defaultCrypto: CryptoProvider,
   input: NotificationInput,
   options: VerifyNotificationOptions,
 ): Promise<NotificationVerificationResult> {
+  return verifySafely(input, options, defaultCrypto, parseNotificationInput);
+}
+
+/** verifyNotificationWith for a Request only (the endpoint): the other input kinds' parsers stay out of its bundle. */
+export function verifyRequestWith(defaultCrypto: CryptoProvider, request: Request, options: VerifyNotificationOptions): Promise<NotificationVerificationResult> {
+  return verifySafely(request, options, defaultCrypto, parseRequest);
+}
+
+async function verifySafely<I>(input: I, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider, parse: Parse<I>): Promise<NotificationVerificationResult> {
   try {
-    return await verify(input, options, defaultCrypto);
+    return await verify(input, options, defaultCrypto, parse);
   } catch (error) {
     // Hostile input must not become an exception; the name (never a message) says what failed.
     const name = error instanceof Error ? error.name : typeof error;
