@@ -68,9 +68,28 @@ function createAjv(registry, extensions) {
   return ajv;
 }
 
+// ajv's one runtime helper here, as ES code: bundling its CommonJS module would add esbuild's
+// require shim and the helper's `.code` string to every edge bundle. Same algorithm (code points).
+const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
+const UCS2LENGTH_ESM = `
+function ucs2length(str) {
+  const len = str.length;
+  let length = 0;
+  let pos = 0;
+  while (pos < len) {
+    length++;
+    const value = str.charCodeAt(pos++);
+    if (value >= 0xd800 && value <= 0xdbff && pos < len && (str.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
+  }
+  return length;
+}
+`;
+
 async function bundleModule(source, header) {
+  const inlined = source.includes(UCS2LENGTH) ? UCS2LENGTH_ESM + source.split(UCS2LENGTH).join('ucs2length') : source;
+  if (/require\(/.test(inlined)) throw new Error('A standalone validator needs an ajv runtime helper other than ucs2length: inline it like ucs2length.');
   const result = await build({
-    stdin: { contents: source, resolveDir: repoRoot, sourcefile: 'validators.js', loader: 'js' },
+    stdin: { contents: inlined, resolveDir: repoRoot, sourcefile: 'validators.js', loader: 'js' },
     bundle: true,
     format: 'esm',
     platform: 'neutral',
