@@ -2,7 +2,7 @@
 // store client says about the command it failed must not carry a token into errors or events.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ChinaUmsError, createChinaUmsClient, MemoryAccessTokenStore, type AccessTokenStore, type ChinaUmsEvent } from '../../src/index.js';
+import { accessTokenAuth, ChinaUmsError, createChinaUmsClient, MemoryAccessTokenStore, type AccessTokenStore, type ChinaUmsEvent } from '../../src/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform } from '../faults/helpers/token-platform.js';
 
@@ -36,8 +36,7 @@ function client(store: AccessTokenStore, events: ChinaUmsEvent[], logLines: stri
   return createChinaUmsClient({
     ...TEST_APP,
     environment: 'test',
-    auth: 'access-token',
-    tokenStore: store,
+    auth: accessTokenAuth({ store }),
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
     hooks: { onToken: (event) => events.push(event) },
     logger: { debug: log, info: log, warn: log, error: log },
