@@ -5,7 +5,7 @@ export const codeSamples = {
     {
       "lang": "TypeScript",
       "label": "TypeScript",
-      "source": "import { createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n  auth: 'access-token', // the SDK obtains, caches and refreshes the token; no method to call\n});\n\n// Every operation method now sends Authorization: OPEN-ACCESS-TOKEN AccessToken=<token>.\n"
+      "source": "import { accessTokenAuth, createChinaUmsClient } from 'chinaums';\n\nconst ums = createChinaUmsClient({\n  appId: process.env['CHINAUMS_APP_ID'] ?? '',\n  appKey: process.env['CHINAUMS_APP_KEY'] ?? '',\n  environment: 'test', // or 'production'\n  auth: accessTokenAuth(), // the SDK obtains, caches and refreshes the token; no method to call\n});\n\n// Every operation method now sends Authorization: OPEN-ACCESS-TOKEN AccessToken=<token>.\n"
     }
   ],
   "billsCloseQrcode": [

@@ -3,13 +3,10 @@ import { operations, type OperationDescriptor } from '../generated/operations.js
 import type { ChinaUmsOperationMethodsOf } from '../generated/methods.js';
 import type { paths } from '../generated/schema.js';
 import type { ReceivedValidateFunction, ValidateFunction } from '../generated/validators/types.js';
-import { fetchAccessToken } from './auth/access-token-fetch.js';
-import { createAccessTokenAuthenticator } from './auth/access-token-authenticator.js';
+import type { ClientAuth } from './auth/access-token-auth.js';
 import { createOpenBodySigAuthenticator, type Authenticator } from './auth/authenticator.js';
 import { createAuthMiddleware } from './auth/middleware.js';
 import { AuthorizedRequest } from './authorized-request.js';
-import { AccessTokenCache, type TokenLockOptions } from './auth/token-cache.js';
-import { MemoryAccessTokenStore, type AccessTokenStore } from './auth/token-store.js';
 import { callOperation, type CallContext, type CallOptions } from './call.js';
 import { ClockSkew } from './clock-skew.js';
 import { requireAppId, requireCredential, resolveBaseUrl, type ChinaUmsEnvironment } from './config.js';
@@ -50,14 +47,11 @@ export interface ChinaUmsClientOptions {
    * Without it only amounts and JSON-string fields are checked.
    */
   responseValidators?: Readonly<Record<string, ReceivedValidateFunction>>;
-  /** `signature` (OPEN-BODY-SIG, the default) or `access-token` (OPEN-ACCESS-TOKEN with a cached, shared token). */
-  auth?: 'signature' | 'access-token';
-  /** Access-token mode: where tokens are shared (default: a store private to this client). Use `chinaums/redis` for a fleet. */
-  tokenStore?: AccessTokenStore;
-  /** Access-token mode: refresh this long before the token expires (default 60 000 ms). */
-  tokenRefreshMarginMs?: number;
-  /** Access-token mode: the fleet refresh lock (used when the store supports locking). */
-  tokenLock?: TokenLockOptions;
+  /**
+   * `'signature'` (OPEN-BODY-SIG, the default), or `accessTokenAuth({ store })` (OPEN-ACCESS-TOKEN
+   * with a cached, shared token). Imported, so that a signature-only bundle leaves the token code out.
+   */
+  auth?: 'signature' | ClientAuth;
   /** Largest answer read, in bytes (default 4 MiB): a bigger one is cancelled unread, a `ResponseTooLargeError`. */
   maxResponseBytes?: number;
   /** Timeout of each HTTP attempt, ms (default 10 000). */
@@ -105,10 +99,18 @@ function positiveOption(name: string, value: unknown, fallback: number, unit = '
   return value;
 }
 
-function requireAuthMode(value: unknown): 'signature' | 'access-token' {
-  if (value === undefined || value === 'signature') return 'signature';
-  if (value === 'access-token') return 'access-token';
-  throw new ConfigurationError(`Unknown auth ${JSON.stringify(value)}: use "signature" (default) or "access-token".`, 'INVALID_OPTION');
+const MOVED_TOKEN_OPTIONS = { tokenStore: 'store', tokenRefreshMarginMs: 'refreshMarginMs', tokenLock: 'lock' } as const;
+
+function requireAuth(options: ChinaUmsClientOptions): 'signature' | ClientAuth {
+  const { auth } = options;
+  // Access-token mode is imported (see ClientAuth): say how to migrate rather than ignore the old options.
+  for (const [old, now] of Object.entries(MOVED_TOKEN_OPTIONS)) {
+    if (old in options) throw new ConfigurationError(`${old} is now an option of accessTokenAuth: auth: accessTokenAuth({ ${now} }).`, 'INVALID_OPTION');
+  }
+  if (auth === undefined || auth === 'signature') return 'signature';
+  if (typeof auth === 'object' && auth !== null && typeof (auth as Partial<ClientAuth>).createAuthenticator === 'function') return auth;
+  const hint = (auth as unknown) === 'access-token' ? ' (access-token mode is now auth: accessTokenAuth({ store }), imported from chinaums)' : '';
+  throw new ConfigurationError(`Unknown auth ${JSON.stringify(auth)}: use "signature" (default) or accessTokenAuth()${hint}.`, 'INVALID_OPTION');
 }
 
 export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsClient {
@@ -122,7 +124,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
   const userFetch = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   if (typeof userFetch !== 'function') throw new ConfigurationError('fetch must be a function (request: Request) => Promise<Response>.');
   const maxResponseBytes = positiveOption('maxResponseBytes', options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 'bytes');
-  const auth = requireAuthMode(options.auth);
+  const auth = requireAuth(options);
   const localNow = options.now ?? Date.now;
   const clockSkew = options.clockSkewCorrection ? new ClockSkew(localNow) : undefined;
   const now = clockSkew ? clockSkew.now : localNow;
@@ -141,21 +143,10 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
 
   // The token call runs through the same context (timeouts, retries, hooks), so the cache refers back to it.
   let context: CallContext;
-  let authenticator: Authenticator;
-  if (auth === 'access-token') {
-    const cache = new AccessTokenCache({
-      appId,
-      store: options.tokenStore ?? new MemoryAccessTokenStore({ now: localNow }),
-      fetchToken: () => fetchAccessToken(context, { appId, appKey, crypto }),
-      now: localNow,
-      refreshMarginMs: options.tokenRefreshMarginMs,
-      lock: options.tokenLock,
-      emit: tokenEventsWithFallback(emit, options.hooks, options.logger),
-    });
-    authenticator = createAccessTokenAuthenticator(cache);
-  } else {
-    authenticator = createOpenBodySigAuthenticator({ appId, appKey, crypto, now });
-  }
+  const authenticator: Authenticator =
+    auth === 'signature'
+      ? createOpenBodySigAuthenticator({ appId, appKey, crypto, now })
+      : auth.createAuthenticator({ appId, appKey, crypto, localNow, emit: tokenEventsWithFallback(emit, options.hooks, options.logger), context: () => context });
   signing.use(
     createAuthMiddleware({
       authenticator,
@@ -190,5 +181,5 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
         ? (content) => browserPageUrl(op, content, pages)
         : (body, callOptions) => callOperation(op, body, context, callOptions);
   }
-  return Object.freeze({ ...methods, raw, baseUrl, auth }) as unknown as ChinaUmsClient;
+  return Object.freeze({ ...methods, raw, baseUrl, auth: authenticator.mode }) as unknown as ChinaUmsClient;
 }

@@ -6,6 +6,7 @@ export {
   type ChinaUmsClientOptions,
   type ChinaUmsOperations,
 } from './client.js';
+export { accessTokenAuth, type AccessTokenAuthOptions, type ClientAuth } from './auth/access-token-auth.js';
 export { createAccessTokenRequest, type AccessTokenRequestBody, type AccessTokenRequestInput } from './auth/access-token-request.js';
 export {
   MemoryAccessTokenStore,

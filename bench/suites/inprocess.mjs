@@ -44,7 +44,7 @@ const unsigned = createClient({ baseUrl: BASE_URL, fetch: fakeFetch });
 const signed = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
 const signedPortable = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch });
 const signedNoble = portable.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, crypto: nobleCrypto });
-const tokenClient = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, auth: 'access-token' });
+const tokenClient = sdk.createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, auth: sdk.accessTokenAuth() });
 
 // Each path must do its real work once before it is timed: a signed header, a parsed answer.
 {

@@ -2,14 +2,14 @@
 //   node bench/run.mjs --quick --runtimes node --skip cold,size      # stages .tmp/bench/pkg
 //   node --cpu-prof --cpu-prof-dir=.tmp/bench/prof .tmp/bench/pkg/bench/suites/profile.mjs signed
 // Cases: signed | token | verify-md5 | verify-sha256. Runs ~4 s.
-import { createChinaUmsClient } from 'chinaums';
+import { accessTokenAuth, createChinaUmsClient } from 'chinaums';
 import { signNotification, verifyNotification } from 'chinaums/notifications';
 import { APP_ID, APP_KEY, BASE_URL, NOTIFY_FIELDS, NOTIFY_KEY, QUERY_BODY, fakeFetch } from './fixtures.mjs';
 
 const which = (typeof globalThis.Deno !== 'undefined' ? globalThis.Deno.args : process.argv.slice(2))[0] ?? 'signed';
 let op;
 if (which === 'signed' || which === 'token') {
-  const ums = createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, auth: which === 'token' ? 'access-token' : 'signature' });
+  const ums = createChinaUmsClient({ appId: APP_ID, appKey: APP_KEY, baseUrl: BASE_URL, fetch: fakeFetch, auth: which === 'token' ? accessTokenAuth() : 'signature' });
   op = () => ums.netpayQuery(QUERY_BODY);
 } else if (which === 'verify-md5' || which === 'verify-sha256') {
   const fields = { ...NOTIFY_FIELDS, signType: which === 'verify-md5' ? 'MD5' : 'SHA256' };

@@ -10,7 +10,7 @@
 //   tag = "v1"
 //   new_sqlite_classes = ["ChinaUmsStateDurableObject"]
 // secrets CHINAUMS_APP_ID, CHINAUMS_APP_KEY, CHINAUMS_NOTIFY_KEY. No nodejs_compat flag is needed.
-import { createChinaUmsClient, type ChinaUmsClient } from 'chinaums';
+import { accessTokenAuth, createChinaUmsClient, type ChinaUmsClient } from 'chinaums';
 import { DurableObjectAccessTokenStore, DurableObjectNotificationStore, type DurableObjectNamespaceLike } from 'chinaums/cloudflare';
 import { createNotificationHandler, type NotificationHandler } from 'chinaums/notifications';
 
@@ -36,8 +36,7 @@ function setup(env: Env) {
     ums: createChinaUmsClient({
       appId: env.CHINAUMS_APP_ID,
       appKey: env.CHINAUMS_APP_KEY,
-      auth: 'access-token',
-      tokenStore: new DurableObjectAccessTokenStore(env.CHINAUMS_STATE),
+      auth: accessTokenAuth({ store: new DurableObjectAccessTokenStore(env.CHINAUMS_STATE) }),
       ...(env.CHINAUMS_BASE_URL ? { baseUrl: env.CHINAUMS_BASE_URL } : { environment: 'test' as const }),
     }),
     notify: createNotificationHandler({

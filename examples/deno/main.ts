@@ -3,7 +3,7 @@
 //   deno run --unstable-kv --allow-net --allow-env=CHINAUMS_APP_ID,CHINAUMS_APP_KEY,CHINAUMS_NOTIFY_KEY,CHINAUMS_BASE_URL,DENO_KV_PATH,PORT main.ts
 // (import map: "chinaums" → "jsr:@chinaums/sdk" or "npm:chinaums"; see deno.json next to this file).
 // On Deno Deploy, Deno.openKv() needs no path or flag; locally DENO_KV_PATH picks the database file.
-import { createChinaUmsClient } from 'chinaums';
+import { accessTokenAuth, createChinaUmsClient } from 'chinaums';
 import { DenoKvAccessTokenStore, DenoKvNotificationStore } from 'chinaums/deno-kv';
 import { createNotificationHandler } from 'chinaums/notifications';
 
@@ -18,8 +18,7 @@ const baseUrl = Deno.env.get('CHINAUMS_BASE_URL');
 const ums = createChinaUmsClient({
   appId: env('CHINAUMS_APP_ID'),
   appKey: env('CHINAUMS_APP_KEY'),
-  auth: 'access-token',
-  tokenStore: new DenoKvAccessTokenStore(kv),
+  auth: accessTokenAuth({ store: new DenoKvAccessTokenStore(kv) }),
   // The local sandbox or a fake platform in tests; the public test environment otherwise.
   ...(baseUrl ? { baseUrl } : { environment: 'test' as const }),
 });

@@ -21,7 +21,7 @@ export function literal(value, indent = '') {
   return typeof value === 'string' ? `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'` : JSON.stringify(value);
 }
 
-const CLIENT = (extra) => `import { createChinaUmsClient } from 'chinaums';
+const CLIENT = (extra, names = 'createChinaUmsClient') => `import { ${names} } from 'chinaums';
 
 const ums = createChinaUmsClient({
   appId: process.env['CHINAUMS_APP_ID'] ?? '',
@@ -31,7 +31,7 @@ const ums = createChinaUmsClient({
 
 function sampleFor(doc, op) {
   if (!op.sdkMethod) {
-    return `${CLIENT("\n  auth: 'access-token', // the SDK obtains, caches and refreshes the token; no method to call")}
+    return `${CLIENT('\n  auth: accessTokenAuth(), // the SDK obtains, caches and refreshes the token; no method to call', 'accessTokenAuth, createChinaUmsClient')}
 
 // Every operation method now sends Authorization: OPEN-ACCESS-TOKEN AccessToken=<token>.
 `;

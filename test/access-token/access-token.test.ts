@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { HttpResponse } from 'msw';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { nobleCrypto, webCrypto } from '../../src/crypto/index.js';
-import { AuthenticationError, ClockError, createAccessTokenRequest, createChinaUmsClient, MemoryAccessTokenStore } from '../../src/index.js';
+import { accessTokenAuth, type AccessTokenAuthOptions, AuthenticationError, ClockError, createAccessTokenRequest, createChinaUmsClient, MemoryAccessTokenStore } from '../../src/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform, tokenSignature } from '../faults/helpers/token-platform.js';
 import { failOnPendingSdkTimers, failOnUnhandledRejection } from '../faults/helpers/guards.js';
@@ -24,8 +24,8 @@ function freshPlatform() {
   return platform;
 }
 
-function tokenClient(extra: Partial<Parameters<typeof createChinaUmsClient>[0]> = {}) {
-  return createChinaUmsClient({ ...TEST_APP, environment: 'test', auth: 'access-token', retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...extra });
+function tokenClient(extra: Partial<Parameters<typeof createChinaUmsClient>[0]> = {}, token: AccessTokenAuthOptions = {}) {
+  return createChinaUmsClient({ ...TEST_APP, environment: 'test', auth: accessTokenAuth(token), retry: { baseDelayMs: 1, maxDelayMs: 2 }, ...extra });
 }
 
 describe('createAccessTokenRequest', () => {
@@ -62,7 +62,7 @@ describe('access-token mode', () => {
   it('keeps using the cached token and refreshes only when it nears expiry (expiresIn minus the margin)', async () => {
     const p = freshPlatform();
     let now = Date.UTC(2024, 0, 1);
-    const ums = tokenClient({ now: () => now, tokenRefreshMarginMs: 60_000 });
+    const ums = tokenClient({ now: () => now }, { refreshMarginMs: 60_000 });
     await ums.netpayQuery(QUERY);
     now += 3_000_000; // 50 minutes: 10 minutes left
     await ums.netpayRefundQuery(QUERY);
@@ -164,7 +164,7 @@ describe('access-token mode', () => {
   it('clients sharing a token store share the token', async () => {
     const p = freshPlatform();
     const store = new MemoryAccessTokenStore();
-    await Promise.all([tokenClient({ tokenStore: store }).netpayQuery(QUERY), tokenClient({ tokenStore: store }).netpayQuery(QUERY)]);
+    await Promise.all([tokenClient({}, { store }).netpayQuery(QUERY), tokenClient({}, { store }).netpayQuery(QUERY)]);
     expect(p.tokenRequests).toBe(1);
   });
 
@@ -184,7 +184,7 @@ describe('access-token mode', () => {
         return async () => undefined;
       },
     };
-    const data = await tokenClient({ tokenStore: racingStore }).netpayQuery(QUERY);
+    const data = await tokenClient({}, { store: racingStore }).netpayQuery(QUERY);
     expect(data.errCode).toBe('SUCCESS');
     expect(lockCalls).toBe(1);
     expect(p.tokenRequests).toBe(0);
@@ -193,5 +193,33 @@ describe('access-token mode', () => {
 
   it('rejects an unknown auth mode', () => {
     expect(() => createChinaUmsClient({ ...TEST_APP, environment: 'test', auth: 'oauth' as never })).toThrow(/Unknown auth "oauth"/);
+  });
+
+  it('refuses the pre-strategy spelling with the way to migrate, rather than signing instead', () => {
+    const base = { ...TEST_APP, environment: 'test' as const };
+    expect(() => createChinaUmsClient({ ...base, auth: 'access-token' as never })).toThrow(/auth: accessTokenAuth\(\{ store \}\)/);
+    const store = new MemoryAccessTokenStore();
+    expect(() => createChinaUmsClient({ ...base, auth: accessTokenAuth(), tokenStore: store } as never)).toThrow(/tokenStore is now an option of accessTokenAuth: auth: accessTokenAuth\(\{ store \}\)/);
+    expect(() => createChinaUmsClient({ ...base, tokenRefreshMarginMs: 1 } as never)).toThrow(/accessTokenAuth\(\{ refreshMarginMs \}\)/);
+    expect(() => createChinaUmsClient({ ...base, tokenLock: {} } as never)).toThrow(/accessTokenAuth\(\{ lock \}\)/);
+    expect(createChinaUmsClient({ ...base, auth: 'signature' }).auth).toBe('signature');
+  });
+
+  it('takes lock options through accessTokenAuth', async () => {
+    const p = freshPlatform();
+    let ttlSeen: number | undefined;
+    const store = new MemoryAccessTokenStore();
+    const locking = {
+      get: store.get.bind(store),
+      set: store.set.bind(store),
+      invalidate: store.invalidate.bind(store),
+      tryLock: async (_appId: string, ttlMs: number) => {
+        ttlSeen = ttlMs;
+        return async () => undefined;
+      },
+    };
+    await tokenClient({}, { store: locking, lock: { ttlMs: 1234 } }).netpayQuery(QUERY);
+    expect(ttlSeen).toBe(1234);
+    expect(p.tokenRequests).toBe(1);
   });
 });

@@ -2,7 +2,7 @@
 // store client says about the command it failed must not carry a token into errors or events.
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ChinaUmsError, createChinaUmsClient, MemoryAccessTokenStore, type AccessTokenStore, type ChinaUmsEvent } from '../../src/index.js';
+import { accessTokenAuth, ChinaUmsError, createChinaUmsClient, MemoryAccessTokenStore, type AccessTokenStore, type ChinaUmsEvent } from '../../src/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform } from '../faults/helpers/token-platform.js';
 
@@ -36,8 +36,7 @@ function client(store: AccessTokenStore, events: ChinaUmsEvent[], logLines: stri
   return createChinaUmsClient({
     ...TEST_APP,
     environment: 'test',
-    auth: 'access-token',
-    tokenStore: store,
+    auth: accessTokenAuth({ store }),
     retry: { baseDelayMs: 1, maxDelayMs: 2 },
     hooks: { onToken: (event) => events.push(event) },
     logger: { debug: log, info: log, warn: log, error: log },
@@ -49,12 +48,12 @@ describe('a token store that refuses writes', () => {
     const platform = freshPlatform();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const quiet = { ...TEST_APP, environment: 'test' as const, auth: 'access-token' as const, retry: { baseDelayMs: 1, maxDelayMs: 2 } };
-      await createChinaUmsClient({ ...quiet, tokenStore: new RefusingStore() }).netpayQuery(QUERY);
+      const quiet = { ...TEST_APP, environment: 'test' as const, retry: { baseDelayMs: 1, maxDelayMs: 2 } };
+      await createChinaUmsClient({ ...quiet, auth: accessTokenAuth({ store: new RefusingStore() }) }).netpayQuery(QUERY);
       expect(warn).toHaveBeenCalledTimes(1);
       expect(String(warn.mock.calls[0]?.[0])).toMatch(/^chinaums access token store failed: set: ERR OOM/);
       expect(JSON.stringify(warn.mock.calls)).not.toContain(platform.issued[0]!);
-      await createChinaUmsClient({ ...quiet, tokenStore: new RefusingStore(), logger: false }).netpayQuery(QUERY);
+      await createChinaUmsClient({ ...quiet, auth: accessTokenAuth({ store: new RefusingStore() }), logger: false }).netpayQuery(QUERY);
       expect(warn).toHaveBeenCalledTimes(1);
     } finally {
       warn.mockRestore();

@@ -5,6 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accessTokenAuth,
   ChinaUmsError,
   createChinaUmsClient,
   NetworkError,
@@ -199,10 +200,9 @@ describe('failures say what failed', () => {
     const never = new Promise<never>(() => undefined);
     platform.setFault((_q, res) => sendJson(res, 200, successExample('netpayQuery')));
     const ums = client({
-      auth: 'access-token',
+      auth: accessTokenAuth({ store: { get: () => never, set: async () => undefined, invalidate: async () => undefined } }),
       timeoutMs: 100,
       retry: false,
-      tokenStore: { get: () => never, set: async () => undefined, invalidate: async () => undefined },
     });
     const error = await failure(ums.netpayQuery(QUERY));
     expect(error).toBeInstanceOf(TimeoutError);

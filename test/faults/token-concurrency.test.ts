@@ -4,7 +4,7 @@
 // cost that would make 1 000-call bursts slow.
 import { getResponse } from 'msw';
 import { describe, expect, it } from 'vitest';
-import { createChinaUmsClient } from '../../src/index.js';
+import { accessTokenAuth, createChinaUmsClient } from '../../src/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { failOnPendingSdkTimers, failOnUnhandledRejection } from './helpers/guards.js';
 import { createTokenPlatform } from './helpers/token-platform.js';
@@ -24,7 +24,7 @@ function setup(now: () => number = Date.now) {
     if (!response) throw new Error(`unexpected request ${request.url}`);
     return response;
   };
-  const ums = createChinaUmsClient({ ...TEST_APP, environment: 'test', auth: 'access-token', now, fetch, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
+  const ums = createChinaUmsClient({ ...TEST_APP, environment: 'test', auth: accessTokenAuth(), now, fetch, retry: { baseDelayMs: 1, maxDelayMs: 2 } });
   return { platform, ums };
 }
 

@@ -4,6 +4,7 @@ import { inspect } from 'node:util';
 import { getResponse, HttpResponse } from 'msw';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  accessTokenAuth,
   AbortedError,
   ApiError,
   AuthenticationError,
@@ -103,25 +104,25 @@ describe('no secret in any error or event', () => {
   beforeAll(async () => {
     const isBusiness = (request: Request) => !request.url.endsWith('/v1/token/access');
     await capture('ConfigurationError', () => createChinaUmsClient({ ...TEST_APP, appKey: `${TEST_APP.appKey}\n`, environment: 'test' }));
-    await capture('InvalidRequestError', () => client(tokenReply(), { auth: 'access-token' }).netpayQuery(null as never));
-    await capture('ApiError', () => client(tokenReply((r) => (isBusiness(r) ? json({ errCode: 'NO_ORDER', errMsg: '订单不存在' }) : undefined)), { auth: 'access-token' }).netpayQuery(QUERY));
+    await capture('InvalidRequestError', () => client(tokenReply(), { auth: accessTokenAuth() }).netpayQuery(null as never));
+    await capture('ApiError', () => client(tokenReply((r) => (isBusiness(r) ? json({ errCode: 'NO_ORDER', errMsg: '订单不存在' }) : undefined)), { auth: accessTokenAuth() }).netpayQuery(QUERY));
     await capture('AuthenticationError', () =>
-      client(tokenReply((r) => (isBusiness(r) ? json({ errCode: '1000', errInfo: '认证失败' }, 401) : undefined)), { auth: 'access-token' }).netpayQuery(QUERY),
+      client(tokenReply((r) => (isBusiness(r) ? json({ errCode: '1000', errInfo: '认证失败' }, 401) : undefined)), { auth: accessTokenAuth() }).netpayQuery(QUERY),
     );
     await capture('AuthenticationError (signature)', () => client(() => json({ errCode: '1000', errInfo: '认证失败' }, 412)).netpayQuery(QUERY));
-    await capture('ClockError', () => client(tokenReply((r) => (isBusiness(r) ? json({ errCode: '1000', errInfo: 'Timestamp解析失败' }, 412) : undefined)), { auth: 'access-token' }).netpayQuery(QUERY));
-    await capture('PlatformError', () => client(tokenReply((r) => (isBusiness(r) ? json({ errCode: '9200', errInfo: '繁忙' }, 412) : undefined)), { auth: 'access-token' }).netpayQuery(QUERY));
+    await capture('ClockError', () => client(tokenReply((r) => (isBusiness(r) ? json({ errCode: '1000', errInfo: 'Timestamp解析失败' }, 412) : undefined)), { auth: accessTokenAuth() }).netpayQuery(QUERY));
+    await capture('PlatformError', () => client(tokenReply((r) => (isBusiness(r) ? json({ errCode: '9200', errInfo: '繁忙' }, 412) : undefined)), { auth: accessTokenAuth() }).netpayQuery(QUERY));
     await capture('HttpError', () => client(() => new Response('<html>502</html>', { status: 502 })).netpayQuery(QUERY));
-    await capture('ResponseParseError', () => client(tokenReply((r) => (isBusiness(r) ? new Response('{"errCode":') : undefined)), { auth: 'access-token' }).netpayQuery(QUERY));
+    await capture('ResponseParseError', () => client(tokenReply((r) => (isBusiness(r) ? new Response('{"errCode":') : undefined)), { auth: accessTokenAuth() }).netpayQuery(QUERY));
     await capture('ResponseParseError (token body)', () =>
-      client(tokenReply((r) => (isBusiness(r) ? undefined : json({ errCode: '0000', errInfo: '正常', accessToken: 'tok-in-a-bad-reply-0123456789', expiresIn: 'x' }))), { auth: 'access-token' }).netpayQuery(QUERY),
+      client(tokenReply((r) => (isBusiness(r) ? undefined : json({ errCode: '0000', errInfo: '正常', accessToken: 'tok-in-a-bad-reply-0123456789', expiresIn: 'x' }))), { auth: accessTokenAuth() }).netpayQuery(QUERY),
     );
     tokens.add('tok-in-a-bad-reply-0123456789');
     // A real reset on 127.0.0.1, in access-token mode: the token call succeeds, the business call's socket dies.
     faultServer.setFault((req, res) => (req.url === '/v1/token/access' ? sendJson(res, 200, { errCode: '0000', errInfo: '正常', accessToken: 'tok-real-server-abcdef0123456789', expiresIn: 3600 }) : req.socket.destroy()));
     tokens.add('tok-real-server-abcdef0123456789');
     await capture('NetworkError', () =>
-      createChinaUmsClient({ ...TEST_APP, baseUrl: faultServer.baseUrl, auth: 'access-token', retry: { baseDelayMs: 1, maxDelayMs: 2 }, logger, hooks: { onError: (e) => events.push(e), onRetry: (e) => events.push(e), onRequest: (e) => events.push(e) } }).netpayQuery(QUERY),
+      createChinaUmsClient({ ...TEST_APP, baseUrl: faultServer.baseUrl, auth: accessTokenAuth(), retry: { baseDelayMs: 1, maxDelayMs: 2 }, logger, hooks: { onError: (e) => events.push(e), onRetry: (e) => events.push(e), onRequest: (e) => events.push(e) } }).netpayQuery(QUERY),
     );
     authorizations.add('OPEN-ACCESS-TOKEN AccessToken=tok-real-server-abcdef0123456789');
     const hang: Reply = (request) => new Promise((_, reject) => request.signal.addEventListener('abort', () => reject(request.signal.reason), { once: true }));

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createChinaUmsClient } from '../../src/index.js';
+import { accessTokenAuth, createChinaUmsClient } from '../../src/index.js';
 import { RedisAccessTokenStore, RedisNotificationStore, type RedisCommandClient } from '../../src/redis/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform, type TokenPlatform } from '../faults/helpers/token-platform.js';
@@ -46,9 +46,7 @@ describe.skipIf(!shouldRunRedisSuites())('Redis stores on a real redis-server', 
     return createChinaUmsClient({
       ...TEST_APP,
       environment: 'test',
-      auth: 'access-token',
-      tokenStore: new RedisAccessTokenStore(redis, { keyPrefix: prefix }),
-      tokenLock: lock,
+      auth: accessTokenAuth({ store: new RedisAccessTokenStore(redis, { keyPrefix: prefix }), lock }),
     });
   }
 

@@ -4,7 +4,7 @@
 import { Redis } from 'ioredis';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createChinaUmsClient, type ChinaUmsEvent } from '../../src/index.js';
+import { accessTokenAuth, createChinaUmsClient, type ChinaUmsEvent } from '../../src/index.js';
 import { RedisAccessTokenStore, type RedisCommandClient } from '../../src/redis/index.js';
 import { TEST_APP } from '../helpers/msw-platform.js';
 import { createTokenPlatform } from '../faults/helpers/token-platform.js';
@@ -45,8 +45,7 @@ describe.skipIf(!shouldRunRedisSuites())('a redis-server that refuses writes', (
     const ums = createChinaUmsClient({
       ...TEST_APP,
       environment: 'test',
-      auth: 'access-token',
-      tokenStore: new RedisAccessTokenStore(quoting, { keyPrefix: 'refused:' }),
+      auth: accessTokenAuth({ store: new RedisAccessTokenStore(quoting, { keyPrefix: 'refused:' }) }),
       hooks: { onToken: (event) => events.push(event) },
       logger: { debug: log, info: log, warn: log, error: log },
     });

@@ -121,7 +121,7 @@ export const checks: readonly Check[] = [
     async run({ sdk, baseUrl }) {
       const tokens: string[] = [];
       const hooks = { onToken: (event: { action: string }) => void tokens.push(event.action) };
-      const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl, auth: 'access-token', hooks });
+      const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl, auth: sdk.core.accessTokenAuth(), hooks });
       equal(ums.auth, 'access-token', 'auth mode');
       for (const attempt of [1, 2]) {
         const data = await ums.netpayQuery({ ...QUERY_BODY });
@@ -199,7 +199,7 @@ export const sandboxChecks: readonly Check[] = [
     async run({ sdk, sandboxUrl }) {
       ok(sandboxUrl, 'no sandbox URL was given');
       for (const auth of ['signature', 'access-token'] as const) {
-        const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl: sandboxUrl, auth });
+        const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl: sandboxUrl, auth: auth === 'signature' ? auth : sdk.core.accessTokenAuth() });
         const data = await ums.netpayQuery({ ...QUERY_BODY });
         equal(data.errCode, 'SUCCESS', `${auth}: errCode`);
         equal(data.status, 'TRADE_SUCCESS', `${auth}: status of the seeded paid order`);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthenticationError, ClockError, createChinaUmsClient, createOpenBodySignature, formatAccessTokenHeader } from '../../src/index.js';
+import { accessTokenAuth, AuthenticationError, ClockError, createChinaUmsClient, createOpenBodySignature, formatAccessTokenHeader } from '../../src/index.js';
 import { createSandbox, DEMO_APP, TEST_MERCHANT, type Sandbox, type SandboxOptions } from '../../src/sandbox/index.js';
 import { beijingCompactTimestamp, beijingDateTime } from '../../src/time.js';
 import { expectedSignature } from '../helpers/independent-signature.js';
@@ -196,7 +196,7 @@ describe('the client in access-token mode', () => {
     const ums = createChinaUmsClient({
       ...DEMO_APP,
       baseUrl: SANDBOX_BASE,
-      auth: 'access-token',
+      auth: accessTokenAuth(),
       fetch: (request) => {
         if (new URL(request.url).pathname === '/v1/token/access') tokenRequests += 1;
         return target.fetch(request);

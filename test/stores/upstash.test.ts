@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createChinaUmsClient } from '../../src/index.js';
+import { accessTokenAuth, createChinaUmsClient } from '../../src/index.js';
 import { createNotificationHandler, encodeNotificationForm, signNotification } from '../../src/notifications/index.js';
 import { UpstashAccessTokenStore, UpstashError, UpstashNotificationStore, upstashRestClient, type UpstashEvalClient } from '../../src/upstash/index.js';
 import { failOnUnhandledRejection } from '../faults/helpers/guards.js';
@@ -77,7 +77,7 @@ describe.skipIf(!shouldRunRedisSuites())('chinaums/upstash through the REST brid
     msw.use(...platform.handlers);
     const keyPrefix = freshPrefix();
     const instance = () =>
-      createChinaUmsClient({ ...TEST_APP, environment: 'test', auth: 'access-token', tokenStore: new UpstashAccessTokenStore(rest(), { keyPrefix }), tokenLock: { pollMinMs: 5, pollMaxMs: 20 } });
+      createChinaUmsClient({ ...TEST_APP, environment: 'test', auth: accessTokenAuth({ store: new UpstashAccessTokenStore(rest(), { keyPrefix }), lock: { pollMinMs: 5, pollMaxMs: 20 } }) });
     const [a, b] = [instance(), instance()];
     bridge.commands.length = 0;
     const results = await Promise.all(Array.from({ length: 80 }, (_, i) => (i % 2 ? a : b).netpayQuery(QUERY)));

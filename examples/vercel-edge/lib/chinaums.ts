@@ -3,7 +3,7 @@
 // isolate and region. Environment: CHINAUMS_APP_ID, CHINAUMS_APP_KEY, CHINAUMS_NOTIFY_KEY,
 // UPSTASH_REDIS_REST_URL, UPSTASH_REDIS_REST_TOKEN (the Upstash integration sets the last two),
 // optionally CHINAUMS_BASE_URL. `Redis.fromEnv()` from @upstash/redis works in place of upstashRestClient.
-import { createChinaUmsClient } from 'chinaums';
+import { accessTokenAuth, createChinaUmsClient } from 'chinaums';
 import { createNotificationHandler } from 'chinaums/notifications';
 import { UpstashAccessTokenStore, UpstashNotificationStore, upstashRestClient } from 'chinaums/upstash';
 
@@ -19,8 +19,7 @@ const baseUrl = process.env['CHINAUMS_BASE_URL'];
 export const ums = createChinaUmsClient({
   appId: env('CHINAUMS_APP_ID'),
   appKey: env('CHINAUMS_APP_KEY'),
-  auth: 'access-token',
-  tokenStore: new UpstashAccessTokenStore(redis),
+  auth: accessTokenAuth({ store: new UpstashAccessTokenStore(redis) }),
   ...(baseUrl ? { baseUrl } : { environment: 'test' as const }),
 });
 

@@ -47,10 +47,8 @@ export default {
       const ums = sdk.core.createChinaUmsClient({
         ...APP,
         baseUrl: url.searchParams.get('sandbox') ?? '',
-        auth: 'access-token',
+        auth: sdk.core.accessTokenAuth({ store: new cloudflare.DurableObjectAccessTokenStore(env.CHINAUMS_STATE), lock: { pollMinMs: 5, pollMaxMs: 25 } }),
         fetch: countingFetch,
-        tokenStore: new cloudflare.DurableObjectAccessTokenStore(env.CHINAUMS_STATE),
-        tokenLock: { pollMinMs: 5, pollMaxMs: 25 },
       });
       const data = await ums.netpayQuery({ ...QUERY_BODY });
       return Response.json({ errCode: data.errCode });

@@ -17,7 +17,7 @@ export async function tokenRequestsForFleet(sdk: FleetSdk, sandboxUrl: string, s
     return fetch(request);
   };
   const clients = stores.map((tokenStore) =>
-    sdk.core.createChinaUmsClient({ ...APP, baseUrl: sandboxUrl, auth: 'access-token', tokenStore, fetch: counting, tokenLock: { pollMinMs: 5, pollMaxMs: 25 } }),
+    sdk.core.createChinaUmsClient({ ...APP, baseUrl: sandboxUrl, auth: sdk.core.accessTokenAuth({ store: tokenStore, lock: { pollMinMs: 5, pollMaxMs: 25 } }), fetch: counting }),
   );
   const calls = clients.flatMap((client) => Array.from({ length: callsEach }, () => client.netpayQuery({ ...QUERY_BODY })));
   const results = await Promise.all(calls);
