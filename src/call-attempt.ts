@@ -5,7 +5,7 @@ import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from './error
 import { NO_EVENTS, redactAuthorization } from './observability.js';
 import { AUTHORIZATION } from './authorized-request.js';
 import { interpretResponse } from './response.js';
-import { readStreamWithLimit } from './limited-body.js';
+import { readStreamWithLimit } from './wire/limited-body.js';
 import { guardErrorForOperation, responseTooLarge } from './response-guard.js';
 import { parseRetryAfter } from './retry.js';
 import { createAttemptSignal, monotonicNow, type AttemptEnd } from './timeout.js';

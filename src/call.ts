@@ -10,7 +10,7 @@ import { attemptOnce, type AttemptRequest } from './call-attempt.js';
 import { ATTEMPT_LIMIT, backoffDelay, isTransientFailure, resolveRetryPolicy, type ResolvedRetryPolicy, type RetryPolicy } from './retry.js';
 import { createMerOrderId } from './order-id.js';
 import { beijingDateTime } from './time.js';
-import { describeValidationErrors } from './validation-message.js';
+import { describeValidationErrors } from './wire/validation-message.js';
 import { monotonicNow, sleep } from './timeout.js';
 
 /** Per-call options. */

@@ -18,7 +18,7 @@ import { shareMiddleware } from './raw-client.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './response-guard.js';
 import { rememberSecret } from './redaction.js';
 import type { RetryPolicy } from './retry.js';
-import type { BrowserPageOperationId, OperationRequest, OperationResponse, SdkOperationId } from './types.js';
+import type { BrowserPageOperationId, OperationRequest, OperationResponse, SdkOperationId } from './operation-types.js';
 import { browserPageUrl } from './browser-page.js';
 
 export const DEFAULT_TIMEOUT_MS = 10_000;

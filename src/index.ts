@@ -31,7 +31,7 @@ export type {
   TokenEvent,
   ProblemsEvent,
 } from './observability.js';
-export type { ReceivedProblem } from './received.js';
+export type { ReceivedProblem } from './wire/received.js';
 export type { CallOptions } from './call.js';
 export { ENVIRONMENTS, type ChinaUmsEnvironment } from './config.js';
 export {
@@ -54,5 +54,5 @@ export * from './errors.js';
 export { beijingCompactTimestamp, beijingDate, beijingDateTime, parseBeijingTime } from './time.js';
 export type { CryptoProvider, Digest, SigningCrypto } from './crypto/provider.js';
 export { operations, type BrowserPageContents, type OperationDescriptor, type OperationId, type RequestFill } from '../generated/operations.js';
-export type { BrowserPageOperationId, OperationRequest, OperationResponse, PaymentNotification, SdkOperationId, WireRequestBody } from './types.js';
+export type { BrowserPageOperationId, OperationRequest, OperationResponse, PaymentNotification, SdkOperationId, WireRequestBody } from './operation-types.js';
 export type { paths, components, webhooks, operations as OperationTypes } from '../generated/schema.js';

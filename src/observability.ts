@@ -1,7 +1,7 @@
 // Structured events for logs and metrics. Events carry operation names, attempt numbers, status
 // codes, durations and error codes: never a body, an appKey, a signature or an access token.
 import type { ChinaUmsError } from './errors.js';
-import { describeReceivedProblems, type ReceivedProblem } from './received.js';
+import { describeReceivedProblems, type ReceivedProblem } from './wire/received.js';
 import { redactFields } from './redaction.js';
 
 export interface RequestEvent {

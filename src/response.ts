@@ -9,7 +9,7 @@ import {
   ResponseParseError,
   type ChinaUmsErrorDetails,
 } from './errors.js';
-import { readReceived, type ReceivedProblem } from './received.js';
+import { readReceived, type ReceivedProblem } from './wire/received.js';
 
 export interface RawResponse {
   readonly status: number;

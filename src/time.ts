@@ -59,3 +59,8 @@ export function parseBeijingTime(text: string): Date | undefined {
   }
   return new Date(ms);
 }
+
+/** A monotonic clock for durations and deadlines (wall-clock `now` may be frozen or corrected). */
+export function monotonicNow(): number {
+  return performance.now();
+}

@@ -4,7 +4,7 @@
 import { releaseController, takeController, type PooledController } from './abort-pool.js';
 import { armDeadline, type ArmedDeadline, type Expiring } from './deadline-timer.js';
 
-export { monotonicNow } from './monotonic.js';
+export { monotonicNow } from './time.js';
 
 /** Why an attempt's signal fired. */
 export type AttemptEnd = 'caller' | 'timeout' | 'deadline';

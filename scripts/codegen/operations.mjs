@@ -180,8 +180,18 @@ export function renderOperations(doc, header) {
   const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, { operationId, ...rest }]));
   const pageContents = browserPageContents(doc, operations);
   return `${header}
-import type { WireFormatRules } from '../src/wire-format.js';
 import type { components } from './schema.js';
+
+/** A path into a JSON value; \`*\` stands for every item of an array. */
+export type FieldPath = readonly string[];
+
+/** Which received fields change type on the way in (applied by the client and the notification handler). */
+export interface WireFormatRules {
+  /** Paths declared \`integer\` in the spec (amounts in fen, counts). */
+  readonly integers: readonly FieldPath[];
+  /** Paths declared \`x-json-string\`, shallowest first so nested rules apply after parsing. */
+  readonly jsonStrings: readonly FieldPath[];
+}
 
 /** Where an operation's outcome lives in its response body, and which codes mean success. */
 export interface OperationResultRule {

@@ -3,7 +3,7 @@ import { defaultDedupeKey } from './dedupe-key.js';
 import { failedResponse, refusalResponse, successResponse } from './responses.js';
 import type { NotificationStore } from './store.js';
 import { DEFAULT_DEDUPE_TTL_MS, DEFAULT_IN_FLIGHT_LEASE_MS, MemoryNotificationStore } from './store.js';
-import { describeReceivedProblems } from '../received.js';
+import { describeReceivedProblems } from '../wire/received.js';
 import { DEFAULT_STORE_TIMEOUT_MS, NotificationStoreTimeoutError, withStoreTimeout } from './store-timeout.js';
 import type {
   NotificationKeyOptions,

@@ -1,6 +1,6 @@
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { components } from '../../generated/schema.js';
-import type { ReceivedProblem } from '../received.js';
+import type { ReceivedProblem } from '../wire/received.js';
 
 /** A verified payment notification, typed from the spec: amounts are numbers, JSON strings are objects. */
 export type PaymentNotification = components['schemas']['PaymentNotification'];

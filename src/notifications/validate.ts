@@ -1,6 +1,6 @@
 import { paymentNotificationWireFormat } from '../../generated/operations.js';
 import { validatePaymentNotification } from '../../generated/validators/payment-notification.js';
-import { describeReceivedProblems, readReceived } from '../received.js';
+import { describeReceivedProblems, readReceived } from '../wire/received.js';
 import type { FieldSet } from './fields.js';
 import { toMutableRecord } from './fields.js';
 import type { NotificationSchemaProblem, PaymentNotification } from './types.js';

@@ -3,7 +3,7 @@
 // answered, not refused: peers' captures show the real platform accepting them (e.g. `msgSrcId`),
 // so the sandbox names them in a header instead of failing a call the platform would serve.
 import type { ValidateFunction } from '../../generated/validators/types.js';
-import { describeValidationErrors, validationFieldName } from '../validation-message.js';
+import { describeValidationErrors, validationFieldName } from '../wire/validation-message.js';
 
 /** The response header naming request fields the spec does not list (comma-separated). */
 export const UNKNOWN_FIELDS_HEADER = 'x-sandbox-unknown-fields';

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { createChinaUmsClient, type CallOptions, type ChinaUmsOperations, type OperationRequest, type OperationResponse, type SdkOperationId } from '../../src/index.js';
-import type { BrowserPageOperationId } from '../../src/types.js';
+import type { BrowserPageOperationId } from '../../src/operation-types.js';
 
 const ums = createChinaUmsClient({ appId: 'a', appKey: 'k', environment: 'test' });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyWireFormats } from '../../src/wire-format.js';
+import { applyWireFormats } from '../../src/wire/format.js';
 
 describe('applyWireFormats', () => {
   const rules = {

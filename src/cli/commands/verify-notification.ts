@@ -3,7 +3,7 @@ import { nodeCrypto } from '../../crypto/node.js';
 import { DEFAULT_INPUT_LIMITS, parseNotificationInput } from '../../notifications/parse.js';
 import { hasEmptyValue, joinFields, sortedNames } from '../../notifications/string-to-sign.js';
 import { verifyNotification } from '../../notifications/verify.js';
-import { describeReceivedProblems } from '../../received.js';
+import { describeReceivedProblems } from '../../wire/received.js';
 import { flagOrEnv, parseCommandArgs, readInputFile, withoutTrailingNewline } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';

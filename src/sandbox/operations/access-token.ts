@@ -1,6 +1,6 @@
 // 获取访问令牌 /v1/token/access: checks the plain SHA-256 signature and issues a token. At most
 // N tokens are valid per app: the registry invalidates the oldest beyond that.
-import type { WireRequestBody } from '../../types.js';
+import type { WireRequestBody } from '../../operation-types.js';
 import { jsonResponse, PLATFORM_INFO, platformError } from '../answers.js';
 import { checkBeijingTime, COMPACT_TIMESTAMP } from '../clock-check.js';
 import { expectedTokenSignature, signaturesMatch } from '../signatures.js';

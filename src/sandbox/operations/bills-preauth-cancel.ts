@@ -1,6 +1,6 @@
 // 预授权撤销 /v1/netpay/bills/preauth-cancel: voids an authorised pre-authorisation; the bill
 // becomes CLOSED and its payment TRADE_CLOSED. Cancelling twice is not allowed.
-import type { WireRequestBody } from '../../types.js';
+import type { WireRequestBody } from '../../operation-types.js';
 import { billPaymentOf, billStatusOf } from '../bill-status.js';
 import type { OperationBehaviour } from './context.js';
 import { businessAnswer, checkMerchant, echoed, successAnswer } from './envelope.js';

@@ -1,5 +1,5 @@
 // 支付结果查询 /v1/netpay/query: the order's trade status as the store holds it.
-import type { WireRequestBody } from '../../types.js';
+import type { WireRequestBody } from '../../operation-types.js';
 import { cashPaymentText } from '../bill-status.js';
 import type { OperationBehaviour } from './context.js';
 import { businessAnswer, checkMerchant, echoed, successAnswer } from './envelope.js';

@@ -1,7 +1,7 @@
 // 退款查询 /v1/netpay/refund-query: found by the refund's order number (退货订单号), or by the
 // original order's, answering the latest refund. An order without refunds has no refund to find.
 // Each query counts as a poll of a PROCESSING refund (the refund-processing fault).
-import type { WireRequestBody } from '../../types.js';
+import type { WireRequestBody } from '../../operation-types.js';
 import { cashPaymentText } from '../bill-status.js';
 import type { OperationBehaviour } from './context.js';
 import { businessAnswer, checkMerchant, echoed, successAnswer } from './envelope.js';

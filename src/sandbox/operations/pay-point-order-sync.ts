@@ -1,7 +1,7 @@
 // 支付分订单信息同步: `Order_Paid` marks a completed pay-point order as paid by other means. The
 // page's rule "paidTime ≤ time of this call + 60 s" is enforced; a second sync is refused.
 import { parseBeijingTime } from '../../time.js';
-import type { WireRequestBody } from '../../types.js';
+import type { WireRequestBody } from '../../operation-types.js';
 import type { OperationBehaviour } from './context.js';
 import { businessAnswer, checkMerchant, successAnswer } from './envelope.js';
 

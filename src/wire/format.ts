@@ -5,15 +5,10 @@
  * generated from the spec, so a new amount field needs a spec edit, not a code change.
  */
 
-/** A path into a JSON value; `*` stands for every item of an array. */
-export type FieldPath = readonly string[];
+import type { FieldPath, WireFormatRules } from '../../generated/operations.js';
 
-export interface WireFormatRules {
-  /** Paths declared `integer` in the spec (amounts in fen, counts). */
-  readonly integers: readonly FieldPath[];
-  /** Paths declared `x-json-string`, shallowest first so nested rules apply after parsing. */
-  readonly jsonStrings: readonly FieldPath[];
-}
+// The rule types are generated with the table that holds the rules; generated/ never imports src/.
+export type { FieldPath, WireFormatRules };
 
 export interface WireFormatProblem {
   /** Dotted location, e.g. `billPayment` or `eventList.0.goodsList`. */

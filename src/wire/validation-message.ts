@@ -1,6 +1,6 @@
 // One wording for schema failures, used by the client (bad request bodies), the notification
 // verifier and the sandbox: it names the field, including the one that is missing or unknown.
-import type { ValidationError } from '../generated/validators/types.js';
+import type { ValidationError } from '../../generated/validators/types.js';
 
 /** `billPayment.totalAmount`-style name of the field an error is about. */
 export function validationFieldName(error: ValidationError): string {

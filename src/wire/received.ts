@@ -5,8 +5,8 @@
  * of the typed object (the caller keeps the text as received) and listed as a problem, as is any
  * value outside what the pages document (an unknown enum value, a longer string, another format).
  */
-import type { ReceivedValidateFunction, ValidationError } from '../generated/validators/types.js';
-import { applyWireFormats, type WireFormatRules } from './wire-format.js';
+import type { ReceivedValidateFunction, ValidationError } from '../../generated/validators/types.js';
+import { applyWireFormats, type WireFormatRules } from './format.js';
 
 /** One received value that is not what the spec documents. Names the field, never quotes the value. */
 export interface ReceivedProblem {
