@@ -183,7 +183,9 @@ describe('timeouts, deadline and the caller’s signal', () => {
     const { ums, sent } = answering(hanging, { timeoutMs: 60_000 });
     const error = await failure(ums.netpayQuery(QUERY, { deadlineMs: 30 }));
     expect(error).toMatchObject({ name: 'TimeoutError', code: 'DEADLINE_EXCEEDED', attempts: 1 });
-    expect(sent).toHaveLength(1);
+    // At most the one attempt reached the wire: on a loaded machine the 30 ms can run out while the
+    // request is still being signed, and then nothing is sent at all.
+    expect(sent.length).toBeLessThanOrEqual(1);
   });
 
   it('the caller’s abort ends the attempt and is never retried', async () => {
