@@ -2,9 +2,9 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SandboxInputError } from './input-error.js';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { parseSandboxSeed } from './seed.js';
+import { SandboxInputError } from './state/input.js';
+import { parseSandboxSeed } from './state/seed.js';
 import type { SandboxOptions, SandboxSeed } from './types.js';
 
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
