@@ -1,6 +1,7 @@
 // Netpay refunds: 退款 and 退款查询. QR bills are refunded with billsRefund (bills.ts); both go
 // through the same refund rules (state/refunds.ts).
 import type { WireRequestBody } from '../../../types.js';
+import { refundedAmount } from '../../state/refunds.js';
 import { businessAnswer, successAnswer } from '../answers.js';
 import { cashPaymentText, refundFields, tradeFields } from '../order-fields.js';
 import { checkMerchant, echoed, fen, prefixProblem, refusal, stringField, type OperationBehaviour } from './context.js';
@@ -52,7 +53,7 @@ export const netpayRefundQuery: OperationBehaviour = (ctx) => {
   if (!found || found.order.mid !== body.mid || !found.refund) return businessAnswer(ctx, 'NO_ORDER', '退款订单不存在', ids);
 
   const { order, refund } = ctx.effects.pollRefund(found.refund.refundOrderId) ?? { order: found.order, refund: found.refund };
-  const refundedTotal = order.refunds.reduce((sum, r) => sum + r.refundAmount, 0);
+  const refundedTotal = refundedAmount(order);
   return successAnswer(ctx, {
     ...ids,
     merName: merchant.merchant.name,
