@@ -5,7 +5,7 @@ import { requestValidators } from '../../generated/validators/requests.js';
 import { createChinaUmsClient, type ChinaUmsClient } from '../client.js';
 import { ENVIRONMENTS, type ChinaUmsEnvironment } from '../config.js';
 import { ConfigurationError } from '../errors.js';
-import { DEMO_APP } from '../sandbox/defaults.js';
+import { DEMO_APP } from '../sandbox/index.js';
 import { UsageError } from './usage-error.js';
 
 /** Every operation the client has a method for, from the generated table. */

@@ -3,7 +3,7 @@
 // refund, create orders) cannot run there and are skipped with a note.
 import { createChinaUmsClient } from '../client.js';
 import { ApiError } from '../errors.js';
-import { TEST_MERCHANT } from '../sandbox/defaults.js';
+import { TEST_MERCHANT } from '../sandbox/index.js';
 import { recordingFetch } from './recording-fetch.js';
 import { keyFields, type Report } from './report.js';
 

@@ -1,11 +1,10 @@
 // `chinaums/sandbox`: a local stand-in for the ChinaUMS platform (like stripe-mock for Stripe),
 // as a portable fetch handler. Node server: `chinaums/sandbox/node`; Deno and msw helpers here.
 export { createSandbox, type Sandbox, type SandboxFaults, type SandboxState } from './sandbox.js';
-export { DEMO_APP, DEMO_NOTIFY_KEY, TEST_MERCHANT } from './defaults.js';
-export { CONTROL_ROUTES } from './control-routes.js';
-export type { ArmedFault } from './faults.js';
-export { SandboxInputError } from './input-error.js';
-export { parseSandboxSeed } from './seed.js';
+export { DEMO_APP, DEMO_NOTIFY_KEY, parseSandboxSeed, TEST_MERCHANT } from './state/seed.js';
+export { CONTROL_ROUTES } from './platform/control-routes.js';
+export type { ArmedFault } from './state/faults.js';
+export { SandboxInputError } from './state/input.js';
 export { sandboxMswHandler, sandboxResolver, type MswHttpNamespace, type SandboxResolver } from './msw.js';
 export { serveSandboxWithDeno, type DenoSandboxServer, type DenoServeApi } from './deno.js';
 export type {

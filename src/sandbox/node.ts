@@ -2,12 +2,12 @@
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SandboxInputError } from './input-error.js';
+import { Readable } from 'node:stream';
 import { createSandbox, type Sandbox } from './sandbox.js';
-import { parseSandboxSeed } from './seed.js';
+import { SandboxInputError } from './state/input.js';
+import { parseSandboxSeed } from './state/seed.js';
 import type { SandboxOptions, SandboxSeed } from './types.js';
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export interface SandboxServerOptions extends SandboxOptions {
@@ -49,31 +49,21 @@ export async function loadSandboxSeedFile(path: string): Promise<SandboxSeed> {
   }
 }
 
-function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | undefined> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    req.on('data', (chunk: Buffer) => {
-      total += chunk.byteLength;
-      if (total > MAX_BODY_BYTES) {
-        req.destroy();
-        resolve(undefined);
-      } else chunks.push(chunk);
-    });
-    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
-    req.on('error', reject);
-  });
-}
-
-function toRequest(req: IncomingMessage, origin: string, body: Uint8Array<ArrayBuffer>): Request {
+function toRequest(req: IncomingMessage, origin: string): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (value === undefined || name.startsWith(':')) continue;
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   const method = req.method ?? 'GET';
-  const hasBody = method !== 'GET' && method !== 'HEAD';
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, ...(hasBody ? { body } : {}) });
+  const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  if (method !== 'GET' && method !== 'HEAD') {
+    // Streamed, not buffered here: the routes read it with the one size-limited reader
+    // (src/limited-body.ts), as they do under Deno and msw.
+    init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
+    init.duplex = 'half';
+  }
+  return new Request(new URL(req.url ?? '/', origin), init);
 }
 
 async function send(res: ServerResponse, response: Response): Promise<void> {
@@ -101,13 +91,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
   const server = createServer((req, res) => {
     void (async () => {
       try {
-        const body = await readBody(req);
-        if (body === undefined) {
-          res.statusCode = 413;
-          res.end();
-          return;
-        }
-        await send(res, await sandbox.fetch(toRequest(req, origin, body)));
+        await send(res, await sandbox.fetch(toRequest(req, origin)));
       } catch {
         if (!res.headersSent) res.statusCode = 500;
         res.end();

@@ -1,28 +1,20 @@
 // createSandbox: a fetch handler that behaves like the ChinaUMS platform for every operation in
-// the spec, over an in-memory state that control routes (or `sandbox.state`) drive.
+// the spec, over an in-memory state that control routes (or `sandbox.state`) drive. This file
+// wires the two halves (README.md): state/ (what the sandbox remembers) and platform/ (what it
+// answers), and splits requests between the platform's API and the sandbox's own routes.
 import { operations, type OperationDescriptor } from '../../generated/operations.js';
-import { platformError } from './answers.js';
-import { routeBusinessCall, type BusinessRouterContext } from './business-router.js';
-import { CONTROL_ROUTES, handleControlRoute, type ControlTarget } from './control-routes.js';
-import {
-  DEFAULT_CLOCK_TOLERANCE_MS,
-  DEFAULT_CONTROL_PREFIX,
-  DEFAULT_MAX_TOKENS_PER_APP,
-  DEFAULT_TOKEN_TTL_SECONDS,
-  DEMO_APP,
-  DEMO_NOTIFY_KEY,
-  TEST_MERCHANT,
-} from './defaults.js';
-import { FaultSwitches, type ArmedFault } from './faults.js';
-import { SandboxInputError } from './input-error.js';
-import { NonceRegistry } from './nonce-registry.js';
-import { NotificationDispatcher, notificationSettings } from './notifier.js';
+import { platformError } from './platform/answers.js';
 import { handleCashierRoute } from './platform/cashier.js';
-import { routeFormCall } from './platform/form-router.js';
-import { applySeedOrders, parseSandboxSeed, readMerchant } from './seed.js';
-import { createEffects } from './state/effects.js';
-import { SandboxStore } from './store.js';
-import { TokenRegistry } from './token-registry.js';
+import { CONTROL_ROUTES, handleControlRoute, type ControlTarget } from './platform/control-routes.js';
+import { createEffects } from './platform/effects.js';
+import { NotificationDispatcher, notificationSettings } from './platform/notifier.js';
+import { routeApiCall, type PlatformContext } from './platform/router.js';
+import { FaultSwitches, type ArmedFault } from './state/faults.js';
+import { SandboxInputError } from './state/input.js';
+import { NonceRegistry } from './state/nonces.js';
+import { SandboxStore } from './state/orders.js';
+import { applySeedOrders, DEMO_APP, DEMO_NOTIFY_KEY, parseSandboxSeed, readMerchant, TEST_MERCHANT } from './state/seed.js';
+import { TokenRegistry } from './state/tokens.js';
 import type {
   SandboxApp,
   SandboxDelivery,
@@ -36,6 +28,11 @@ import type {
   SandboxRefundInput,
   SandboxRefundOutcome,
 } from './types.js';
+
+const DEFAULT_CONTROL_PREFIX = '/_sandbox';
+const DEFAULT_CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
+const DEFAULT_TOKEN_TTL_SECONDS = 3600;
+const DEFAULT_MAX_TOKENS_PER_APP = 10;
 
 /** Scenario steps and state, as the control routes expose them. */
 export interface SandboxState {
@@ -114,14 +111,13 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const dispatcher = new NotificationDispatcher(notificationSettings(options.notifications), notifyKey, now);
   const effects = createEffects(store, faults, dispatcher, now);
   const closing = new AbortController();
-  const routerContext: BusinessRouterContext = { appKeys, tokens, nonces, now, clockToleranceMs, store, effects, faults, controlPrefix, closing: closing.signal };
+  const platform: PlatformContext = { appKeys, tokens, nonces, now, clockToleranceMs, store, effects, faults, controlPrefix, closing: closing.signal };
   const cashierContext = { store, effects, controlPrefix, notifyKey, signType: dispatcher.signType };
-  const byPath = new Map<string, OperationDescriptor>(Object.values(operations as Readonly<Record<string, OperationDescriptor>>).map((op) => [op.path, op]));
 
   const state: SandboxState & ControlTarget = {
     info: () => ({
       sandbox: 'chinaums',
-      operations: [...byPath.values()].map((op) => ({ operationId: op.operationId, method: op.method, path: op.path })),
+      operations: Object.values(operations as Readonly<Record<string, OperationDescriptor>>).map((op) => ({ operationId: op.operationId, method: op.method, path: op.path })),
       appIds: [...appKeys.keys()],
       merchants: store.merchants(),
       notificationSignType: dispatcher.signType,
@@ -156,10 +152,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
       const subpath = pathname.slice(controlPrefix.length);
       return (await handleCashierRoute(request, subpath, cashierContext)) ?? handleControlRoute(request, subpath, state);
     }
-    const op = byPath.get(pathname);
-    if (!op) return platformError('9999', `接口不存在 (no such API): ${pathname}`, 404);
-    // H5 pages are browser GETs signed with OPEN-FORM-PARAM, answered with a 302.
-    return op.transport === 'browser-redirect' ? routeFormCall(request, op, routerContext) : routeBusinessCall(request, op, routerContext);
+    return routeApiCall(request, pathname, platform);
   }
 
   return {

@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import demoSeed from '../../examples/sandbox-seed.json' with { type: 'json' };
 import { extractTsBlocks, readmeFiles, root, subpaths } from '../../scripts/readme-blocks.mjs';
-import { DEMO_NOTIFY_KEY } from '../../src/sandbox/defaults.js';
-import { parseSandboxSeed } from '../../src/sandbox/seed.js';
+import { DEMO_NOTIFY_KEY, parseSandboxSeed } from '../../src/sandbox/index.js';
 import { startSandboxServer, type SandboxServer } from '../../src/sandbox/node.js';
 
 const outDir = join(root, '.tmp/readme-run');

@@ -2,7 +2,7 @@
 // that every client talks to the test's sandbox as its demo app. The examples are written for real
 // credentials and `environment: 'test'`; this lets them run unchanged against 127.0.0.1.
 import { createChinaUmsClient as createRealClient, type ChinaUmsClient, type ChinaUmsClientOptions } from '../../src/index.js';
-import { DEMO_APP } from '../../src/sandbox/defaults.js';
+import { DEMO_APP } from '../../src/sandbox/index.js';
 
 export * from '../../src/index.js';
 

@@ -100,6 +100,27 @@ describe('control routes', () => {
     expect(await control('/orders', { body: { totalAmount: 1, merOrderId: 'CTRL00000002' } })).toMatchObject({ status: 409 });
     expect(await control('/nothing')).toMatchObject({ status: 404 });
   });
+
+  it('reads every body with one size limit, also when no Content-Length announces it (chunked)', async () => {
+    const oversized = new Uint8Array(1024 * 1024 + 1).fill(0x20);
+    const chunked = () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let offset = 0; offset < oversized.length; offset += 64 * 1024) controller.enqueue(oversized.subarray(offset, offset + 64 * 1024));
+          controller.close();
+        },
+      });
+    const post = (path: string) =>
+      fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chunked(), duplex: 'half' } as RequestInit);
+    const business = await post(operations.netpayQuery.path);
+    expect(business.status).toBe(413);
+    expect(await business.json()).toMatchObject({ errCode: '9001', errInfo: expect.stringContaining('larger than 1048576 bytes') });
+    const scenario = await post('/_sandbox/orders');
+    expect(scenario.status).toBe(400);
+    expect(await scenario.json()).toMatchObject({ error: { code: 'INVALID_INPUT', message: expect.stringContaining('larger than 1048576 bytes') } });
+    // A body within the limit still streams through whole.
+    expect(await control('/orders', { body: { totalAmount: 5, merOrderId: 'CTRL00000003', orderDesc: 'x'.repeat(200_000) } })).toMatchObject({ status: 201 });
+  });
 });
 
 describe('fault switches, each for the next N requests', () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations, type OperationDescriptor } from '../../generated/operations.js';
 import { ApiError, createOpenBodySignature, PlatformError } from '../../src/index.js';
-import { routeBusinessCall } from '../../src/sandbox/business-router.js';
+import { routeBusinessCall } from '../../src/sandbox/platform/router.js';
 import { DEMO_APP, TEST_MERCHANT, type Sandbox } from '../../src/sandbox/index.js';
 import { beijingCompactTimestamp } from '../../src/time.js';
 import { createRouterContextForTests } from './router-context.js';

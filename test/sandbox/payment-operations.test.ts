@@ -2,7 +2,7 @@
 // answer against the operation's response schema in the spec.
 import { afterEach, describe, expect, it } from 'vitest';
 import { operations, type OperationDescriptor } from '../../generated/operations.js';
-import { behaviours } from '../../src/sandbox/operations/index.js';
+import { behaviours } from '../../src/sandbox/platform/operations/index.js';
 import { createChinaUmsClient } from '../../src/index.js';
 import { DEMO_APP, TEST_MERCHANT, type Sandbox } from '../../src/sandbox/index.js';
 import { SANDBOX_BASE, sandboxWithClient, type CheckedAnswer } from './sandbox-fixture.js';

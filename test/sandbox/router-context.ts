@@ -1,14 +1,14 @@
-// The business router's context built from its parts, to route a descriptor the spec does not have yet.
-import { FaultSwitches } from '../../src/sandbox/faults.js';
-import type { BusinessRouterContext } from '../../src/sandbox/business-router.js';
-import { DEMO_APP, TEST_MERCHANT } from '../../src/sandbox/defaults.js';
-import { NonceRegistry } from '../../src/sandbox/nonce-registry.js';
-import { NotificationDispatcher, notificationSettings } from '../../src/sandbox/notifier.js';
-import { createEffects } from '../../src/sandbox/state/effects.js';
-import { SandboxStore } from '../../src/sandbox/store.js';
-import { TokenRegistry } from '../../src/sandbox/token-registry.js';
+// The platform router's context built from its parts, to route a descriptor the spec does not have yet.
+import { createEffects } from '../../src/sandbox/platform/effects.js';
+import { NotificationDispatcher, notificationSettings } from '../../src/sandbox/platform/notifier.js';
+import type { PlatformContext } from '../../src/sandbox/platform/router.js';
+import { FaultSwitches } from '../../src/sandbox/state/faults.js';
+import { NonceRegistry } from '../../src/sandbox/state/nonces.js';
+import { SandboxStore } from '../../src/sandbox/state/orders.js';
+import { DEMO_APP, TEST_MERCHANT } from '../../src/sandbox/state/seed.js';
+import { TokenRegistry } from '../../src/sandbox/state/tokens.js';
 
-export function createRouterContextForTests(): BusinessRouterContext {
+export function createRouterContextForTests(): PlatformContext {
   const now = Date.now;
   const store = new SandboxStore(now);
   store.addMerchant(TEST_MERCHANT);

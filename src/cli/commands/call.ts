@@ -1,7 +1,7 @@
 // chinaums call: one operation against the platform (credentials from the environment) or a sandbox.
 // Every operation of the generated table is callable; an H5 page prints its signed URL.
 import { ChinaUmsError } from '../../errors.js';
-import { DEMO_APP } from '../../sandbox/defaults.js';
+import { DEMO_APP } from '../../sandbox/index.js';
 import { bodyFrom, parseCommandArgs } from '../args.js';
 import { clientFor, clientOperations, methodOf, parseJsonBody } from '../client-from-env.js';
 import type { Command } from '../command.js';

@@ -1,12 +1,9 @@
 // chinaums sandbox: runs the local platform stand-in until interrupted.
-import { DEMO_NOTIFY_KEY, TEST_MERCHANT } from '../../sandbox/defaults.js';
-import { SandboxInputError } from '../../sandbox/input-error.js';
+import { DEMO_NOTIFY_KEY, parseSandboxSeed, SandboxInputError, TEST_MERCHANT, type SandboxSeed } from '../../sandbox/index.js';
 import { loadSandboxSeedFile, startSandboxServer } from '../../sandbox/node.js';
 import { parseCommandArgs } from '../args.js';
 import type { Command } from '../command.js';
 import { UsageError } from '../usage-error.js';
-import { parseSandboxSeed } from '../../sandbox/seed.js';
-import type { SandboxSeed } from '../../sandbox/types.js';
 // The built-in seed is bundled into the CLI, so `--seed demo` works from any folder.
 import demoSeed from '../../../examples/sandbox-seed.json' with { type: 'json' };
 

@@ -2,11 +2,11 @@
 // (`{prefix}/cashier/{merOrderId}`) and the page a QR bill's code opens
 // (`{prefix}/bills/qrCode.do?id={qrCodeId}`). Both have a Pay button; paying sends the order's
 // notification and, when the order has a returnUrl, goes there with the signed result.
-import { SandboxInputError } from '../input-error.js';
-import type { SandboxEffects } from '../state/effects.js';
-import type { SandboxStore } from '../store.js';
-import type { SandboxOrder } from '../types.js';
 import type { NotificationSignType } from '../../notifications/types.js';
+import { SandboxInputError } from '../state/input.js';
+import type { SandboxStore } from '../state/orders.js';
+import type { SandboxOrder } from '../types.js';
+import type { SandboxEffects } from './effects.js';
 import { signedReturnUrl } from './return-url.js';
 
 export interface CashierContext {

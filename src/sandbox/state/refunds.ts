@@ -2,8 +2,8 @@
 // platform's idempotency key: the same order + refundOrderId again returns the first refund
 // ("不会走退货逻辑，而是返回已有退货订单的退货信息", V-mini §1.3) and refunds nothing more.
 import { beijingDateTime } from '../../time.js';
-import { newRefundOrderId, newTargetOrderId } from '../ids.js';
-import { SandboxInputError } from '../input-error.js';
+import { newRefundOrderId, newTargetOrderId } from './ids.js';
+import { SandboxInputError } from './input.js';
 import type { SandboxOrder, SandboxRefund, SandboxRefundInput } from '../types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -1,11 +1,10 @@
 // The fields of a payment notification for a paid order, as the platform sends them: every value a
 // string, the random two-letter extra field, a fresh notifyId; `sign` is added by the dispatcher.
-import { beijingDateTime } from '../time.js';
-import type { NotificationSignType } from '../notifications/types.js';
-import { billPaymentOf, billStatusOf, cashPaymentText } from './bill-status.js';
-import { newMchntUuid } from './ids.js';
-import { randomLetters, randomUuid } from './random.js';
-import type { SandboxMerchant, SandboxOrder, SandboxRefund } from './types.js';
+import type { NotificationSignType } from '../../notifications/types.js';
+import { beijingDateTime } from '../../time.js';
+import { newMchntUuid, randomLetters, randomUuid } from '../state/ids.js';
+import type { SandboxMerchant, SandboxOrder, SandboxRefund } from '../types.js';
+import { billPaymentOf, billStatusOf, cashPaymentText } from './order-fields.js';
 
 /** Names the extra field must not take (two-letter names the schema or a reader might know). */
 const RESERVED = new Set(['id', 'ip']);

@@ -1,7 +1,6 @@
 // Fault switches: each armed fault applies to the next `count` matching business requests.
-import { SandboxInputError } from './input-error.js';
-import { asRecord, optionalOneOf, optionalPositiveInteger, optionalString } from './input-fields.js';
-import type { SandboxFault } from './types.js';
+import { asRecord, optionalOneOf, optionalPositiveInteger, optionalString, SandboxInputError } from './input.js';
+import type { SandboxFault } from '../types.js';
 
 /** Upper bounds keep a typo from hanging a test run or arming a fault forever. */
 const MAX_DELAY_MS = 60_000;

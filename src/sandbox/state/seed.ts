@@ -1,6 +1,6 @@
-// Reads a seed (apps, merchants, orders, pay-point orders) from parsed JSON, saying which entry is
-// wrong; and applies it to the store. The Node adapter reads seed files; this part is portable.
-import { SandboxInputError } from './input-error.js';
+// What the sandbox starts with: its built-in identities (the demo app, the public test merchant),
+// and seeds (apps, merchants, orders, pay-point orders) read from parsed JSON, saying which entry
+// is wrong, then applied to the store. The Node adapter reads seed files; this part is portable.
 import {
   asRecord,
   optionalArray,
@@ -8,9 +8,10 @@ import {
   optionalString,
   requiredPositiveInteger,
   requiredString,
+  SandboxInputError,
   type JsonRecord,
-} from './input-fields.js';
-import type { SandboxStore } from './store.js';
+} from './input.js';
+import type { SandboxStore } from './orders.js';
 import type {
   SandboxApp,
   SandboxMerchant,
@@ -18,8 +19,28 @@ import type {
   SandboxOrderSeed,
   SandboxPayPointOrderInput,
   SandboxSeed,
-} from './types.js';
+} from '../types.js';
 
+// The built-in identities are not secrets: they only open the local sandbox, and the demo, the
+// CLI and the tests share them so that `chinaums sandbox` works with no configuration.
+
+/** The app the sandbox accepts by default (32-character appId, like the platform's). */
+export const DEMO_APP: SandboxApp = Object.freeze({
+  appId: 'chinaumssandbox00000000000000001',
+  appKey: 'sandbox-app-key-not-a-secret-001',
+});
+
+/** The communication key (md5Key) the sandbox signs notifications with by default. */
+export const DEMO_NOTIFY_KEY = 'sandbox-notify-key-not-a-secret-0001';
+
+/** ChinaUMS's public test merchant (protocol.md, "Hosts"). */
+export const TEST_MERCHANT: SandboxMerchant & { readonly msgSrcId: string } = Object.freeze({
+  mid: '898201612345678',
+  tids: Object.freeze(['88880001']),
+  name: '银联商务测试商户',
+  // The test merchant's 来源编号, as in the vendor's signed notification sample (merOrderId 3194…).
+  msgSrcId: '3194',
+});
 const MAX_SEED_ENTRIES = 10_000;
 
 function list<T>(record: JsonRecord, name: string, read: (value: unknown, what: string) => T): T[] {

@@ -1,11 +1,12 @@
 // The control routes (JSON, under the control prefix) that drive scenarios: create, pay, refund
 // and close orders, pay-point orders, the notification log, fault switches and reset. They are
 // the sandbox's own API, not the platform's, and need no authentication: bind to 127.0.0.1.
-import type { ArmedFault } from './faults.js';
-import { SandboxInputError } from './input-error.js';
-import { asRecord, optionalPositiveInteger, optionalString } from './input-fields.js';
-import { readOrderInput, readPayPointOrderInput } from './seed.js';
-import type { SandboxDelivery, SandboxOrder, SandboxPayPointOrder, SandboxRefundOutcome } from './types.js';
+import { readBodyWithLimit } from '../../wire/limited-body.js';
+import type { ArmedFault } from '../state/faults.js';
+import { asRecord, optionalPositiveInteger, optionalString, SandboxInputError } from '../state/input.js';
+import { readOrderInput, readPayPointOrderInput } from '../state/seed.js';
+import type { SandboxDelivery, SandboxOrder, SandboxPayPointOrder, SandboxRefundOutcome } from '../types.js';
+import { jsonResponse } from './answers.js';
 
 /** The scenario operations the control routes expose (the same object as `sandbox.state`). */
 export interface ControlTarget {
@@ -45,16 +46,24 @@ export const CONTROL_ROUTES = [
   'POST   {prefix}/reset                 back to the seed (orders, faults, tokens)',
 ] as const;
 
-function json(body: unknown, status = 200): Response {
-  return new Response(JSON.stringify(body, null, 2), { status, headers: { 'content-type': 'application/json; charset=utf-8' } });
-}
+/** Pretty-printed: people read the control routes' answers in a terminal. */
+const json = (body: unknown, status = 200): Response => jsonResponse(body, status, 2);
+
+/** Scenario inputs are small; the limit keeps a runaway client from filling the sandbox's memory. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 function problem(status: number, code: string, message: string): Response {
   return json({ error: { code, message } }, status);
 }
 
 async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+  const read = await readBodyWithLimit(request, MAX_BODY_BYTES);
+  if (!read.ok) {
+    throw read.problem === 'too-large'
+      ? new SandboxInputError('INVALID_INPUT', `The body is larger than ${MAX_BODY_BYTES} bytes.`)
+      : new SandboxInputError('INVALID_INPUT', 'The body could not be read.');
+  }
+  const text = new TextDecoder().decode(read.bytes);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text) as unknown;

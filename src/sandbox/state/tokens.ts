@@ -1,6 +1,6 @@
 // Access tokens as the platform keeps them: each lives `ttlSeconds`, and at most `maxPerApp` are
 // valid per appId at once, so a client that fetches a token per request invalidates its own.
-import { randomHex } from './random.js';
+import { randomHex } from './ids.js';
 
 interface IssuedToken {
   readonly token: string;

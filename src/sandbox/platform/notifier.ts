@@ -1,11 +1,11 @@
 // Delivers payment notifications like the platform: POST the signed form to the order's notifyUrl,
 // and retry with exponential backoff until the merchant answers the plain text SUCCESS, within a
 // bounded number of attempts and time (the platform keeps trying for 24 h; the sandbox is smaller).
-import { encodeNotificationForm, signNotification } from '../notifications/sign.js';
-import { nobleCrypto } from '../crypto/noble.js';
-import type { NotificationSignType } from '../notifications/types.js';
-import { sleep } from './sleep.js';
-import type { SandboxDelivery, SandboxNotificationOptions } from './types.js';
+import { nobleCrypto } from '../../crypto/noble.js';
+import { encodeNotificationForm, signNotification } from '../../notifications/sign.js';
+import type { NotificationSignType } from '../../notifications/types.js';
+import { sleep } from '../../timeout.js';
+import type { SandboxDelivery, SandboxNotificationOptions } from '../types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -115,7 +115,12 @@ export class NotificationDispatcher {
         entry.state = 'gave-up';
         return;
       }
-      if (!(await sleep(delay, this.#closing.signal))) break;
+      // Rejects only when the sandbox closes: stop retrying then.
+      const waited = await sleep(delay, this.#closing.signal).then(
+        () => true,
+        () => false,
+      );
+      if (!waited) break;
     }
     entry.state = this.#closing.signal.aborted ? 'cancelled' : 'gave-up';
   }

@@ -2,11 +2,11 @@
 // notification to its notifyUrl; the refund-processing fault holds new refunds PROCESSING until
 // enough refund queries have seen them. Shared by `sandbox.state`, the control routes, the cashier
 // pages and the API behaviours, so every path behaves the same.
-import type { FaultSwitches } from '../faults.js';
-import { paymentNotificationFields, refundNotificationFields } from '../notification-fields.js';
-import type { NotificationDispatcher } from '../notifier.js';
-import type { RefundPoll, SandboxStore } from '../store.js';
+import type { FaultSwitches } from '../state/faults.js';
+import type { RefundPoll, SandboxStore } from '../state/orders.js';
 import type { SandboxDelivery, SandboxOrder, SandboxPayInput, SandboxRefund, SandboxRefundInput, SandboxRefundOutcome } from '../types.js';
+import { paymentNotificationFields, refundNotificationFields } from './notification-fields.js';
+import type { NotificationDispatcher } from './notifier.js';
 
 export interface SandboxEffects {
   /** Pays the order (by merOrderId, or a bill by billNo) and starts delivering its notification. */

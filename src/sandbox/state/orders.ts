@@ -1,6 +1,6 @@
 // The sandbox's memory: merchants, orders and pay-point orders, and the state changes the
 // scenarios make (pay, refund, close). Answers to business calls are read from here.
-import { beijingCompactTimestamp, beijingDate, beijingDateTime } from '../time.js';
+import { beijingCompactTimestamp, beijingDate, beijingDateTime } from '../../time.js';
 import {
   newAuthIdRespCd,
   newBillNo,
@@ -12,7 +12,7 @@ import {
   newServiceId,
   newTargetOrderId,
 } from './ids.js';
-import { SandboxInputError } from './input-error.js';
+import { SandboxInputError } from './input.js';
 import type {
   SandboxMerchant,
   SandboxOrder,
@@ -23,8 +23,8 @@ import type {
   SandboxRefund,
   SandboxRefundInput,
   SandboxRefundOutcome,
-} from './types.js';
-import { applyRefund, planRefund, settleRefund } from './state/refunds.js';
+} from '../types.js';
+import { applyRefund, planRefund, settleRefund } from './refunds.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 

@@ -1,5 +1,23 @@
-// Small readers for JSON inputs (control routes, seed files): each names the field it rejects.
-import { SandboxInputError } from './input-error.js';
+// Inputs the sandbox takes from its users (control routes, seed files, options), read strictly:
+// each reader names the field it rejects, with a SandboxInputError.
+
+/**
+ * A control-route or seed input the sandbox cannot use, or a scenario step the order's state does
+ * not allow. `status` is the HTTP status the control routes answer with.
+ */
+export class SandboxInputError extends Error {
+  override name = 'SandboxInputError';
+  constructor(
+    readonly code: 'INVALID_INPUT' | 'NOT_FOUND' | 'CONFLICT',
+    message: string,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return this.code === 'NOT_FOUND' ? 404 : this.code === 'CONFLICT' ? 409 : 400;
+  }
+}
 
 export type JsonRecord = Readonly<Record<string, unknown>>;
 
