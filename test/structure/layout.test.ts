@@ -8,3 +8,10 @@ describe('the generated/handwritten boundary', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('the sandbox', () => {
+  it('state/ (what the simulated platform remembers) never imports platform/ (what it does)', () => {
+    const offending = sourceFiles('src/sandbox/state').flatMap((file) => relativeImports(file).filter((to) => to.startsWith('src/sandbox/platform/')).map((to) => `${file} → ${to}`));
+    expect(offending).toEqual([]);
+  });
+});
