@@ -11,593 +11,27 @@ function ucs2length(str) {
   }
   return length;
 }
-var knownPaymentNotification = validate11;
-var schema21 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+var knownPaymentNotification = validate14;
+var schema12 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+var schema13 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var schema15 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
 var func2 = ucs2length;
-var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
-var pattern1 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.mid !== void 0) {
-      let data0 = data.mid;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 32) {
-          const err0 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data1 = data.tid;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err2 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data2 = data.instMid;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 32) {
-          const err4 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data3 = data.msgId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err6 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data4 = data.srcReserve;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 255) {
-          const err8 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err10 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err11 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.refId !== void 0) {
-      if (typeof data.refId !== "string") {
-        const err12 = { instancePath: instancePath + "/refId", schemaPath: "#/properties/refId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err15 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err17 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data11 = data.merOrderId;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 32) {
-          const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err20 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err21 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err22 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.buyerId !== void 0) {
-      if (typeof data.buyerId !== "string") {
-        const err23 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err24 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.bankCardNo !== void 0) {
-      if (typeof data.bankCardNo !== "string") {
-        const err25 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.bankInfo !== void 0) {
-      if (typeof data.bankInfo !== "string") {
-        const err26 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.billFunds !== void 0) {
-      if (typeof data.billFunds !== "string") {
-        const err27 = { instancePath: instancePath + "/billFunds", schemaPath: "#/properties/billFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.billFundsDesc !== void 0) {
-      if (typeof data.billFundsDesc !== "string") {
-        const err28 = { instancePath: instancePath + "/billFundsDesc", schemaPath: "#/properties/billFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.buyerPayAmount !== void 0) {
-      let data21 = data.buyerPayAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err29 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 < 0 || isNaN(data21)) {
-          const err30 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerUsername !== void 0) {
-      if (typeof data.buyerUsername !== "string") {
-        const err31 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.couponAmount !== void 0) {
-      let data23 = data.couponAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err32 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 < 0 || isNaN(data23)) {
-          const err33 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.invoiceAmount !== void 0) {
-      let data24 = data.invoiceAmount;
-      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-        const err34 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-      if (typeof data24 == "number" && isFinite(data24)) {
-        if (data24 < 0 || isNaN(data24)) {
-          const err35 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.payTime !== void 0) {
-      let data25 = data.payTime;
-      if (typeof data25 === "string") {
-        if (!pattern0.test(data25)) {
-          const err36 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.receiptAmount !== void 0) {
-      let data26 = data.receiptAmount;
-      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-        const err38 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-      if (typeof data26 == "number" && isFinite(data26)) {
-        if (data26 < 0 || isNaN(data26)) {
-          const err39 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data27 = data.settleDate;
-      if (typeof data27 === "string") {
-        if (!pattern1.test(data27)) {
-          const err40 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.subBuyerId !== void 0) {
-      if (typeof data.subBuyerId !== "string") {
-        const err42 = { instancePath: instancePath + "/subBuyerId", schemaPath: "#/properties/subBuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
-      }
-    }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err43 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.yxlmAmount !== void 0) {
-      let data30 = data.yxlmAmount;
-      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-        const err44 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-      if (typeof data30 == "number" && isFinite(data30)) {
-        if (data30 < 0 || isNaN(data30)) {
-          const err45 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.couponMerchantContribute !== void 0) {
-      let data31 = data.couponMerchantContribute;
-      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-        const err46 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
-      if (typeof data31 == "number" && isFinite(data31)) {
-        if (data31 < 0 || isNaN(data31)) {
-          const err47 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.couponOtherContribute !== void 0) {
-      let data32 = data.couponOtherContribute;
-      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-        const err48 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-      if (typeof data32 == "number" && isFinite(data32)) {
-        if (data32 < 0 || isNaN(data32)) {
-          const err49 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err50];
-    } else {
-      vErrors.push(err50);
-    }
-    errors++;
-  }
-  validate12.errors = vErrors;
-  return errors === 0;
-}
-var schema46 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
 var pattern4 = new RegExp("^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$", "u");
+var pattern9 = new RegExp("^(?:mid|tid|instMid|merOrderId|msgType|fenOrderId)$", "u");
+var pattern10 = new RegExp("^(?:seqId|settleRefId|refId|merName|targetOrderId|targetSys|targetStatus|buyerId|targetMid|bankCardNo|bankInfo|billFunds|billFundsDesc|buyerUsername|subBuyerId|activityIds|notifyId|subInst|connectSys|mchntUuid|orderDesc|attachedData|secureStatus|goodsTradeNo|extOrderId|refundDesc|refundTargetOrderId|refundExtOrderId|billQRCode|billDesc|memberId|counterNo|memo)$", "u");
+var pattern11 = new RegExp("^(?:totalAmount|buyerPayAmount|couponAmount|invoiceAmount|receiptAmount|yxlmAmount|couponMerchantContribute|couponOtherContribute|freeSettlementAmt|buyerCashPayAmt|completeAmount|refundAmount)$", "u");
+var pattern12 = new RegExp("^(?:payTime|responseTimestamp|createTime|refundPayTime)$", "u");
+var pattern5 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
+var pattern3 = new RegExp("^(?:goodsId|goodsName|goodsCategory|body)$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.goodsId !== void 0) {
-      if (typeof data.goodsId !== "string") {
-        const err0 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.quantity !== void 0) {
+      let data0 = data.quantity;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err0 = { instancePath: instancePath + "/quantity", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -605,532 +39,22 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.goodsName !== void 0) {
-      if (typeof data.goodsName !== "string") {
-        const err1 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.quantity !== void 0) {
-      let data2 = data.quantity;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err2 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 0 || isNaN(data2)) {
-          const err3 = { instancePath: instancePath + "/quantity", schemaPath: "#/properties/quantity/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (data0 < 0 || isNaN(data0)) {
+          const err1 = { instancePath: instancePath + "/quantity", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err3];
+            vErrors = [err1];
           } else {
-            vErrors.push(err3);
+            vErrors.push(err1);
           }
           errors++;
         }
       }
     }
     if (data.price !== void 0) {
-      let data3 = data.price;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err4 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err5 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goodsCategory !== void 0) {
-      if (typeof data.goodsCategory !== "string") {
-        const err6 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.body !== void 0) {
-      if (typeof data.body !== "string") {
-        const err7 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err8];
-    } else {
-      vErrors.push(err8);
-    }
-    errors++;
-  }
-  validate15.errors = vErrors;
-  return errors === 0;
-}
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.sign === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sign" }, message: "must have required property 'sign'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.notifyId !== void 0) {
-      if (typeof data.notifyId !== "string") {
-        const err1 = { instancePath: instancePath + "/notifyId", schemaPath: "#/properties/notifyId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.msgType !== void 0) {
-      let data1 = data.msgType;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err2 = { instancePath: instancePath + "/msgType", schemaPath: "#/properties/msgType/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/msgType", schemaPath: "#/properties/msgType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.msgSrc !== void 0) {
-      let data2 = data.msgSrc;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/properties/msgSrc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/msgSrc", schemaPath: "#/properties/msgSrc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.responseTimestamp !== void 0) {
-      let data3 = data.responseTimestamp;
-      if (typeof data3 === "string") {
-        if (!pattern0.test(data3)) {
-          const err6 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.subInst !== void 0) {
-      if (typeof data.subInst !== "string") {
-        const err8 = { instancePath: instancePath + "/subInst", schemaPath: "#/properties/subInst/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err9 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.mchntUuid !== void 0) {
-      if (typeof data.mchntUuid !== "string") {
-        const err10 = { instancePath: instancePath + "/mchntUuid", schemaPath: "#/properties/mchntUuid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.orderDesc !== void 0) {
-      if (typeof data.orderDesc !== "string") {
-        const err11 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/properties/orderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.createTime !== void 0) {
-      let data8 = data.createTime;
-      if (typeof data8 === "string") {
-        if (!pattern0.test(data8)) {
-          const err12 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.cardAttr !== void 0) {
-      let data9 = data.cardAttr;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (!(data9 === "DEBIT_CARD" || data9 === "CREDIT_CARD" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.freeSettlementAmt !== void 0) {
-      let data10 = data.freeSettlementAmt;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/freeSettlementAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerCashPayAmt !== void 0) {
-      let data11 = data.buyerCashPayAmt;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-        const err18 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-      if (typeof data11 == "number" && isFinite(data11)) {
-        if (data11 < 0 || isNaN(data11)) {
-          const err19 = { instancePath: instancePath + "/buyerCashPayAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.fenOrderId !== void 0) {
-      let data12 = data.fenOrderId;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 32) {
-          const err20 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.goods !== void 0) {
-      let data13 = data.goods;
-      if (Array.isArray(data13)) {
-        const len0 = data13.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate15(data13[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data13, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.signType !== void 0) {
-      let data15 = data.signType;
-      if (typeof data15 === "string") {
-        if (!pattern4.test(data15)) {
-          const err23 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$" }, message: 'must match pattern "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$"' };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/SignTypeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.sign !== void 0) {
-      let data16 = data.sign;
-      if (typeof data16 === "string") {
-        if (func2(data16) < 1) {
-          const err25 = { instancePath: instancePath + "/sign", schemaPath: "#/properties/sign/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/sign", schemaPath: "#/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err27];
-    } else {
-      vErrors.push(err27);
-    }
-    errors++;
-  }
-  validate14.errors = vErrors;
-  return errors === 0;
-}
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.attachedData !== void 0) {
-      if (typeof data.attachedData !== "string") {
-        const err0 = { instancePath: instancePath + "/attachedData", schemaPath: "#/properties/attachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.secureStatus !== void 0) {
-      if (typeof data.secureStatus !== "string") {
-        const err1 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.completeAmount !== void 0) {
-      let data2 = data.completeAmount;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err2 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (data2 < 0 || isNaN(data2)) {
-          const err3 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goodsTradeNo !== void 0) {
-      if (typeof data.goodsTradeNo !== "string") {
-        const err4 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/properties/goodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.extOrderId !== void 0) {
-      if (typeof data.extOrderId !== "string") {
-        const err5 = { instancePath: instancePath + "/extOrderId", schemaPath: "#/properties/extOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate18.errors = vErrors;
-  return errors === 0;
-}
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.refundOrderId !== void 0) {
-      let data0 = data.refundOrderId;
-      if (typeof data0 === "string") {
-        if (func2(data0) < 1) {
-          const err0 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.refundAmount !== void 0) {
-      let data1 = data.refundAmount;
+      let data1 = data.price;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err2 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err2 = { instancePath: instancePath + "/price", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -1140,7 +64,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err3 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err3 = { instancePath: instancePath + "/price", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1150,97 +74,34 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.refundDesc !== void 0) {
-      if (typeof data.refundDesc !== "string") {
-        const err4 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.refundTargetOrderId !== void 0) {
-      if (typeof data.refundTargetOrderId !== "string") {
-        const err5 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.refundPayTime !== void 0) {
-      let data4 = data.refundPayTime;
-      if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err6 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+    for (const key0 in data) {
+      if (pattern3.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err4 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err4];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err4);
           }
           errors++;
         }
-      } else {
-        const err7 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.refundSettleDate !== void 0) {
-      let data5 = data.refundSettleDate;
-      if (typeof data5 === "string") {
-        if (!pattern1.test(data5)) {
-          const err8 = { instancePath: instancePath + "/refundSettleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/refundSettleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.refundExtOrderId !== void 0) {
-      if (typeof data.refundExtOrderId !== "string") {
-        const err10 = { instancePath: instancePath + "/refundExtOrderId", schemaPath: "#/properties/refundExtOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err5 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err5];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err5);
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-var schema62 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern7 = new RegExp("^(?:billBizType|paySeqId|buyerId|buyerUsername|payDetail|targetOrderId|targetSys|activityIds)$", "u");
+var pattern8 = new RegExp("^(?:totalAmount|buyerPayAmount|invoiceAmount|discountAmount)$", "u");
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1248,7 +109,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.merOrderId;
       if (typeof data0 === "string") {
         if (func2(data0) > 32) {
-          const err0 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err0 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err0];
           } else {
@@ -1257,303 +118,20 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err1 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
           vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.billBizType !== void 0) {
-      if (typeof data.billBizType !== "string") {
-        const err2 = { instancePath: instancePath + "/billBizType", schemaPath: "#/properties/billBizType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.paySeqId !== void 0) {
-      if (typeof data.paySeqId !== "string") {
-        const err3 = { instancePath: instancePath + "/paySeqId", schemaPath: "#/properties/paySeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data3 = data.totalAmount;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err4 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerPayAmount !== void 0) {
-      let data4 = data.buyerPayAmount;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err6 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err7 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.invoiceAmount !== void 0) {
-      let data5 = data.invoiceAmount;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err8 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 0 || isNaN(data5)) {
-          const err9 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.discountAmount !== void 0) {
-      let data6 = data.discountAmount;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err10 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 < 0 || isNaN(data6)) {
-          const err11 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerId !== void 0) {
-      if (typeof data.buyerId !== "string") {
-        const err12 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.buyerUsername !== void 0) {
-      if (typeof data.buyerUsername !== "string") {
-        const err13 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.payDetail !== void 0) {
-      if (typeof data.payDetail !== "string") {
-        const err14 = { instancePath: instancePath + "/payDetail", schemaPath: "#/properties/payDetail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
         }
         errors++;
       }
     }
     if (data.payTime !== void 0) {
-      let data10 = data.payTime;
-      if (typeof data10 === "string") {
-        if (!pattern0.test(data10)) {
-          const err15 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data11 = data.settleDate;
-      if (typeof data11 === "string") {
-        if (!pattern1.test(data11)) {
-          const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data12 = data.status;
-      if (typeof data12 !== "string") {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema21.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err21 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err22 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err23 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err24];
-    } else {
-      vErrors.push(err24);
-    }
-    errors++;
-  }
-  validate23.errors = vErrors;
-  return errors === 0;
-}
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.billNo !== void 0) {
-      let data0 = data.billNo;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 31) {
-          const err0 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.billDate !== void 0) {
-      let data1 = data.billDate;
+      let data1 = data.payTime;
       if (typeof data1 === "string") {
-        if (!pattern1.test(data1)) {
-          const err2 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+        if (!pattern5.test(data1)) {
+          const err2 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -1562,7 +140,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1571,19 +149,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billStatus !== void 0) {
-      let data2 = data.billStatus;
-      if (typeof data2 !== "string") {
-        const err4 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
+    if (data.settleDate !== void 0) {
+      let data2 = data.settleDate;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err4 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data2 === "PAID" || data2 === "UNPAID" || data2 === "REFUND" || data2 === "CLOSED" || data2 === "UNKNOWN" || data2 === "")) {
-        const err5 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema62.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err5 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -1592,21 +171,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billPayment !== void 0) {
-      if (!validate23(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.refundBillPayment !== void 0) {
-      if (!validate23(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.billQRCode !== void 0) {
-      if (typeof data.billQRCode !== "string") {
-        const err6 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 !== "string") {
+        const err6 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1614,10 +182,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.billDesc !== void 0) {
-      if (typeof data.billDesc !== "string") {
-        const err7 = { instancePath: instancePath + "/billDesc", schemaPath: "#/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data3 === "NEW_ORDER" || data3 === "WAIT_BUYER_PAY" || data3 === "TRADE_SUCCESS" || data3 === "TRADE_REFUND" || data3 === "TRADE_CLOSED" || data3 === "UNKNOWN" || data3 === "")) {
+        const err7 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1626,20 +192,24 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err8 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
+    for (const key0 in data) {
+      if (pattern7.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err8 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
         }
-        errors++;
       }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 < 0 || isNaN(data7)) {
-          const err9 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    for (const key1 in data) {
+      if (pattern8.test(key1)) {
+        let data5 = data[key1];
+        if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+          const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1647,11 +217,145 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (typeof data5 == "number" && isFinite(data5)) {
+          if (data5 < 0 || isNaN(data5)) {
+            const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
       }
     }
-    if (data.memberId !== void 0) {
-      if (typeof data.memberId !== "string") {
-        const err10 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+  } else {
+    const err11 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.sign === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "sign" }, message: "must have required property 'sign'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.msgId !== void 0) {
+      let data0 = data.msgId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data1 = data.srcReserve;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.msgSrc !== void 0) {
+      let data2 = data.msgSrc;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/msgSrc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/msgSrc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 !== "string") {
+        const err7 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+      if (!(data3 === "NEW_ORDER" || data3 === "WAIT_BUYER_PAY" || data3 === "TRADE_SUCCESS" || data3 === "TRADE_REFUND" || data3 === "TRADE_CLOSED" || data3 === "UNKNOWN" || data3 === "")) {
+        const err8 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data4 = data.settleDate;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1660,20 +364,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.counterNo !== void 0) {
-      if (typeof data.counterNo !== "string") {
-        const err11 = { instancePath: instancePath + "/counterNo", schemaPath: "#/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+    if (data.refundSettleDate !== void 0) {
+      let data5 = data.refundSettleDate;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/refundSettleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err12 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err12 = { instancePath: instancePath + "/refundSettleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1682,20 +386,20 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.memo !== void 0) {
-      if (typeof data.memo !== "string") {
-        const err13 = { instancePath: instancePath + "/memo", schemaPath: "#/properties/memo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
+    if (data.billDate !== void 0) {
+      let data6 = data.billDate;
+      if (typeof data6 === "string") {
+        if (!pattern0.test(data6)) {
+          const err13 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err14 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err14 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1704,9 +408,10 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureStatus !== void 0) {
-      if (typeof data.secureStatus !== "string") {
-        const err15 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.cardAttr !== void 0) {
+      let data7 = data.cardAttr;
+      if (typeof data7 !== "string") {
+        const err15 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1714,11 +419,8 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.completeAmount !== void 0) {
-      let data14 = data.completeAmount;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err16 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(data7 === "DEBIT_CARD" || data7 === "CREDIT_CARD" || data7 === "")) {
+        const err16 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1726,32 +428,41 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 < 0 || isNaN(data14)) {
-          const err17 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
     }
-    if (data.bankInfo !== void 0) {
-      if (typeof data.bankInfo !== "string") {
-        const err18 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.goods !== void 0) {
+      let data8 = data.goods;
+      if (Array.isArray(data8)) {
+        const len0 = data8.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate15(data8[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
-    if (data.bankCardNo !== void 0) {
-      if (typeof data.bankCardNo !== "string") {
-        const err19 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.signType !== void 0) {
+      let data10 = data.signType;
+      if (typeof data10 === "string") {
+        if (!pattern4.test(data10)) {
+          const err18 = { instancePath: instancePath + "/signType", keyword: "pattern", params: { pattern: "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$" }, message: 'must match pattern "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$"' };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/signType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1760,78 +471,76 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.receiptAmount !== void 0) {
-      let data17 = data.receiptAmount;
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-        const err20 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-      if (typeof data17 == "number" && isFinite(data17)) {
-        if (data17 < 0 || isNaN(data17)) {
-          const err21 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    if (data.sign !== void 0) {
+      let data11 = data.sign;
+      if (typeof data11 === "string") {
+        if (func2(data11) < 1) {
+          const err20 = { instancePath: instancePath + "/sign", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err20];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err20);
           }
           errors++;
         }
-      }
-    }
-    if (data.couponMerchantContribute !== void 0) {
-      let data18 = data.couponMerchantContribute;
-      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-        const err22 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err21 = { instancePath: instancePath + "/sign", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err21];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err21);
         }
         errors++;
       }
-      if (typeof data18 == "number" && isFinite(data18)) {
-        if (data18 < 0 || isNaN(data18)) {
-          const err23 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    if (data.refundOrderId !== void 0) {
+      let data12 = data.refundOrderId;
+      if (typeof data12 === "string") {
+        if (func2(data12) < 1) {
+          const err22 = { instancePath: instancePath + "/refundOrderId", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err22];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err22);
           }
           errors++;
         }
-      }
-    }
-    if (data.couponOtherContribute !== void 0) {
-      let data19 = data.couponOtherContribute;
-      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-        const err24 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err23 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err23];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err23);
         }
         errors++;
       }
-      if (typeof data19 == "number" && isFinite(data19)) {
-        if (data19 < 0 || isNaN(data19)) {
-          const err25 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    if (data.billNo !== void 0) {
+      let data13 = data.billNo;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 31) {
+          const err24 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err24];
           } else {
-            vErrors.push(err25);
+            vErrors.push(err24);
           }
           errors++;
         }
+      } else {
+        const err25 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
       }
     }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err26 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billStatus !== void 0) {
+      let data14 = data.billStatus;
+      if (typeof data14 !== "string") {
+        const err26 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1839,43 +548,124 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (!(data14 === "PAID" || data14 === "UNPAID" || data14 === "REFUND" || data14 === "CLOSED" || data14 === "UNKNOWN" || data14 === "")) {
+        const err27 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.billPayment !== void 0) {
+      if (!validate17(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.refundBillPayment !== void 0) {
+      if (!validate17(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+        errors = vErrors.length;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern9.test(key0)) {
+        let data17 = data[key0];
+        if (typeof data17 === "string") {
+          if (func2(data17) > 32) {
+            const err28 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        } else {
+          const err29 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key1 in data) {
+      if (pattern10.test(key1)) {
+        if (typeof data[key1] !== "string") {
+          const err30 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key2 in data) {
+      if (pattern11.test(key2)) {
+        let data19 = data[key2];
+        if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+          const err31 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (typeof data19 == "number" && isFinite(data19)) {
+          if (data19 < 0 || isNaN(data19)) {
+            const err32 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+    for (const key3 in data) {
+      if (pattern12.test(key3)) {
+        let data20 = data[key3];
+        if (typeof data20 === "string") {
+          if (!pattern5.test(data20)) {
+            const err33 = { instancePath: instancePath + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        } else {
+          const err34 = { instancePath: instancePath + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      }
     }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err27];
+      vErrors = [err35];
     } else {
-      vErrors.push(err27);
+      vErrors.push(err35);
     }
     errors++;
   }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate12(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate12.errors : vErrors.concat(validate12.errors);
-    errors = vErrors.length;
-  }
-  if (!validate14(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-    errors = vErrors.length;
-  }
-  if (!validate18(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
-    errors = vErrors.length;
-  }
-  if (!validate20(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate20.errors : vErrors.concat(validate20.errors);
-    errors = vErrors.length;
-  }
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  validate11.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
 var FAILING_KEYWORDS = /* @__PURE__ */ new Set(["type", "required"]);

@@ -11,17 +11,17 @@ function ucs2length(str) {
   }
   return length;
 }
-var requestValidators_accessToken = validate11;
-var schema12 = { "type": "object", "additionalProperties": false, "required": ["appId", "timestamp", "nonce", "signMethod", "signature"], "properties": { "appId": { "type": "string", "minLength": 1 }, "timestamp": { "$ref": "#/$defs/CompactTimestamp" }, "nonce": { "type": "string", "minLength": 1, "maxLength": 128 }, "signMethod": { "type": "string", "enum": ["SHA256"] }, "signature": { "type": "string", "pattern": "^[0-9a-f]{64}$", "minLength": 64, "maxLength": 64 } } };
+var requestValidators_accessToken = validate14;
+var schema11 = { "type": "object", "additionalProperties": false, "required": ["appId", "timestamp", "nonce", "signMethod", "signature"], "properties": { "appId": { "type": "string", "minLength": 1 }, "timestamp": { "type": "string", "pattern": "^\\d{14}$", "minLength": 14, "maxLength": 14 }, "nonce": { "type": "string", "minLength": 1, "maxLength": 128 }, "signMethod": { "type": "string", "enum": ["SHA256"] }, "signature": { "type": "string", "pattern": "^[0-9a-f]{64}$", "minLength": 64, "maxLength": 64 } } };
 var func2 = ucs2length;
 var pattern0 = new RegExp("^\\d{14}$", "u");
 var pattern1 = new RegExp("^[0-9a-f]{64}$", "u");
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.appId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "appId" }, message: "must have required property 'appId'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "appId" }, message: "must have required property 'appId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -30,7 +30,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.timestamp === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "timestamp" }, message: "must have required property 'timestamp'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -39,7 +39,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.nonce === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "nonce" }, message: "must have required property 'nonce'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "nonce" }, message: "must have required property 'nonce'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -48,7 +48,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.signMethod === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signMethod" }, message: "must have required property 'signMethod'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "signMethod" }, message: "must have required property 'signMethod'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -57,7 +57,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.signature === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "signature" }, message: "must have required property 'signature'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "signature" }, message: "must have required property 'signature'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -67,7 +67,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "appId" || key0 === "timestamp" || key0 === "nonce" || key0 === "signMethod" || key0 === "signature")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err5 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -80,7 +80,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.appId;
       if (typeof data0 === "string") {
         if (func2(data0) < 1) {
-          const err6 = { instancePath: instancePath + "/appId", schemaPath: "#/properties/appId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err6 = { instancePath: instancePath + "/appId", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -89,7 +89,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/appId", schemaPath: "#/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/appId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -102,7 +102,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.timestamp;
       if (typeof data1 === "string") {
         if (func2(data1) > 14) {
-          const err8 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/CompactTimestamp/maxLength", keyword: "maxLength", params: { limit: 14 }, message: "must NOT have more than 14 characters" };
+          const err8 = { instancePath: instancePath + "/timestamp", keyword: "maxLength", params: { limit: 14 }, message: "must NOT have more than 14 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -111,7 +111,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 14) {
-          const err9 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/CompactTimestamp/minLength", keyword: "minLength", params: { limit: 14 }, message: "must NOT have fewer than 14 characters" };
+          const err9 = { instancePath: instancePath + "/timestamp", keyword: "minLength", params: { limit: 14 }, message: "must NOT have fewer than 14 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -120,7 +120,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!pattern0.test(data1)) {
-          const err10 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/CompactTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{14}$" }, message: 'must match pattern "^\\d{14}$"' };
+          const err10 = { instancePath: instancePath + "/timestamp", keyword: "pattern", params: { pattern: "^\\d{14}$" }, message: 'must match pattern "^\\d{14}$"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -129,7 +129,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/CompactTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/timestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -142,7 +142,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.nonce;
       if (typeof data2 === "string") {
         if (func2(data2) > 128) {
-          const err12 = { instancePath: instancePath + "/nonce", schemaPath: "#/properties/nonce/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          const err12 = { instancePath: instancePath + "/nonce", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -151,7 +151,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data2) < 1) {
-          const err13 = { instancePath: instancePath + "/nonce", schemaPath: "#/properties/nonce/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err13 = { instancePath: instancePath + "/nonce", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -160,7 +160,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/nonce", schemaPath: "#/properties/nonce/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/nonce", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -172,7 +172,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.signMethod !== void 0) {
       let data3 = data.signMethod;
       if (typeof data3 !== "string") {
-        const err15 = { instancePath: instancePath + "/signMethod", schemaPath: "#/properties/signMethod/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/signMethod", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -181,7 +181,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (!(data3 === "SHA256")) {
-        const err16 = { instancePath: instancePath + "/signMethod", schemaPath: "#/properties/signMethod/enum", keyword: "enum", params: { allowedValues: schema12.properties.signMethod.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/signMethod", keyword: "enum", params: { allowedValues: schema11.properties.signMethod.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -194,7 +194,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.signature;
       if (typeof data4 === "string") {
         if (func2(data4) > 64) {
-          const err17 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err17 = { instancePath: instancePath + "/signature", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -203,7 +203,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data4) < 64) {
-          const err18 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/minLength", keyword: "minLength", params: { limit: 64 }, message: "must NOT have fewer than 64 characters" };
+          const err18 = { instancePath: instancePath + "/signature", keyword: "minLength", params: { limit: 64 }, message: "must NOT have fewer than 64 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -212,7 +212,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (!pattern1.test(data4)) {
-          const err19 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/pattern", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
+          const err19 = { instancePath: instancePath + "/signature", keyword: "pattern", params: { pattern: "^[0-9a-f]{64}$" }, message: 'must match pattern "^[0-9a-f]{64}$"' };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -221,7 +221,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/signature", schemaPath: "#/properties/signature/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/signature", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -231,7 +231,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err21];
     } else {
@@ -239,19 +239,19 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_billsCloseQrcode = validate12;
-var schema14 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "qrCodeId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "qrCodeId": { "type": "string", "minLength": 1, "maxLength": 32 }, "systemId": { "$ref": "#/$defs/SystemId" }, "attachRefund": { "type": "boolean" } } };
+var requestValidators_billsCloseQrcode = validate15;
+var schema12 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "qrCodeId"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "qrCodeId": { "type": "string", "minLength": 1, "maxLength": 32 }, "systemId": { "type": "string", "maxLength": 32 }, "attachRefund": { "type": "boolean" } } };
 var func9 = Object.prototype.hasOwnProperty;
 var pattern2 = new RegExp("^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$", "u");
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -260,7 +260,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -269,7 +269,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -278,7 +278,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -287,7 +287,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.qrCodeId === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "qrCodeId" }, message: "must have required property 'qrCodeId'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "qrCodeId" }, message: "must have required property 'qrCodeId'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -296,8 +296,8 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema14.properties, key0)) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!func9.call(schema12.properties, key0)) {
+        const err5 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -310,7 +310,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err6 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -319,7 +319,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -332,7 +332,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.msgId;
       if (typeof data1 === "string") {
         if (func2(data1) > 64) {
-          const err8 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err8 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -341,7 +341,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -354,7 +354,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.srcReserve;
       if (typeof data2 === "string") {
         if (func2(data2) > 255) {
-          const err10 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err10 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -363,7 +363,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -376,7 +376,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.mid;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err12 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err12 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -385,7 +385,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data3) < 8) {
-          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err13 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -394,7 +394,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -407,7 +407,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.tid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err15 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -416,7 +416,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data4) < 2) {
-          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err16 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -425,7 +425,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -438,7 +438,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.instMid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err18 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -447,7 +447,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data5) < 8) {
-          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err19 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -456,7 +456,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -469,7 +469,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.qrCodeId;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err21 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err21 = { instancePath: instancePath + "/qrCodeId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -478,7 +478,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data6) < 1) {
-          const err22 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err22 = { instancePath: instancePath + "/qrCodeId", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -487,7 +487,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/qrCodeId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -500,7 +500,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.systemId;
       if (typeof data7 === "string") {
         if (func2(data7) > 32) {
-          const err24 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err24 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -509,7 +509,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -520,7 +520,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.attachRefund !== void 0) {
       if (typeof data.attachRefund !== "boolean") {
-        const err26 = { instancePath: instancePath + "/attachRefund", schemaPath: "#/properties/attachRefund/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err26 = { instancePath: instancePath + "/attachRefund", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -530,7 +530,7 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err27 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err27 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err27];
     } else {
@@ -538,24 +538,26 @@ function validate12(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate12.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_billsGetQrcode = validate13;
-var schema22 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "billNo": { "type": "string", "minLength": 6, "maxLength": 31 }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "billDesc": { "type": "string", "maxLength": 255 }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "memberId": { "type": "string", "maxLength": 32 }, "counterNo": { "type": "string", "maxLength": 32 }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "qrCodeId": { "type": "string", "maxLength": 32 }, "systemId": { "$ref": "#/$defs/SystemId" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "walletOption": { "type": "string", "enum": ["SINGLE", "MULTIPLE"] }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "payInfoQueryAddr": { "type": "string", "maxLength": 255 }, "preauthTransaction": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 } } };
-var schema42 = { "type": "string", "enum": ["true", "false"] };
-var schema43 = { "type": "string", "enum": ["IDENTITY_CARD", "PASSPORT", "OFFICER_CARD", "SOLDIER_CARD", "HOKOU"] };
-var schema46 = { "type": "integer", "enum": [3, 6, 12] };
-var pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-var schema31 = { "type": "object", "additionalProperties": false, "properties": { "goodsId": { "type": "string", "maxLength": 64 }, "goodsName": { "type": "string", "maxLength": 256 }, "quantity": { "$ref": "#/$defs/NumberOrNumericString" }, "price": { "$ref": "#/$defs/NumberOrNumericString" }, "goodsCategory": { "type": "string", "maxLength": 64 }, "body": { "type": "string", "maxLength": 1024 }, "unit": { "type": "string" }, "discount": { "type": "number" }, "subMerchantId": { "type": "string", "maxLength": 15 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "subOrderAmount": { "$ref": "#/$defs/ShareAmountFen" } } };
-var pattern5 = new RegExp("^\\d+$", "u");
-function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_billsGetQrcode = validate16;
+var schema13 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "billNo": { "type": "string", "minLength": 6, "maxLength": 31 }, "billDate": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "preauthTransaction": { "$ref": "#/$defs/TrueFalseString" }, "walletOption": { "type": "string", "enum": ["SINGLE", "MULTIPLE"] }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" } }, "patternProperties": { "^(?:srcReserve|billDesc|notifyUrl|returnUrl|payInfoQueryAddr)$": { "type": "string", "maxLength": 255 }, "^(?:memberId|counterNo|qrCodeId|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+var schema16 = { "type": "string", "enum": ["true", "false"] };
+var schema19 = { "type": "string", "enum": ["IDENTITY_CARD", "PASSPORT", "OFFICER_CARD", "SOLDIER_CARD", "HOKOU"] };
+var schema20 = { "type": "integer", "enum": [3, 6, 12] };
+var pattern3 = new RegExp("^(?:srcReserve|billDesc|notifyUrl|returnUrl|payInfoQueryAddr)$", "u");
+var pattern4 = new RegExp("^(?:memberId|counterNo|qrCodeId|systemId|name|certNo)$", "u");
+var pattern7 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var schema14 = { "type": "object", "additionalProperties": false, "properties": { "goodsId": { "type": "string", "maxLength": 64 }, "goodsName": { "type": "string", "maxLength": 256 }, "quantity": { "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string", "pattern": "^\\d+$" }] }, "price": { "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string", "pattern": "^\\d+$" }] }, "goodsCategory": { "type": "string", "maxLength": 64 }, "body": { "type": "string", "maxLength": 1024 }, "unit": { "type": "string" }, "discount": { "type": "number" }, "subMerchantId": { "type": "string", "maxLength": 15 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "subOrderAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 } } };
+var pattern8 = new RegExp("^\\d+$", "u");
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     for (const key0 in data) {
-      if (!func9.call(schema31.properties, key0)) {
-        const err0 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!func9.call(schema14.properties, key0)) {
+        const err0 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -568,7 +570,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.goodsId;
       if (typeof data0 === "string") {
         if (func2(data0) > 64) {
-          const err1 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err1 = { instancePath: instancePath + "/goodsId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -577,7 +579,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/goodsId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -590,7 +592,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.goodsName;
       if (typeof data1 === "string") {
         if (func2(data1) > 256) {
-          const err3 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/maxLength", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
+          const err3 = { instancePath: instancePath + "/goodsName", keyword: "maxLength", params: { limit: 256 }, message: "must NOT have more than 256 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -599,7 +601,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/goodsName", schemaPath: "#/properties/goodsName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/goodsName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -610,11 +612,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.quantity !== void 0) {
       let data2 = data.quantity;
+      const _errs7 = errors;
+      let valid1 = false;
       const _errs8 = errors;
-      let valid2 = false;
-      const _errs9 = errors;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err5 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err5 = { instancePath: instancePath + "/quantity", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -624,7 +626,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          const err6 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err6 = { instancePath: instancePath + "/quantity", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -633,13 +635,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      var _valid0 = _errs9 === errors;
-      valid2 = valid2 || _valid0;
-      if (!valid2) {
-        const _errs11 = errors;
+      var _valid0 = _errs8 === errors;
+      valid1 = valid1 || _valid0;
+      if (!valid1) {
+        const _errs10 = errors;
         if (typeof data2 === "string") {
-          if (!pattern5.test(data2)) {
-            const err7 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
+          if (!pattern8.test(data2)) {
+            const err7 = { instancePath: instancePath + "/quantity", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
             if (vErrors === null) {
               vErrors = [err7];
             } else {
@@ -648,7 +650,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         } else {
-          const err8 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err8 = { instancePath: instancePath + "/quantity", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -656,11 +658,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        var _valid0 = _errs11 === errors;
-        valid2 = valid2 || _valid0;
+        var _valid0 = _errs10 === errors;
+        valid1 = valid1 || _valid0;
       }
-      if (!valid2) {
-        const err9 = { instancePath: instancePath + "/quantity", schemaPath: "#/$defs/NumberOrNumericString/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+      if (!valid1) {
+        const err9 = { instancePath: instancePath + "/quantity", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -668,10 +670,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       } else {
-        errors = _errs8;
+        errors = _errs7;
         if (vErrors !== null) {
-          if (_errs8) {
-            vErrors.length = _errs8;
+          if (_errs7) {
+            vErrors.length = _errs7;
           } else {
             vErrors = null;
           }
@@ -680,11 +682,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.price !== void 0) {
       let data3 = data.price;
-      const _errs15 = errors;
-      let valid4 = false;
-      const _errs16 = errors;
+      const _errs13 = errors;
+      let valid2 = false;
+      const _errs14 = errors;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err10 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err10 = { instancePath: instancePath + "/price", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -694,7 +696,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err11 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/0/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err11 = { instancePath: instancePath + "/price", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -703,13 +705,13 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       }
-      var _valid1 = _errs16 === errors;
-      valid4 = valid4 || _valid1;
-      if (!valid4) {
-        const _errs18 = errors;
+      var _valid1 = _errs14 === errors;
+      valid2 = valid2 || _valid1;
+      if (!valid2) {
+        const _errs16 = errors;
         if (typeof data3 === "string") {
-          if (!pattern5.test(data3)) {
-            const err12 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/pattern", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
+          if (!pattern8.test(data3)) {
+            const err12 = { instancePath: instancePath + "/price", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
             if (vErrors === null) {
               vErrors = [err12];
             } else {
@@ -718,7 +720,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         } else {
-          const err13 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+          const err13 = { instancePath: instancePath + "/price", keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -726,11 +728,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        var _valid1 = _errs18 === errors;
-        valid4 = valid4 || _valid1;
+        var _valid1 = _errs16 === errors;
+        valid2 = valid2 || _valid1;
       }
-      if (!valid4) {
-        const err14 = { instancePath: instancePath + "/price", schemaPath: "#/$defs/NumberOrNumericString/anyOf", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
+      if (!valid2) {
+        const err14 = { instancePath: instancePath + "/price", keyword: "anyOf", params: {}, message: "must match a schema in anyOf" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -738,10 +740,10 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       } else {
-        errors = _errs15;
+        errors = _errs13;
         if (vErrors !== null) {
-          if (_errs15) {
-            vErrors.length = _errs15;
+          if (_errs13) {
+            vErrors.length = _errs13;
           } else {
             vErrors = null;
           }
@@ -752,7 +754,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.goodsCategory;
       if (typeof data4 === "string") {
         if (func2(data4) > 64) {
-          const err15 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err15 = { instancePath: instancePath + "/goodsCategory", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -761,7 +763,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/goodsCategory", schemaPath: "#/properties/goodsCategory/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/goodsCategory", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -774,7 +776,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.body;
       if (typeof data5 === "string") {
         if (func2(data5) > 1024) {
-          const err17 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/maxLength", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
+          const err17 = { instancePath: instancePath + "/body", keyword: "maxLength", params: { limit: 1024 }, message: "must NOT have more than 1024 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -783,7 +785,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/body", schemaPath: "#/properties/body/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/body", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -794,7 +796,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.unit !== void 0) {
       if (typeof data.unit !== "string") {
-        const err19 = { instancePath: instancePath + "/unit", schemaPath: "#/properties/unit/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/unit", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -806,7 +808,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.discount !== void 0) {
       let data7 = data.discount;
       if (!(typeof data7 == "number" && isFinite(data7))) {
-        const err20 = { instancePath: instancePath + "/discount", schemaPath: "#/properties/discount/type", keyword: "type", params: { type: "number" }, message: "must be number" };
+        const err20 = { instancePath: instancePath + "/discount", keyword: "type", params: { type: "number" }, message: "must be number" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -819,7 +821,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.subMerchantId;
       if (typeof data8 === "string") {
         if (func2(data8) > 15) {
-          const err21 = { instancePath: instancePath + "/subMerchantId", schemaPath: "#/properties/subMerchantId/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          const err21 = { instancePath: instancePath + "/subMerchantId", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -828,7 +830,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/subMerchantId", schemaPath: "#/properties/subMerchantId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/subMerchantId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -841,7 +843,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.merOrderId;
       if (typeof data9 === "string") {
         if (func2(data9) > 32) {
-          const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err23 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -850,7 +852,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data9) < 6) {
-          const err24 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err24 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -859,7 +861,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -871,7 +873,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.subOrderAmount !== void 0) {
       let data10 = data.subOrderAmount;
       if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err26 = { instancePath: instancePath + "/subOrderAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err26 = { instancePath: instancePath + "/subOrderAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -881,7 +883,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (data10 > 1e8 || isNaN(data10)) {
-          const err27 = { instancePath: instancePath + "/subOrderAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err27 = { instancePath: instancePath + "/subOrderAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -890,7 +892,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10 < 0 || isNaN(data10)) {
-          const err28 = { instancePath: instancePath + "/subOrderAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err28 = { instancePath: instancePath + "/subOrderAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -901,7 +903,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err29 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err29];
     } else {
@@ -909,15 +911,15 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate14.errors = vErrors;
+  validate17.errors = vErrors;
   return errors === 0;
 }
-function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -926,7 +928,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.totalAmount === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -936,7 +938,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "mid" || key0 === "totalAmount" || key0 === "merOrderId")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -949,7 +951,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.mid;
       if (typeof data0 === "string") {
         if (func2(data0) > 15) {
-          const err3 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          const err3 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -958,7 +960,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -970,7 +972,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.totalAmount !== void 0) {
       let data1 = data.totalAmount;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err5 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -980,7 +982,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 > 1e8 || isNaN(data1)) {
-          const err6 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err6 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -989,7 +991,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data1 < 0 || isNaN(data1)) {
-          const err7 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err7 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1003,7 +1005,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.merOrderId;
       if (typeof data2 === "string") {
         if (func2(data2) > 32) {
-          const err8 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err8 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -1012,7 +1014,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data2) < 6) {
-          const err9 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err9 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1021,7 +1023,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1031,7 +1033,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err11];
     } else {
@@ -1039,15 +1041,53 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate16.errors = vErrors;
+  validate19.errors = vErrors;
   return errors === 0;
 }
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (!(key0 === "foodOrderType")) {
+        const err0 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+    if (data.foodOrderType !== void 0) {
+      if (typeof data.foodOrderType !== "string") {
+        const err1 = { instancePath: instancePath + "/foodOrderType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err2 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate21.errors = vErrors;
+  return errors === 0;
+}
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1056,7 +1096,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1065,7 +1105,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1074,7 +1114,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1083,8 +1123,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema22.properties, key0)) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(func9.call(schema13.properties, key0) || pattern3.test(key0) || pattern4.test(key0))) {
+        const err4 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1097,7 +1137,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err5 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err5 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1106,7 +1146,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1115,11 +1155,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err7 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (!pattern2.test(data1)) {
+          const err7 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1128,7 +1168,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1137,11 +1177,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err9 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data2) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1150,7 +1190,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1159,11 +1199,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
+    if (data.clientIp !== void 0) {
+      let data3 = data.clientIp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err11 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data3) > 64) {
+          const err11 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1171,30 +1211,30 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data3) < 8) {
-          const err12 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
       } else {
-        const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err13];
+          vErrors = [err12];
         } else {
-          vErrors.push(err13);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err14 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err14 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1202,21 +1242,12 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data4) < 2) {
-          const err15 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
       } else {
-        const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err15];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err15);
         }
         errors++;
       }
@@ -1225,7 +1256,16 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.instMid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err17 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err16 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err17 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1233,30 +1273,30 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data5) < 8) {
-          const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
       } else {
-        const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err18];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data6 = data.billNo;
+    if (data.tid !== void 0) {
+      let data6 = data.tid;
       if (typeof data6 === "string") {
-        if (func2(data6) > 31) {
-          const err20 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+        if (func2(data6) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data6) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -1264,30 +1304,30 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data6) < 6) {
-          const err21 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
       } else {
-        const err22 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err21];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data7 = data.billDate;
+    if (data.billNo !== void 0) {
+      let data7 = data.billNo;
       if (typeof data7 === "string") {
-        if (!pattern4.test(data7)) {
-          const err23 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (func2(data7) > 31) {
+          const err22 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data7) < 6) {
+          const err23 = { instancePath: instancePath + "/billNo", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -1296,7 +1336,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1305,11 +1345,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDesc !== void 0) {
-      let data8 = data.billDesc;
+    if (data.billDate !== void 0) {
+      let data8 = data.billDate;
       if (typeof data8 === "string") {
-        if (func2(data8) > 255) {
-          const err25 = { instancePath: instancePath + "/billDesc", schemaPath: "#/properties/billDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern7.test(data8)) {
+          const err25 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -1318,7 +1358,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/billDesc", schemaPath: "#/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1330,7 +1370,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.totalAmount !== void 0) {
       let data9 = data.totalAmount;
       if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -1340,7 +1380,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data9 == "number" && isFinite(data9)) {
         if (data9 > 1e8 || isNaN(data9)) {
-          const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -1349,7 +1389,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data9 < 1 || isNaN(data9)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -1364,13 +1404,13 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data10)) {
         const len0 = data10.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err30 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err30 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -1381,7 +1421,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.divisionFlag !== void 0) {
       if (typeof data.divisionFlag !== "boolean") {
-        const err31 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err31 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -1393,7 +1433,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.platformAmount !== void 0) {
       let data13 = data.platformAmount;
       if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-        const err32 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err32 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -1403,7 +1443,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data13 == "number" && isFinite(data13)) {
         if (data13 > 1e8 || isNaN(data13)) {
-          const err33 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err33 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -1412,7 +1452,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data13 < 0 || isNaN(data13)) {
-          const err34 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err34 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err34];
           } else {
@@ -1426,7 +1466,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data14 = data.subOrders;
       if (Array.isArray(data14)) {
         if (data14.length > 20) {
-          const err35 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          const err35 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -1436,13 +1476,13 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         const len1 = data14.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data14[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data14, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+          if (!validate19(data14[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data14, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err36 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err36 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -1451,20 +1491,19 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.memberId !== void 0) {
-      let data16 = data.memberId;
-      if (typeof data16 === "string") {
-        if (func2(data16) > 32) {
-          const err37 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
+    if (data.secureTransaction !== void 0) {
+      let data16 = data.secureTransaction;
+      if (typeof data16 !== "string") {
+        const err37 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
         }
-      } else {
-        const err38 = { instancePath: instancePath + "/memberId", schemaPath: "#/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data16 === "true" || data16 === "false")) {
+        const err38 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -1473,20 +1512,19 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.counterNo !== void 0) {
-      let data17 = data.counterNo;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 32) {
-          const err39 = { instancePath: instancePath + "/counterNo", schemaPath: "#/properties/counterNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
+    if (data.limitCreditCard !== void 0) {
+      let data17 = data.limitCreditCard;
+      if (typeof data17 !== "string") {
+        const err39 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
-      } else {
-        const err40 = { instancePath: instancePath + "/counterNo", schemaPath: "#/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data17 === "true" || data17 === "false")) {
+        const err40 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -1495,20 +1533,19 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data18 = data.expireTime;
-      if (typeof data18 === "string") {
-        if (!pattern2.test(data18)) {
-          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
+    if (data.preauthTransaction !== void 0) {
+      let data18 = data.preauthTransaction;
+      if (typeof data18 !== "string") {
+        const err41 = { instancePath: instancePath + "/preauthTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
         }
-      } else {
-        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data18 === "true" || data18 === "false")) {
+        const err42 = { instancePath: instancePath + "/preauthTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -1517,20 +1554,19 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.notifyUrl !== void 0) {
-      let data19 = data.notifyUrl;
-      if (typeof data19 === "string") {
-        if (func2(data19) > 255) {
-          const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
+    if (data.walletOption !== void 0) {
+      let data19 = data.walletOption;
+      if (typeof data19 !== "string") {
+        const err43 = { instancePath: instancePath + "/walletOption", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
         }
-      } else {
-        const err44 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data19 === "SINGLE" || data19 === "MULTIPLE")) {
+        const err44 = { instancePath: instancePath + "/walletOption", keyword: "enum", params: { allowedValues: schema13.properties.walletOption.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -1539,11 +1575,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.returnUrl !== void 0) {
-      let data20 = data.returnUrl;
+    if (data.mobile !== void 0) {
+      let data20 = data.mobile;
       if (typeof data20 === "string") {
-        if (func2(data20) > 255) {
-          const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data20) > 20) {
+          const err45 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -1552,7 +1588,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err46 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -1561,20 +1597,19 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.qrCodeId !== void 0) {
-      let data21 = data.qrCodeId;
-      if (typeof data21 === "string") {
-        if (func2(data21) > 32) {
-          const err47 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
+    if (data.certType !== void 0) {
+      let data21 = data.certType;
+      if (typeof data21 !== "string") {
+        const err47 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
         }
-      } else {
-        const err48 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data21 === "IDENTITY_CARD" || data21 === "PASSPORT" || data21 === "OFFICER_CARD" || data21 === "SOLDIER_CARD" || data21 === "HOKOU")) {
+        const err48 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -1583,20 +1618,19 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.systemId !== void 0) {
-      let data22 = data.systemId;
-      if (typeof data22 === "string") {
-        if (func2(data22) > 32) {
-          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
+    if (data.fixBuyer !== void 0) {
+      let data22 = data.fixBuyer;
+      if (typeof data22 !== "string") {
+        const err49 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
         }
-      } else {
-        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data22 === "T" || data22 === "F")) {
+        const err50 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema13.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -1605,10 +1639,10 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data23 = data.secureTransaction;
-      if (typeof data23 !== "string") {
-        const err51 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.installmentNumber !== void 0) {
+      let data23 = data.installmentNumber;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err51 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -1616,8 +1650,8 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data23 === "true" || data23 === "false")) {
-        const err52 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data23 === 3 || data23 === 6 || data23 === 12)) {
+        const err52 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -1626,297 +1660,80 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.walletOption !== void 0) {
-      let data24 = data.walletOption;
-      if (typeof data24 !== "string") {
-        const err53 = { instancePath: instancePath + "/walletOption", schemaPath: "#/properties/walletOption/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-      if (!(data24 === "SINGLE" || data24 === "MULTIPLE")) {
-        const err54 = { instancePath: instancePath + "/walletOption", schemaPath: "#/properties/walletOption/enum", keyword: "enum", params: { allowedValues: schema22.properties.walletOption.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data25 = data.name;
-      if (typeof data25 === "string") {
-        if (func2(data25) > 32) {
-          const err55 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-      } else {
-        const err56 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err56];
-        } else {
-          vErrors.push(err56);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data26 = data.mobile;
-      if (typeof data26 === "string") {
-        if (func2(data26) > 20) {
-          const err57 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
-          if (vErrors === null) {
-            vErrors = [err57];
-          } else {
-            vErrors.push(err57);
-          }
-          errors++;
-        }
-      } else {
-        const err58 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.certType !== void 0) {
-      let data27 = data.certType;
-      if (typeof data27 !== "string") {
-        const err59 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      }
-      if (!(data27 === "IDENTITY_CARD" || data27 === "PASSPORT" || data27 === "OFFICER_CARD" || data27 === "SOLDIER_CARD" || data27 === "HOKOU")) {
-        const err60 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.certNo !== void 0) {
-      let data28 = data.certNo;
-      if (typeof data28 === "string") {
-        if (func2(data28) > 32) {
-          const err61 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err61];
-          } else {
-            vErrors.push(err61);
-          }
-          errors++;
-        }
-      } else {
-        const err62 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-    if (data.fixBuyer !== void 0) {
-      let data29 = data.fixBuyer;
-      if (typeof data29 !== "string") {
-        const err63 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err63];
-        } else {
-          vErrors.push(err63);
-        }
-        errors++;
-      }
-      if (!(data29 === "T" || data29 === "F")) {
-        const err64 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema22.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err64];
-        } else {
-          vErrors.push(err64);
-        }
-        errors++;
-      }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data30 = data.limitCreditCard;
-      if (typeof data30 !== "string") {
-        const err65 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-      if (!(data30 === "true" || data30 === "false")) {
-        const err66 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-    }
-    if (data.payInfoQueryAddr !== void 0) {
-      let data31 = data.payInfoQueryAddr;
-      if (typeof data31 === "string") {
-        if (func2(data31) > 255) {
-          const err67 = { instancePath: instancePath + "/payInfoQueryAddr", schemaPath: "#/properties/payInfoQueryAddr/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err67];
-          } else {
-            vErrors.push(err67);
-          }
-          errors++;
-        }
-      } else {
-        const err68 = { instancePath: instancePath + "/payInfoQueryAddr", schemaPath: "#/properties/payInfoQueryAddr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-    }
-    if (data.preauthTransaction !== void 0) {
-      let data32 = data.preauthTransaction;
-      if (typeof data32 !== "string") {
-        const err69 = { instancePath: instancePath + "/preauthTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-      if (!(data32 === "true" || data32 === "false")) {
-        const err70 = { instancePath: instancePath + "/preauthTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err70];
-        } else {
-          vErrors.push(err70);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data33 = data.installmentNumber;
-      if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-        const err71 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err71];
-        } else {
-          vErrors.push(err71);
-        }
-        errors++;
-      }
-      if (!(data33 === 3 || data33 === 6 || data33 === 12)) {
-        const err72 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err72];
-        } else {
-          vErrors.push(err72);
-        }
-        errors++;
-      }
-    }
     if (data.retCommParams !== void 0) {
-      let data34 = data.retCommParams;
-      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-        for (const key1 in data34) {
-          if (!(key1 === "foodOrderType")) {
-            const err73 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err73];
-            } else {
-              vErrors.push(err73);
-            }
-            errors++;
-          }
-        }
-        if (data34.foodOrderType !== void 0) {
-          if (typeof data34.foodOrderType !== "string") {
-            const err74 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err74];
-            } else {
-              vErrors.push(err74);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err75 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
       }
     }
-    if (data.clientIp !== void 0) {
-      let data36 = data.clientIp;
-      if (typeof data36 === "string") {
-        if (func2(data36) > 64) {
-          const err76 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+    for (const key1 in data) {
+      if (pattern3.test(key1)) {
+        let data25 = data[key1];
+        if (typeof data25 === "string") {
+          if (func2(data25) > 255) {
+            const err53 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+            if (vErrors === null) {
+              vErrors = [err53];
+            } else {
+              vErrors.push(err53);
+            }
+            errors++;
+          }
+        } else {
+          const err54 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err76];
+            vErrors = [err54];
           } else {
-            vErrors.push(err76);
+            vErrors.push(err54);
           }
           errors++;
         }
-      } else {
-        const err77 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err77];
+      }
+    }
+    for (const key2 in data) {
+      if (pattern4.test(key2)) {
+        let data26 = data[key2];
+        if (typeof data26 === "string") {
+          if (func2(data26) > 32) {
+            const err55 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
         } else {
-          vErrors.push(err77);
+          const err56 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
         }
-        errors++;
       }
     }
   } else {
-    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err57 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err78];
+      vErrors = [err57];
     } else {
-      vErrors.push(err78);
+      vErrors.push(err57);
     }
     errors++;
   }
-  validate13.errors = vErrors;
+  validate16.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_billsPreauthCancel = validate18;
-var schema48 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "merOrderId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "mid": { "$ref": "#/$defs/Mid" }, "tid": { "$ref": "#/$defs/Tid" }, "instMid": { "$ref": "#/$defs/InstMid" }, "billNo": { "$ref": "#/$defs/BillNo" }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "merOrderId": { "$ref": "#/$defs/MerOrderId" }, "authIdRespCd": { "$ref": "#/$defs/AuthIdRespCd" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" } } };
-function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_billsPreauthCancel = validate23;
+var pattern12 = new RegExp("^(?:mid|tid|instMid|merOrderId)$", "u");
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -1925,7 +1742,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -1934,7 +1751,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -1943,7 +1760,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -1952,7 +1769,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.billNo === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -1961,7 +1778,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.billDate === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -1970,7 +1787,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err6 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -1979,8 +1796,8 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema48.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(key0 === "requestTimestamp" || key0 === "billNo" || key0 === "billDate" || key0 === "authIdRespCd" || key0 === "msgId" || key0 === "srcReserve" || pattern12.test(key0))) {
+        const err7 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -1993,7 +1810,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2002,7 +1819,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2011,11 +1828,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data1 = data.mid;
+    if (data.billNo !== void 0) {
+      let data1 = data.billNo;
       if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err10 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data1) > 31) {
+          const err10 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2024,7 +1841,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2033,11 +1850,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data2 = data.tid;
+    if (data.billDate !== void 0) {
+      let data2 = data.billDate;
       if (typeof data2 === "string") {
-        if (func2(data2) > 32) {
-          const err12 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (!pattern7.test(data2)) {
+          const err12 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2046,7 +1863,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2055,11 +1872,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.instMid !== void 0) {
-      let data3 = data.instMid;
+    if (data.authIdRespCd !== void 0) {
+      let data3 = data.authIdRespCd;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err14 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data3) > 64) {
+          const err14 = { instancePath: instancePath + "/authIdRespCd", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2068,7 +1885,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/authIdRespCd", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2077,11 +1894,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data4 = data.billNo;
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
       if (typeof data4 === "string") {
-        if (func2(data4) > 31) {
-          const err16 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+        if (func2(data4) > 64) {
+          const err16 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -2090,7 +1907,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -2099,11 +1916,11 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data5 = data.billDate;
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
       if (typeof data5 === "string") {
-        if (!pattern4.test(data5)) {
-          const err18 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (func2(data5) > 255) {
+          const err18 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -2112,7 +1929,7 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2121,114 +1938,50 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data6 = data.merOrderId;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err20 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+    for (const key1 in data) {
+      if (pattern12.test(key1)) {
+        let data6 = data[key1];
+        if (typeof data6 === "string") {
+          if (func2(data6) > 32) {
+            const err20 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err20];
+            } else {
+              vErrors.push(err20);
+            }
+            errors++;
+          }
+        } else {
+          const err21 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err21];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err21);
           }
           errors++;
         }
-      } else {
-        const err21 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.authIdRespCd !== void 0) {
-      let data7 = data.authIdRespCd;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 64) {
-          const err22 = { instancePath: instancePath + "/authIdRespCd", schemaPath: "#/$defs/AuthIdRespCd/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/authIdRespCd", schemaPath: "#/$defs/AuthIdRespCd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data8 = data.msgId;
-      if (typeof data8 === "string") {
-        if (func2(data8) > 64) {
-          const err24 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data9 = data.srcReserve;
-      if (typeof data9 === "string") {
-        if (func2(data9) > 255) {
-          const err26 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
       }
     }
   } else {
-    const err28 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err22 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err28];
+      vErrors = [err22];
     } else {
-      vErrors.push(err28);
+      vErrors.push(err22);
     }
     errors++;
   }
-  validate18.errors = vErrors;
+  validate23.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_billsQuery = validate19;
-var schema59 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "billNo": { "type": "string", "minLength": 6, "maxLength": 32 }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "authedOrderId": { "type": "string", "maxLength": 32 } } };
-function validate19(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_billsQuery = validate24;
+var schema23 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "billNo": { "type": "string", "minLength": 6, "maxLength": 32 }, "billDate": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "authedOrderId": { "type": "string", "maxLength": 32 } } };
+function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2237,7 +1990,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2246,7 +1999,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2255,7 +2008,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2264,7 +2017,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.billNo === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -2273,7 +2026,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.billDate === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2282,8 +2035,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema59.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!func9.call(schema23.properties, key0)) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -2296,7 +2049,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -2305,7 +2058,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -2318,7 +2071,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.msgId;
       if (typeof data1 === "string") {
         if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -2327,7 +2080,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2340,7 +2093,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.srcReserve;
       if (typeof data2 === "string") {
         if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2349,7 +2102,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2362,7 +2115,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.mid;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2371,7 +2124,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data3) < 8) {
-          const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err14 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2380,7 +2133,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -2393,7 +2146,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.tid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err16 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -2402,7 +2155,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data4) < 2) {
-          const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err17 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -2411,7 +2164,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2424,7 +2177,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.instMid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err19 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -2433,7 +2186,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data5) < 8) {
-          const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err20 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -2442,7 +2195,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2455,7 +2208,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.billNo;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err22 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -2464,7 +2217,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data6) < 6) {
-          const err23 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err23 = { instancePath: instancePath + "/billNo", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2473,7 +2226,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -2485,8 +2238,8 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data7 = data.billDate;
       if (typeof data7 === "string") {
-        if (!pattern4.test(data7)) {
-          const err25 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (!pattern7.test(data7)) {
+          const err25 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -2495,7 +2248,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -2508,7 +2261,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data8 = data.refundOrderId;
       if (typeof data8 === "string") {
         if (func2(data8) > 32) {
-          const err27 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err27 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err27];
           } else {
@@ -2517,7 +2270,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data8) < 6) {
-          const err28 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err28 = { instancePath: instancePath + "/refundOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -2526,7 +2279,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2539,7 +2292,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.authedOrderId;
       if (typeof data9 === "string") {
         if (func2(data9) > 32) {
-          const err30 = { instancePath: instancePath + "/authedOrderId", schemaPath: "#/properties/authedOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err30 = { instancePath: instancePath + "/authedOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -2548,7 +2301,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err31 = { instancePath: instancePath + "/authedOrderId", schemaPath: "#/properties/authedOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err31 = { instancePath: instancePath + "/authedOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -2558,7 +2311,7 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err32 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err32 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err32];
     } else {
@@ -2566,17 +2319,17 @@ function validate19(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate19.errors = vErrors;
+  validate24.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_billsRefund = validate20;
-var schema67 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "refundAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "billNo": { "type": "string", "minLength": 6, "maxLength": 32 }, "billDate": { "$ref": "#/$defs/BeijingDate" }, "refundAmount": { "$ref": "#/$defs/PayAmountFen" }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "items": { "$ref": "#/$defs/RefundSubOrder" } }, "refundDesc": { "type": "string", "maxLength": 255 } } };
-function validate21(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_billsRefund = validate25;
+var schema24 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "refundAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "billNo": { "type": "string", "minLength": 6, "maxLength": 32 }, "billDate": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "refundAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "items": { "$ref": "#/$defs/RefundSubOrder" } }, "refundDesc": { "type": "string", "maxLength": 255 } } };
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.mid === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2585,7 +2338,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.totalAmount === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2595,7 +2348,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "mid" || key0 === "merOrderId" || key0 === "refundOrderId" || key0 === "totalAmount")) {
-        const err2 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err2 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2608,7 +2361,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.mid;
       if (typeof data0 === "string") {
         if (func2(data0) > 15) {
-          const err3 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          const err3 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2617,7 +2370,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2630,7 +2383,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.merOrderId;
       if (typeof data1 === "string") {
         if (func2(data1) > 32) {
-          const err5 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err5 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -2639,7 +2392,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data1) < 6) {
-          const err6 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err6 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -2648,7 +2401,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2661,7 +2414,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.refundOrderId;
       if (typeof data2 === "string") {
         if (func2(data2) > 32) {
-          const err8 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err8 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2670,7 +2423,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data2) < 6) {
-          const err9 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err9 = { instancePath: instancePath + "/refundOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -2679,7 +2432,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2691,7 +2444,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.totalAmount !== void 0) {
       let data3 = data.totalAmount;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err11 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err11 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2701,7 +2454,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 > 1e8 || isNaN(data3)) {
-          const err12 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err12 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2710,7 +2463,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data3 < 0 || isNaN(data3)) {
-          const err13 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err13 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2721,7 +2474,7 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err14];
     } else {
@@ -2729,15 +2482,15 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate21.errors = vErrors;
+  validate26.errors = vErrors;
   return errors === 0;
 }
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -2746,7 +2499,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -2755,7 +2508,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -2764,7 +2517,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -2773,7 +2526,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.billNo === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "billNo" }, message: "must have required property 'billNo'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -2782,7 +2535,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.billDate === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "billDate" }, message: "must have required property 'billDate'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -2791,7 +2544,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.refundAmount === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "refundAmount" }, message: "must have required property 'refundAmount'" };
+      const err6 = { instancePath, keyword: "required", params: { missingProperty: "refundAmount" }, message: "must have required property 'refundAmount'" };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -2800,8 +2553,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema67.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!func9.call(schema24.properties, key0)) {
+        const err7 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -2814,7 +2567,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -2823,7 +2576,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -2836,7 +2589,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.msgId;
       if (typeof data1 === "string") {
         if (func2(data1) > 64) {
-          const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err10 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -2845,7 +2598,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -2858,7 +2611,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.srcReserve;
       if (typeof data2 === "string") {
         if (func2(data2) > 255) {
-          const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err12 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -2867,7 +2620,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -2880,7 +2633,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.mid;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err14 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -2889,7 +2642,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data3) < 8) {
-          const err15 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err15 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -2898,7 +2651,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2911,7 +2664,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.tid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err17 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -2920,7 +2673,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data4) < 2) {
-          const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err18 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -2929,7 +2682,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -2942,7 +2695,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.instMid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err20 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -2951,7 +2704,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data5) < 8) {
-          const err21 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err21 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -2960,7 +2713,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2973,7 +2726,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.billNo;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err23 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err23 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2982,7 +2735,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data6) < 6) {
-          const err24 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err24 = { instancePath: instancePath + "/billNo", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -2991,7 +2744,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/billNo", schemaPath: "#/properties/billNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -3003,8 +2756,8 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data7 = data.billDate;
       if (typeof data7 === "string") {
-        if (!pattern4.test(data7)) {
-          const err26 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (!pattern7.test(data7)) {
+          const err26 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -3013,7 +2766,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -3025,7 +2778,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refundAmount !== void 0) {
       let data8 = data.refundAmount;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err28 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3035,7 +2788,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err29 = { instancePath: instancePath + "/refundAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -3044,7 +2797,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err30 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -3058,7 +2811,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.refundOrderId;
       if (typeof data9 === "string") {
         if (func2(data9) > 32) {
-          const err31 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err31 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -3067,7 +2820,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data9) < 6) {
-          const err32 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err32 = { instancePath: instancePath + "/refundOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -3076,7 +2829,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err33 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -3088,7 +2841,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.platformAmount !== void 0) {
       let data10 = data.platformAmount;
       if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err34 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err34 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -3098,7 +2851,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (data10 > 1e8 || isNaN(data10)) {
-          const err35 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err35 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -3107,7 +2860,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10 < 0 || isNaN(data10)) {
-          const err36 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err36 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -3122,13 +2875,13 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data11)) {
         const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate21(data11[i0], { instancePath: instancePath + "/subOrders/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+          if (!validate26(data11[i0], { instancePath: instancePath + "/subOrders/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err37 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -3141,7 +2894,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.refundDesc;
       if (typeof data13 === "string") {
         if (func2(data13) > 255) {
-          const err38 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err38 = { instancePath: instancePath + "/refundDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -3150,7 +2903,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err39 = { instancePath: instancePath + "/refundDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -3160,7 +2913,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err40 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err40 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err40];
     } else {
@@ -3168,16 +2921,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate20.errors = vErrors;
+  validate25.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayClose = validate23;
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayClose = validate28;
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3186,7 +2939,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3195,7 +2948,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3204,7 +2957,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3213,7 +2966,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -3223,7 +2976,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "requestTimestamp" || key0 === "msgId" || key0 === "srcReserve" || key0 === "mid" || key0 === "tid" || key0 === "instMid" || key0 === "merOrderId")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err5 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3236,7 +2989,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err6 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3245,7 +2998,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3258,7 +3011,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.msgId;
       if (typeof data1 === "string") {
         if (func2(data1) > 64) {
-          const err8 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err8 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3267,7 +3020,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3280,7 +3033,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.srcReserve;
       if (typeof data2 === "string") {
         if (func2(data2) > 255) {
-          const err10 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err10 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3289,7 +3042,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3302,7 +3055,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.mid;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err12 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err12 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3311,7 +3064,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data3) < 8) {
-          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err13 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -3320,7 +3073,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3333,7 +3086,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.tid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err15 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3342,7 +3095,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data4) < 2) {
-          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err16 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -3351,7 +3104,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -3364,7 +3117,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.instMid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err18 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -3373,7 +3126,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data5) < 8) {
-          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err19 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -3382,7 +3135,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -3395,7 +3148,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.merOrderId;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err21 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err21 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -3404,7 +3157,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data6) < 6) {
-          const err22 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err22 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -3413,7 +3166,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3423,7 +3176,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err24];
     } else {
@@ -3431,16 +3184,16 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayQuery = validate24;
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayQuery = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3449,7 +3202,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3458,7 +3211,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3467,7 +3220,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3476,7 +3229,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -3486,7 +3239,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "requestTimestamp" || key0 === "mid" || key0 === "tid" || key0 === "instMid" || key0 === "merOrderId" || key0 === "msgId" || key0 === "srcReserve")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err5 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3499,7 +3252,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err6 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3508,7 +3261,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3521,7 +3274,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.mid;
       if (typeof data1 === "string") {
         if (func2(data1) > 32) {
-          const err8 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err8 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -3530,7 +3283,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -3540,7 +3293,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data1 === "string") {
         if (func2(data1) > 15) {
-          const err10 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          const err10 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -3549,7 +3302,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -3562,7 +3315,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.tid;
       if (typeof data2 === "string") {
         if (func2(data2) > 32) {
-          const err12 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err12 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -3571,7 +3324,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -3581,7 +3334,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 === "string") {
         if (func2(data2) > 8) {
-          const err14 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
+          const err14 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -3590,7 +3343,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -3603,7 +3356,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.instMid;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err16 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err16 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -3611,40 +3364,21 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err17 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err18 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
         if (func2(data3) < 8) {
-          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err17 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err19];
+            vErrors = [err17];
           } else {
-            vErrors.push(err19);
+            vErrors.push(err17);
           }
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err18];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err18);
         }
         errors++;
       }
@@ -3653,48 +3387,29 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.merOrderId;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err21 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err19];
           } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
+            vErrors.push(err19);
           }
           errors++;
         }
         if (func2(data4) < 6) {
-          const err24 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err20 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err20];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err20);
           }
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err21];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -3703,20 +3418,20 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.msgId;
       if (typeof data5 === "string") {
         if (func2(data5) > 64) {
-          const err26 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err22 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err22];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err22);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err23];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -3725,44 +3440,44 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.srcReserve;
       if (typeof data6 === "string") {
         if (func2(data6) > 255) {
-          const err28 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err24 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err24];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err24);
           }
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err25];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
   } else {
-    const err30 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err26 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err30];
+      vErrors = [err26];
     } else {
-      vErrors.push(err30);
+      vErrors.push(err26);
     }
     errors++;
   }
-  validate24.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayRefund = validate25;
-var schema95 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "merOrderId", "refundAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "targetOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "refundAmount": { "$ref": "#/$defs/PayAmountFen" }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "items": { "$ref": "#/$defs/RefundSubOrder" } }, "refundDesc": { "type": "string", "maxLength": 255 }, "billDate": { "$ref": "#/$defs/BeijingDate" } } };
-function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayRefund = validate30;
+var schema30 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "merOrderId", "refundAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "targetOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "refundAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "refundOrderId": { "type": "string", "minLength": 6, "maxLength": 64 }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "items": { "$ref": "#/$defs/RefundSubOrder" } }, "refundDesc": { "type": "string", "maxLength": 255 }, "billDate": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" } } };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -3771,7 +3486,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -3780,7 +3495,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -3789,7 +3504,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -3798,7 +3513,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -3807,7 +3522,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.refundAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "refundAmount" }, message: "must have required property 'refundAmount'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "refundAmount" }, message: "must have required property 'refundAmount'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -3816,8 +3531,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema95.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!func9.call(schema30.properties, key0)) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3830,7 +3545,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -3839,7 +3554,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3852,7 +3567,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.msgId;
       if (typeof data1 === "string") {
         if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -3861,7 +3576,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3874,7 +3589,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.srcReserve;
       if (typeof data2 === "string") {
         if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3883,7 +3598,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3896,7 +3611,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.mid;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -3905,7 +3620,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data3) < 8) {
-          const err14 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err14 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -3914,7 +3629,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -3927,7 +3642,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.tid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err16 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -3936,7 +3651,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data4) < 2) {
-          const err17 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          const err17 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -3945,7 +3660,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -3958,7 +3673,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.instMid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err19 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -3967,7 +3682,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data5) < 8) {
-          const err20 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err20 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -3976,7 +3691,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -3989,7 +3704,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.merOrderId;
       if (typeof data6 === "string") {
         if (func2(data6) > 64) {
-          const err22 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err22 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -3998,7 +3713,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data6) < 6) {
-          const err23 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err23 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -4007,7 +3722,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -4020,7 +3735,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.targetOrderId;
       if (typeof data7 === "string") {
         if (func2(data7) > 64) {
-          const err25 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/properties/targetOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err25 = { instancePath: instancePath + "/targetOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -4029,7 +3744,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data7) < 6) {
-          const err26 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/properties/targetOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err26 = { instancePath: instancePath + "/targetOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err26];
           } else {
@@ -4038,7 +3753,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/properties/targetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -4050,7 +3765,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.refundAmount !== void 0) {
       let data8 = data.refundAmount;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err28 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -4060,7 +3775,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err29 = { instancePath: instancePath + "/refundAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -4069,7 +3784,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err30 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -4083,7 +3798,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data9 = data.refundOrderId;
       if (typeof data9 === "string") {
         if (func2(data9) > 64) {
-          const err31 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err31 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err31];
           } else {
@@ -4092,7 +3807,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data9) < 6) {
-          const err32 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err32 = { instancePath: instancePath + "/refundOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -4101,7 +3816,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err33 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -4113,7 +3828,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.platformAmount !== void 0) {
       let data10 = data.platformAmount;
       if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err34 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err34 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -4123,7 +3838,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data10 == "number" && isFinite(data10)) {
         if (data10 > 1e8 || isNaN(data10)) {
-          const err35 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err35 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -4132,7 +3847,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (data10 < 0 || isNaN(data10)) {
-          const err36 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err36 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err36];
           } else {
@@ -4147,13 +3862,13 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data11)) {
         const len0 = data11.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate21(data11[i0], { instancePath: instancePath + "/subOrders/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+          if (!validate26(data11[i0], { instancePath: instancePath + "/subOrders/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err37 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err37 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -4166,7 +3881,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       let data13 = data.refundDesc;
       if (typeof data13 === "string") {
         if (func2(data13) > 255) {
-          const err38 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err38 = { instancePath: instancePath + "/refundDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -4175,7 +3890,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err39 = { instancePath: instancePath + "/refundDesc", schemaPath: "#/properties/refundDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err39 = { instancePath: instancePath + "/refundDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -4187,8 +3902,8 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data14 = data.billDate;
       if (typeof data14 === "string") {
-        if (!pattern4.test(data14)) {
-          const err40 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (!pattern7.test(data14)) {
+          const err40 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -4197,7 +3912,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err41 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDate/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err41 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -4207,7 +3922,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err42 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err42 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err42];
     } else {
@@ -4215,16 +3930,16 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate25.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayRefundQuery = validate27;
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayRefundQuery = validate32;
+function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -4233,7 +3948,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -4242,7 +3957,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -4251,7 +3966,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -4261,7 +3976,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "requestTimestamp" || key0 === "merOrderId" || key0 === "instMid" || key0 === "systemId" || key0 === "mid" || key0 === "tid" || key0 === "msgId" || key0 === "srcReserve")) {
-        const err4 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err4 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4274,7 +3989,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err5 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err5 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4283,7 +3998,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4296,7 +4011,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.merOrderId;
       if (typeof data1 === "string") {
         if (func2(data1) > 32) {
-          const err7 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err7 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -4304,40 +4019,21 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err8 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err9 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
         if (func2(data1) < 6) {
-          const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err8 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err8];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err8);
           }
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err9];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err9);
         }
         errors++;
       }
@@ -4346,48 +4042,29 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.instMid;
       if (typeof data2 === "string") {
         if (func2(data2) > 32) {
-          const err12 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err10 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err10];
           } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (typeof data2 === "string") {
-        if (func2(data2) > 32) {
-          const err14 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
+            vErrors.push(err10);
           }
           errors++;
         }
         if (func2(data2) < 8) {
-          const err15 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err11 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err11];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err11);
           }
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/instMid", schemaPath: "#/properties/instMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err12];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err12);
         }
         errors++;
       }
@@ -4396,20 +4073,20 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data.systemId;
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err17 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err13 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err17];
+            vErrors = [err13];
           } else {
-            vErrors.push(err17);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/systemId", schemaPath: "#/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err14];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -4418,7 +4095,48 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err15 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      if (typeof data4 === "string") {
+        if (func2(data4) > 15) {
+          const err17 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -4427,7 +4145,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -4435,9 +4153,9 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data4 === "string") {
-        if (func2(data4) > 15) {
-          const err21 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/maxLength", keyword: "maxLength", params: { limit: 15 }, message: "must NOT have more than 15 characters" };
+      if (typeof data5 === "string") {
+        if (func2(data5) > 8) {
+          const err21 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -4446,7 +4164,7 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/mid", schemaPath: "#/properties/mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -4455,11 +4173,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+    if (data.msgId !== void 0) {
+      let data6 = data.msgId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 64) {
+          const err23 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -4468,52 +4186,11 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
           vErrors.push(err24);
-        }
-        errors++;
-      }
-      if (typeof data5 === "string") {
-        if (func2(data5) > 8) {
-          const err25 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/maxLength", keyword: "maxLength", params: { limit: 8 }, message: "must NOT have more than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      } else {
-        const err26 = { instancePath: instancePath + "/tid", schemaPath: "#/properties/tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data6 = data.msgId;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 64) {
-          const err27 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
         }
         errors++;
       }
@@ -4522,7 +4199,1076 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.srcReserve;
       if (typeof data7 === "string") {
         if (func2(data7) > 255) {
-          const err29 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err25 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err27 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err27];
+    } else {
+      vErrors.push(err27);
+    }
+    errors++;
+  }
+  validate32.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayTradeCreate = validate33;
+var schema34 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "userId": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "code": { "type": "string", "maxLength": 128 } }, "patternProperties": { "^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+var pattern25 = new RegExp("^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$", "u");
+var pattern26 = new RegExp("^(?:goodsTag|systemId|name|certNo)$", "u");
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func9.call(schema34.properties, key0) || pattern25.test(key0) || pattern26.test(key0))) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data3 = data.clientIp;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.userId !== void 0) {
+      let data4 = data.userId;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 64) {
+          const err15 = { instancePath: instancePath + "/userId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/userId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data5 = data.merOrderId;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err17 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+        if (func2(data5) < 6) {
+          const err18 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      } else {
+        const err19 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err20 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err21 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data7 = data.instMid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+        if (func2(data7) < 8) {
+          const err24 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data8 = data.tid;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 32) {
+          const err26 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (func2(data8) < 2) {
+          const err27 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err29 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err30 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err31 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data10 = data.originalAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err32 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 > 1e8 || isNaN(data10)) {
+          const err33 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+        if (data10 < 1 || isNaN(data10)) {
+          const err34 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data11 = data.goods;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data11[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err36 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.productId !== void 0) {
+      if (typeof data.productId !== "string") {
+        const err37 = { instancePath: instancePath + "/productId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err38 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err39 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data17 = data.platformAmount;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err40 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number" && isFinite(data17)) {
+        if (data17 > 1e8 || isNaN(data17)) {
+          const err41 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        if (data17 < 0 || isNaN(data17)) {
+          const err42 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data18 = data.subOrders;
+      if (Array.isArray(data18)) {
+        if (data18.length > 20) {
+          const err43 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        const len1 = data18.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data18[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data18, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data20 = data.secureTransaction;
+      if (typeof data20 !== "string") {
+        const err45 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (!(data20 === "true" || data20 === "false")) {
+        const err46 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data21 = data.limitCreditCard;
+      if (typeof data21 !== "string") {
+        const err47 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      if (!(data21 === "true" || data21 === "false")) {
+        const err48 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data22 = data.installmentNumber;
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+        const err49 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      if (!(data22 === 3 || data22 === 6 || data22 === 12)) {
+        const err50 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data24 = data.mobile;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 20) {
+          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      } else {
+        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data25 = data.certType;
+      if (typeof data25 !== "string") {
+        const err53 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (!(data25 === "IDENTITY_CARD" || data25 === "PASSPORT" || data25 === "OFFICER_CARD" || data25 === "SOLDIER_CARD" || data25 === "HOKOU")) {
+        const err54 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data26 = data.fixBuyer;
+      if (typeof data26 !== "string") {
+        const err55 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+      if (!(data26 === "T" || data26 === "F")) {
+        const err56 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema34.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data27 = data.tradeType;
+      if (typeof data27 !== "string") {
+        const err57 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data27 === "MINI" || data27 === "JSAPI")) {
+        const err58 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema34.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data28 = data.code;
+      if (typeof data28 === "string") {
+        if (func2(data28) > 128) {
+          const err59 = { instancePath: instancePath + "/code", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      } else {
+        const err60 = { instancePath: instancePath + "/code", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (pattern25.test(key1)) {
+        let data29 = data[key1];
+        if (typeof data29 === "string") {
+          if (func2(data29) > 255) {
+            const err61 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+            if (vErrors === null) {
+              vErrors = [err61];
+            } else {
+              vErrors.push(err61);
+            }
+            errors++;
+          }
+        } else {
+          const err62 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key2 in data) {
+      if (pattern26.test(key2)) {
+        let data30 = data[key2];
+        if (typeof data30 === "string") {
+          if (func2(data30) > 32) {
+            const err63 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err63];
+            } else {
+              vErrors.push(err63);
+            }
+            errors++;
+          }
+        } else {
+          const err64 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err64];
+          } else {
+            vErrors.push(err64);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err65 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err65];
+    } else {
+      vErrors.push(err65);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayTradeH5Pay = validate37;
+var schema39 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" } }, "patternProperties": { "^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+var pattern31 = new RegExp("^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$", "u");
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func9.call(schema39.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err20 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data6 = data.tid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 2) {
+          const err23 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -4530,8 +5276,622 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err30 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err31 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data11 = data.secureTransaction;
+      if (typeof data11 !== "string") {
+        const err32 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if (!(data11 === "true" || data11 === "false")) {
+        const err33 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data12 = data.limitCreditCard;
+      if (typeof data12 !== "string") {
+        const err34 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (!(data12 === "true" || data12 === "false")) {
+        const err35 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data14 = data.platformAmount;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err37 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 > 1e8 || isNaN(data14)) {
+          const err38 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+        if (data14 < 0 || isNaN(data14)) {
+          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data15 = data.subOrders;
+      if (Array.isArray(data15)) {
+        if (data15.length > 20) {
+          const err40 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        const len1 = data15.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data15[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data15, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err41 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data17 = data.mobile;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 20) {
+          const err42 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data18 = data.certType;
+      if (typeof data18 !== "string") {
+        const err44 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+      if (!(data18 === "IDENTITY_CARD" || data18 === "PASSPORT" || data18 === "OFFICER_CARD" || data18 === "SOLDIER_CARD" || data18 === "HOKOU")) {
+        const err45 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data19 = data.fixBuyer;
+      if (typeof data19 !== "string") {
+        const err46 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+      if (!(data19 === "T" || data19 === "F")) {
+        const err47 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema39.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data20 = data.installmentNumber;
+      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (!(data20 === 3 || data20 === 6 || data20 === 12)) {
+        const err49 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    for (const key1 in data) {
+      if (pattern31.test(key1)) {
+        let data22 = data[key1];
+        if (typeof data22 === "string") {
+          if (func2(data22) > 255) {
+            const err50 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+            if (vErrors === null) {
+              vErrors = [err50];
+            } else {
+              vErrors.push(err50);
+            }
+            errors++;
+          }
+        } else {
+          const err51 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key2 in data) {
+      if (pattern26.test(key2)) {
+        let data23 = data[key2];
+        if (typeof data23 === "string") {
+          if (func2(data23) > 32) {
+            const err52 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err52];
+            } else {
+              vErrors.push(err52);
+            }
+            errors++;
+          }
+        } else {
+          const err53 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err54 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err54];
+    } else {
+      vErrors.push(err54);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayTradePrecreate = validate41;
+var schema44 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "tradeType": { "type": "string", "enum": ["APP"] }, "mobile": { "type": "string", "maxLength": 11 }, "enablePayChnl": { "type": "string", "enum": ["balance", "moneyFund", "pcredit", "pcreditpayInstallment", "creditCard", "debitCardExpress"] } }, "patternProperties": { "^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|subAppId|merchantUserId)$": { "type": "string", "maxLength": 32 } } };
+var pattern38 = new RegExp("^(?:goodsTag|systemId|subAppId|merchantUserId)$", "u");
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func9.call(schema44.properties, key0) || pattern25.test(key0) || pattern38.test(key0))) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.clientIp !== void 0) {
+      let data3 = data.clientIp;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data4 = data.merOrderId;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data4) < 6) {
+          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (func2(data7) < 2) {
+          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data8 = data.totalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data9 = data.originalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -4539,369 +5899,18 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-  } else {
-    const err31 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err31];
-    } else {
-      vErrors.push(err31);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-var requestValidators_netpayTradeCreate = validate28;
-var schema113 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "goodsTradeNo": { "$ref": "#/$defs/GoodsTradeNo" }, "productId": { "$ref": "#/$defs/ProductId" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "showUrl": { "$ref": "#/$defs/ShowUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "userId": { "type": "string", "maxLength": 64 }, "code": { "type": "string", "maxLength": 128 } } };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func9.call(schema113.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.requestTimestamp !== void 0) {
-      let data0 = data.requestTimestamp;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err31];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err31);
           }
           errors++;
         }
-      } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (func2(data3) < 6) {
-          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data4) < 8) {
-          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (func2(data5) < 2) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data6 = data.instMid;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsTag !== void 0) {
-      let data11 = data.goodsTag;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 32) {
-          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (data9 < 1 || isNaN(data9)) {
+          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -4909,8 +5918,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -4921,7 +5942,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.goodsTradeNo !== void 0) {
       if (typeof data.goodsTradeNo !== "string") {
-        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -4932,7 +5953,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.productId !== void 0) {
       if (typeof data.productId !== "string") {
-        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/productId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -4941,20 +5962,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orderDesc !== void 0) {
-      let data14 = data.orderDesc;
-      if (typeof data14 === "string") {
-        if (func2(data14) > 255) {
-          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
         }
-      } else {
-        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err37 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -4963,33 +5984,29 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.attachedData !== void 0) {
-      let data15 = data.attachedData;
-      if (typeof data15 === "string") {
-        if (func2(data15) > 255) {
-          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-      } else {
-        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.platformAmount !== void 0) {
+      let data16 = data.platformAmount;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err38 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err38];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err38);
         }
         errors++;
       }
-    }
-    if (data.expireTime !== void 0) {
-      let data16 = data.expireTime;
-      if (typeof data16 === "string") {
-        if (!pattern2.test(data16)) {
-          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 > 1e8 || isNaN(data16)) {
+          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (data16 < 0 || isNaN(data16)) {
+          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -4997,30 +6014,41 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data17 = data.subOrders;
+      if (Array.isArray(data17)) {
+        if (data17.length > 20) {
+          const err41 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        const len1 = data17.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err42 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err41];
+          vErrors = [err42];
         } else {
-          vErrors.push(err41);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
-    if (data.notifyUrl !== void 0) {
-      let data17 = data.notifyUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.secureTransaction !== void 0) {
+      let data19 = data.secureTransaction;
+      if (typeof data19 !== "string") {
+        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -5028,21 +6056,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.returnUrl !== void 0) {
-      let data18 = data.returnUrl;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 255) {
-          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
+      if (!(data19 === "true" || data19 === "false")) {
+        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
         }
-      } else {
-        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data20 = data.limitCreditCard;
+      if (typeof data20 !== "string") {
+        const err45 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -5050,951 +6077,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.showUrl !== void 0) {
-      let data19 = data.showUrl;
-      if (typeof data19 === "string") {
-        if (func2(data19) > 255) {
-          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data20 === "true" || data20 === "false")) {
+        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err46];
         } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      let data20 = data.systemId;
-      if (typeof data20 === "string") {
-        if (func2(data20) > 32) {
-          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data23 = data.platformAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 > 1e8 || isNaN(data23)) {
-          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
-        }
-        if (data23 < 0 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data24 = data.subOrders;
-      if (Array.isArray(data24)) {
-        if (data24.length > 20) {
-          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-        const len1 = data24.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err56];
-        } else {
-          vErrors.push(err56);
-        }
-        errors++;
-      }
-    }
-    if (data.secureTransaction !== void 0) {
-      let data26 = data.secureTransaction;
-      if (typeof data26 !== "string") {
-        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
-      }
-      if (!(data26 === "true" || data26 === "false")) {
-        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data27 = data.limitCreditCard;
-      if (typeof data27 !== "string") {
-        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      }
-      if (!(data27 === "true" || data27 === "false")) {
-        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
+          vErrors.push(err46);
         }
         errors++;
       }
     }
     if (data.installmentNumber !== void 0) {
-      let data28 = data.installmentNumber;
-      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
-        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
-        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data29 = data.retCommParams;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        for (const key1 in data29) {
-          if (!(key1 === "foodOrderType")) {
-            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err63];
-            } else {
-              vErrors.push(err63);
-            }
-            errors++;
-          }
-        }
-        if (data29.foodOrderType !== void 0) {
-          if (typeof data29.foodOrderType !== "string") {
-            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err64];
-            } else {
-              vErrors.push(err64);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.clientIp !== void 0) {
-      let data31 = data.clientIp;
-      if (typeof data31 === "string") {
-        if (func2(data31) > 64) {
-          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
-        }
-      } else {
-        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data32 = data.name;
-      if (typeof data32 === "string") {
-        if (func2(data32) > 32) {
-          const err68 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err68];
-          } else {
-            vErrors.push(err68);
-          }
-          errors++;
-        }
-      } else {
-        const err69 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data33 = data.mobile;
-      if (typeof data33 === "string") {
-        if (func2(data33) > 20) {
-          const err70 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
-          if (vErrors === null) {
-            vErrors = [err70];
-          } else {
-            vErrors.push(err70);
-          }
-          errors++;
-        }
-      } else {
-        const err71 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err71];
-        } else {
-          vErrors.push(err71);
-        }
-        errors++;
-      }
-    }
-    if (data.certType !== void 0) {
-      let data34 = data.certType;
-      if (typeof data34 !== "string") {
-        const err72 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err72];
-        } else {
-          vErrors.push(err72);
-        }
-        errors++;
-      }
-      if (!(data34 === "IDENTITY_CARD" || data34 === "PASSPORT" || data34 === "OFFICER_CARD" || data34 === "SOLDIER_CARD" || data34 === "HOKOU")) {
-        const err73 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-    }
-    if (data.certNo !== void 0) {
-      let data35 = data.certNo;
-      if (typeof data35 === "string") {
-        if (func2(data35) > 32) {
-          const err74 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err74];
-          } else {
-            vErrors.push(err74);
-          }
-          errors++;
-        }
-      } else {
-        const err75 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    if (data.fixBuyer !== void 0) {
-      let data36 = data.fixBuyer;
-      if (typeof data36 !== "string") {
-        const err76 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err76];
-        } else {
-          vErrors.push(err76);
-        }
-        errors++;
-      }
-      if (!(data36 === "T" || data36 === "F")) {
-        const err77 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema113.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
-      }
-    }
-    if (data.tradeType !== void 0) {
-      let data37 = data.tradeType;
-      if (typeof data37 !== "string") {
-        const err78 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err78];
-        } else {
-          vErrors.push(err78);
-        }
-        errors++;
-      }
-      if (!(data37 === "MINI" || data37 === "JSAPI")) {
-        const err79 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema113.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err79];
-        } else {
-          vErrors.push(err79);
-        }
-        errors++;
-      }
-    }
-    if (data.userId !== void 0) {
-      let data38 = data.userId;
-      if (typeof data38 === "string") {
-        if (func2(data38) > 64) {
-          const err80 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err80];
-          } else {
-            vErrors.push(err80);
-          }
-          errors++;
-        }
-      } else {
-        const err81 = { instancePath: instancePath + "/userId", schemaPath: "#/properties/userId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err81];
-        } else {
-          vErrors.push(err81);
-        }
-        errors++;
-      }
-    }
-    if (data.code !== void 0) {
-      let data39 = data.code;
-      if (typeof data39 === "string") {
-        if (func2(data39) > 128) {
-          const err82 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
-          if (vErrors === null) {
-            vErrors = [err82];
-          } else {
-            vErrors.push(err82);
-          }
-          errors++;
-        }
-      } else {
-        const err83 = { instancePath: instancePath + "/code", schemaPath: "#/properties/code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err83];
-        } else {
-          vErrors.push(err83);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err84 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err84];
-    } else {
-      vErrors.push(err84);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
-var requestValidators_netpayTradeH5Pay = validate31;
-var schema139 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" } } };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func9.call(schema139.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.requestTimestamp !== void 0) {
-      let data0 = data.requestTimestamp;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (func2(data3) < 6) {
-          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data4) < 8) {
-          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (func2(data5) < 2) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data6 = data.instMid;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.attachedData !== void 0) {
-      let data11 = data.attachedData;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 255) {
-          const err32 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-      } else {
-        const err33 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.orderDesc !== void 0) {
-      let data12 = data.orderDesc;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 255) {
-          const err34 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsTag !== void 0) {
-      let data13 = data.goodsTag;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 32) {
-          const err36 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.expireTime !== void 0) {
-      let data14 = data.expireTime;
-      if (typeof data14 === "string") {
-        if (!pattern2.test(data14)) {
-          const err38 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-      } else {
-        const err39 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.secureTransaction !== void 0) {
-      let data15 = data.secureTransaction;
-      if (typeof data15 !== "string") {
-        const err40 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-      if (!(data15 === "true" || data15 === "false")) {
-        const err41 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.notifyUrl !== void 0) {
-      let data16 = data.notifyUrl;
-      if (typeof data16 === "string") {
-        if (func2(data16) > 255) {
-          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.returnUrl !== void 0) {
-      let data17 = data.returnUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      let data18 = data.systemId;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 32) {
-          const err46 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data21 = data.installmentNumber;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err47 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -6002,11 +6098,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data19 = data.limitCreditCard;
-      if (typeof data19 !== "string") {
-        const err48 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
+        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -6014,8 +6107,17 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err49 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data23 = data.tradeType;
+      if (typeof data23 !== "string") {
+        const err49 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -6023,10 +6125,8 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data23 === "APP")) {
+        const err50 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -6035,72 +6135,64 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.platformAmount !== void 0) {
-      let data21 = data.platformAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err51 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 > 1e8 || isNaN(data21)) {
-          const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    if (data.mobile !== void 0) {
+      let data24 = data.mobile;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 11) {
+          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
           if (vErrors === null) {
-            vErrors = [err52];
+            vErrors = [err51];
           } else {
-            vErrors.push(err52);
+            vErrors.push(err51);
           }
           errors++;
-        }
-        if (data21 < 0 || isNaN(data21)) {
-          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data22 = data.subOrders;
-      if (Array.isArray(data22)) {
-        if (data22.length > 20) {
-          const err54 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
-        const len1 = data22.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
         }
       } else {
-        const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err52];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err52);
         }
         errors++;
       }
     }
-    if (data.name !== void 0) {
-      let data24 = data.name;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 32) {
-          const err56 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+    if (data.enablePayChnl !== void 0) {
+      let data25 = data.enablePayChnl;
+      if (typeof data25 !== "string") {
+        const err53 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (!(data25 === "balance" || data25 === "moneyFund" || data25 === "pcredit" || data25 === "pcreditpayInstallment" || data25 === "creditCard" || data25 === "debitCardExpress")) {
+        const err54 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (pattern25.test(key1)) {
+        let data26 = data[key1];
+        if (typeof data26 === "string") {
+          if (func2(data26) > 255) {
+            const err55 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        } else {
+          const err56 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err56];
           } else {
@@ -6108,21 +6200,23 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err57 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
       }
     }
-    if (data.mobile !== void 0) {
-      let data25 = data.mobile;
-      if (typeof data25 === "string") {
-        if (func2(data25) > 20) {
-          const err58 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+    for (const key2 in data) {
+      if (pattern38.test(key2)) {
+        let data27 = data[key2];
+        if (typeof data27 === "string") {
+          if (func2(data27) > 32) {
+            const err57 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        } else {
+          const err58 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err58];
           } else {
@@ -6130,156 +6224,27 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err59 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      }
-    }
-    if (data.certType !== void 0) {
-      let data26 = data.certType;
-      if (typeof data26 !== "string") {
-        const err60 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
-        const err61 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-    }
-    if (data.certNo !== void 0) {
-      let data27 = data.certNo;
-      if (typeof data27 === "string") {
-        if (func2(data27) > 32) {
-          const err62 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err62];
-          } else {
-            vErrors.push(err62);
-          }
-          errors++;
-        }
-      } else {
-        const err63 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err63];
-        } else {
-          vErrors.push(err63);
-        }
-        errors++;
-      }
-    }
-    if (data.fixBuyer !== void 0) {
-      let data28 = data.fixBuyer;
-      if (typeof data28 !== "string") {
-        const err64 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err64];
-        } else {
-          vErrors.push(err64);
-        }
-        errors++;
-      }
-      if (!(data28 === "T" || data28 === "F")) {
-        const err65 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema139.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data29 = data.installmentNumber;
-      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-        const err66 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
-        const err67 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data30 = data.retCommParams;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        for (const key1 in data30) {
-          if (!(key1 === "foodOrderType")) {
-            const err68 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err68];
-            } else {
-              vErrors.push(err68);
-            }
-            errors++;
-          }
-        }
-        if (data30.foodOrderType !== void 0) {
-          if (typeof data30.foodOrderType !== "string") {
-            const err69 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err69];
-            } else {
-              vErrors.push(err69);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err70 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err70];
-        } else {
-          vErrors.push(err70);
-        }
-        errors++;
       }
     }
   } else {
-    const err71 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err59 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err71];
+      vErrors = [err59];
     } else {
-      vErrors.push(err71);
+      vErrors.push(err59);
     }
     errors++;
   }
-  validate31.errors = vErrors;
+  validate41.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayTradePrecreate = validate34;
-var schema162 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "goodsTradeNo": { "$ref": "#/$defs/GoodsTradeNo" }, "productId": { "$ref": "#/$defs/ProductId" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "showUrl": { "$ref": "#/$defs/ShowUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "tradeType": { "type": "string", "enum": ["APP"] }, "subAppId": { "type": "string", "maxLength": 32 }, "merchantUserId": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 11 }, "enablePayChnl": { "type": "string", "enum": ["balance", "moneyFund", "pcredit", "pcreditpayInstallment", "creditCard", "debitCardExpress"] } } };
-function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayUacAppOrder = validate45;
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6288,7 +6253,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -6297,7 +6262,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -6306,7 +6271,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -6315,7 +6280,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -6324,7 +6289,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -6333,8 +6298,8 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema162.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(func9.call(schema44.properties, key0) || pattern25.test(key0) || pattern38.test(key0))) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -6347,7 +6312,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -6356,7 +6321,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -6365,11 +6330,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (!pattern2.test(data1)) {
+          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -6378,7 +6343,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -6387,11 +6352,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data2) > 64) {
+          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -6400,7 +6365,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -6409,11 +6374,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
+    if (data.clientIp !== void 0) {
+      let data3 = data.clientIp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data3) > 64) {
+          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -6421,30 +6386,30 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data3) < 6) {
-          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
       } else {
-        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err14];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
+    if (data.merOrderId !== void 0) {
+      let data4 = data.merOrderId;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data4) < 6) {
+          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -6452,30 +6417,30 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data4) < 8) {
-          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
       } else {
-        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -6483,21 +6448,12 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data5) < 2) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
       } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err20];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -6506,7 +6462,16 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -6514,71 +6479,70 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data6) < 8) {
-          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+      } else {
+        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (func2(data7) < 2) {
+          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err26];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
+      let data8 = data.totalAmount;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err27];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err27);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -6586,42 +6550,31 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
       }
     }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.originalAmount !== void 0) {
+      let data9 = data.originalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err30];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err30);
         }
         errors++;
       }
-    }
-    if (data.goodsTag !== void 0) {
-      let data11 = data.goodsTag;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 32) {
-          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -6629,8 +6582,20 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -6641,7 +6606,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.goodsTradeNo !== void 0) {
       if (typeof data.goodsTradeNo !== "string") {
-        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -6652,7 +6617,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.productId !== void 0) {
       if (typeof data.productId !== "string") {
-        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/productId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -6661,20 +6626,20 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orderDesc !== void 0) {
-      let data14 = data.orderDesc;
-      if (typeof data14 === "string") {
-        if (func2(data14) > 255) {
-          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
         }
-      } else {
-        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err37 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -6683,33 +6648,29 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.attachedData !== void 0) {
-      let data15 = data.attachedData;
-      if (typeof data15 === "string") {
-        if (func2(data15) > 255) {
-          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-      } else {
-        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.platformAmount !== void 0) {
+      let data16 = data.platformAmount;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err38 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err38];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err38);
         }
         errors++;
       }
-    }
-    if (data.expireTime !== void 0) {
-      let data16 = data.expireTime;
-      if (typeof data16 === "string") {
-        if (!pattern2.test(data16)) {
-          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 > 1e8 || isNaN(data16)) {
+          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (data16 < 0 || isNaN(data16)) {
+          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -6717,1816 +6678,92 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.notifyUrl !== void 0) {
-      let data17 = data.notifyUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.returnUrl !== void 0) {
-      let data18 = data.returnUrl;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 255) {
-          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.showUrl !== void 0) {
-      let data19 = data.showUrl;
-      if (typeof data19 === "string") {
-        if (func2(data19) > 255) {
-          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      let data20 = data.systemId;
-      if (typeof data20 === "string") {
-        if (func2(data20) > 32) {
-          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data23 = data.platformAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 > 1e8 || isNaN(data23)) {
-          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
-        }
-        if (data23 < 0 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
       }
     }
     if (data.subOrders !== void 0) {
-      let data24 = data.subOrders;
-      if (Array.isArray(data24)) {
-        if (data24.length > 20) {
-          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+      let data17 = data.subOrders;
+      if (Array.isArray(data17)) {
+        if (data17.length > 20) {
+          const err41 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
-            vErrors = [err55];
+            vErrors = [err41];
           } else {
-            vErrors.push(err55);
+            vErrors.push(err41);
           }
           errors++;
         }
-        const len1 = data24.length;
+        const len1 = data17.length;
         for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
+          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
             errors = vErrors.length;
           }
         }
       } else {
-        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err42 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err42];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
     if (data.secureTransaction !== void 0) {
-      let data26 = data.secureTransaction;
-      if (typeof data26 !== "string") {
-        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
-      }
-      if (!(data26 === "true" || data26 === "false")) {
-        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data27 = data.limitCreditCard;
-      if (typeof data27 !== "string") {
-        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      }
-      if (!(data27 === "true" || data27 === "false")) {
-        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data28 = data.installmentNumber;
-      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
-        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
-        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data29 = data.retCommParams;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        for (const key1 in data29) {
-          if (!(key1 === "foodOrderType")) {
-            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err63];
-            } else {
-              vErrors.push(err63);
-            }
-            errors++;
-          }
-        }
-        if (data29.foodOrderType !== void 0) {
-          if (typeof data29.foodOrderType !== "string") {
-            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err64];
-            } else {
-              vErrors.push(err64);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.clientIp !== void 0) {
-      let data31 = data.clientIp;
-      if (typeof data31 === "string") {
-        if (func2(data31) > 64) {
-          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
-        }
-      } else {
-        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.tradeType !== void 0) {
-      let data32 = data.tradeType;
-      if (typeof data32 !== "string") {
-        const err68 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-      if (!(data32 === "APP")) {
-        const err69 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema162.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-    }
-    if (data.subAppId !== void 0) {
-      let data33 = data.subAppId;
-      if (typeof data33 === "string") {
-        if (func2(data33) > 32) {
-          const err70 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err70];
-          } else {
-            vErrors.push(err70);
-          }
-          errors++;
-        }
-      } else {
-        const err71 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err71];
-        } else {
-          vErrors.push(err71);
-        }
-        errors++;
-      }
-    }
-    if (data.merchantUserId !== void 0) {
-      let data34 = data.merchantUserId;
-      if (typeof data34 === "string") {
-        if (func2(data34) > 32) {
-          const err72 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-      } else {
-        const err73 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data35 = data.mobile;
-      if (typeof data35 === "string") {
-        if (func2(data35) > 11) {
-          const err74 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
-          if (vErrors === null) {
-            vErrors = [err74];
-          } else {
-            vErrors.push(err74);
-          }
-          errors++;
-        }
-      } else {
-        const err75 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    if (data.enablePayChnl !== void 0) {
-      let data36 = data.enablePayChnl;
-      if (typeof data36 !== "string") {
-        const err76 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err76];
-        } else {
-          vErrors.push(err76);
-        }
-        errors++;
-      }
-      if (!(data36 === "balance" || data36 === "moneyFund" || data36 === "pcredit" || data36 === "pcreditpayInstallment" || data36 === "creditCard" || data36 === "debitCardExpress")) {
-        const err77 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/enum", keyword: "enum", params: { allowedValues: schema162.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err78];
-    } else {
-      vErrors.push(err78);
-    }
-    errors++;
-  }
-  validate34.errors = vErrors;
-  return errors === 0;
-}
-var requestValidators_netpayUacAppOrder = validate37;
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func9.call(schema162.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.requestTimestamp !== void 0) {
-      let data0 = data.requestTimestamp;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (func2(data3) < 6) {
-          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data4) < 8) {
-          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (func2(data5) < 2) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data6 = data.instMid;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsTag !== void 0) {
-      let data11 = data.goodsTag;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 32) {
-          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-      } else {
-        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsTradeNo !== void 0) {
-      if (typeof data.goodsTradeNo !== "string") {
-        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.productId !== void 0) {
-      if (typeof data.productId !== "string") {
-        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.orderDesc !== void 0) {
-      let data14 = data.orderDesc;
-      if (typeof data14 === "string") {
-        if (func2(data14) > 255) {
-          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.attachedData !== void 0) {
-      let data15 = data.attachedData;
-      if (typeof data15 === "string") {
-        if (func2(data15) > 255) {
-          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-      } else {
-        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.expireTime !== void 0) {
-      let data16 = data.expireTime;
-      if (typeof data16 === "string") {
-        if (!pattern2.test(data16)) {
-          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.notifyUrl !== void 0) {
-      let data17 = data.notifyUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.returnUrl !== void 0) {
-      let data18 = data.returnUrl;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 255) {
-          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.showUrl !== void 0) {
-      let data19 = data.showUrl;
-      if (typeof data19 === "string") {
-        if (func2(data19) > 255) {
-          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      let data20 = data.systemId;
-      if (typeof data20 === "string") {
-        if (func2(data20) > 32) {
-          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data23 = data.platformAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 > 1e8 || isNaN(data23)) {
-          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
-        }
-        if (data23 < 0 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data24 = data.subOrders;
-      if (Array.isArray(data24)) {
-        if (data24.length > 20) {
-          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-        const len1 = data24.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err56];
-        } else {
-          vErrors.push(err56);
-        }
-        errors++;
-      }
-    }
-    if (data.secureTransaction !== void 0) {
-      let data26 = data.secureTransaction;
-      if (typeof data26 !== "string") {
-        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
-      }
-      if (!(data26 === "true" || data26 === "false")) {
-        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data27 = data.limitCreditCard;
-      if (typeof data27 !== "string") {
-        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      }
-      if (!(data27 === "true" || data27 === "false")) {
-        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data28 = data.installmentNumber;
-      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
-        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
-        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data29 = data.retCommParams;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        for (const key1 in data29) {
-          if (!(key1 === "foodOrderType")) {
-            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err63];
-            } else {
-              vErrors.push(err63);
-            }
-            errors++;
-          }
-        }
-        if (data29.foodOrderType !== void 0) {
-          if (typeof data29.foodOrderType !== "string") {
-            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err64];
-            } else {
-              vErrors.push(err64);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.clientIp !== void 0) {
-      let data31 = data.clientIp;
-      if (typeof data31 === "string") {
-        if (func2(data31) > 64) {
-          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err66];
-          } else {
-            vErrors.push(err66);
-          }
-          errors++;
-        }
-      } else {
-        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.tradeType !== void 0) {
-      let data32 = data.tradeType;
-      if (typeof data32 !== "string") {
-        const err68 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-      if (!(data32 === "APP")) {
-        const err69 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema162.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-    }
-    if (data.subAppId !== void 0) {
-      let data33 = data.subAppId;
-      if (typeof data33 === "string") {
-        if (func2(data33) > 32) {
-          const err70 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err70];
-          } else {
-            vErrors.push(err70);
-          }
-          errors++;
-        }
-      } else {
-        const err71 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err71];
-        } else {
-          vErrors.push(err71);
-        }
-        errors++;
-      }
-    }
-    if (data.merchantUserId !== void 0) {
-      let data34 = data.merchantUserId;
-      if (typeof data34 === "string") {
-        if (func2(data34) > 32) {
-          const err72 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-      } else {
-        const err73 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data35 = data.mobile;
-      if (typeof data35 === "string") {
-        if (func2(data35) > 11) {
-          const err74 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
-          if (vErrors === null) {
-            vErrors = [err74];
-          } else {
-            vErrors.push(err74);
-          }
-          errors++;
-        }
-      } else {
-        const err75 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    if (data.enablePayChnl !== void 0) {
-      let data36 = data.enablePayChnl;
-      if (typeof data36 !== "string") {
-        const err76 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err76];
-        } else {
-          vErrors.push(err76);
-        }
-        errors++;
-      }
-      if (!(data36 === "balance" || data36 === "moneyFund" || data36 === "pcredit" || data36 === "pcreditpayInstallment" || data36 === "creditCard" || data36 === "debitCardExpress")) {
-        const err77 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/enum", keyword: "enum", params: { allowedValues: schema162.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err78];
-    } else {
-      vErrors.push(err78);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-var requestValidators_netpayUacOrder = validate40;
-var schema212 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "bankCardNo": { "type": "string", "maxLength": 64 }, "instalFlag": { "type": "boolean" }, "mchntInstalRatio": { "type": "string" }, "mchntDiscountRatio": { "type": "string" }, "cardNoLockFlag": { "type": "boolean" }, "custId": { "type": "string" } } };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func9.call(schema212.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.requestTimestamp !== void 0) {
-      let data0 = data.requestTimestamp;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (func2(data3) < 6) {
-          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data4) < 8) {
-          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (func2(data5) < 2) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data6 = data.instMid;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.attachedData !== void 0) {
-      let data11 = data.attachedData;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 255) {
-          const err32 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-      } else {
-        const err33 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.orderDesc !== void 0) {
-      let data12 = data.orderDesc;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 255) {
-          const err34 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsTag !== void 0) {
-      let data13 = data.goodsTag;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 32) {
-          const err36 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.expireTime !== void 0) {
-      let data14 = data.expireTime;
-      if (typeof data14 === "string") {
-        if (!pattern2.test(data14)) {
-          const err38 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-      } else {
-        const err39 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.secureTransaction !== void 0) {
-      let data15 = data.secureTransaction;
-      if (typeof data15 !== "string") {
-        const err40 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-      if (!(data15 === "true" || data15 === "false")) {
-        const err41 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.notifyUrl !== void 0) {
-      let data16 = data.notifyUrl;
-      if (typeof data16 === "string") {
-        if (func2(data16) > 255) {
-          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.returnUrl !== void 0) {
-      let data17 = data.returnUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
-        }
-      } else {
-        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      let data18 = data.systemId;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 32) {
-          const err46 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err46];
-          } else {
-            vErrors.push(err46);
-          }
-          errors++;
-        }
-      } else {
-        const err47 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data19 = data.limitCreditCard;
+      let data19 = data.secureTransaction;
       if (typeof data19 !== "string") {
-        const err48 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      if (!(data19 === "true" || data19 === "false")) {
+        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data20 = data.limitCreditCard;
+      if (typeof data20 !== "string") {
+        const err45 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (!(data20 === "true" || data20 === "false")) {
+        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data21 = data.installmentNumber;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err47 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
+        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -8534,8 +6771,17 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err49 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data23 = data.tradeType;
+      if (typeof data23 !== "string") {
+        const err49 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -8543,10 +6789,8 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data23 === "APP")) {
+        const err50 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -8555,72 +6799,64 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.platformAmount !== void 0) {
-      let data21 = data.platformAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err51 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 > 1e8 || isNaN(data21)) {
-          const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    if (data.mobile !== void 0) {
+      let data24 = data.mobile;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 11) {
+          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
           if (vErrors === null) {
-            vErrors = [err52];
+            vErrors = [err51];
           } else {
-            vErrors.push(err52);
+            vErrors.push(err51);
           }
           errors++;
-        }
-        if (data21 < 0 || isNaN(data21)) {
-          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data22 = data.subOrders;
-      if (Array.isArray(data22)) {
-        if (data22.length > 20) {
-          const err54 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
-        }
-        const len1 = data22.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
         }
       } else {
-        const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err52];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err52);
         }
         errors++;
       }
     }
-    if (data.name !== void 0) {
-      let data24 = data.name;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 32) {
-          const err56 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+    if (data.enablePayChnl !== void 0) {
+      let data25 = data.enablePayChnl;
+      if (typeof data25 !== "string") {
+        const err53 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (!(data25 === "balance" || data25 === "moneyFund" || data25 === "pcredit" || data25 === "pcreditpayInstallment" || data25 === "creditCard" || data25 === "debitCardExpress")) {
+        const err54 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (pattern25.test(key1)) {
+        let data26 = data[key1];
+        if (typeof data26 === "string") {
+          if (func2(data26) > 255) {
+            const err55 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        } else {
+          const err56 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err56];
           } else {
@@ -8628,21 +6864,23 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err57 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
       }
     }
-    if (data.mobile !== void 0) {
-      let data25 = data.mobile;
-      if (typeof data25 === "string") {
-        if (func2(data25) > 20) {
-          const err58 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+    for (const key2 in data) {
+      if (pattern38.test(key2)) {
+        let data27 = data[key2];
+        if (typeof data27 === "string") {
+          if (func2(data27) > 32) {
+            const err57 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        } else {
+          const err58 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
             vErrors = [err58];
           } else {
@@ -8650,232 +6888,714 @@ function validate40(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+  } else {
+    const err59 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err59];
+    } else {
+      vErrors.push(err59);
+    }
+    errors++;
+  }
+  validate45.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayUacOrder = validate49;
+var schema52 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "bankCardNo": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "instalFlag": { "type": "boolean" }, "cardNoLockFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "mchntInstalRatio": { "type": "string" }, "mchntDiscountRatio": { "type": "string" }, "custId": { "type": "string" } }, "patternProperties": { "^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
       } else {
-        const err59 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func9.call(schema52.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err6];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err6);
         }
         errors++;
       }
     }
-    if (data.certType !== void 0) {
-      let data26 = data.certType;
-      if (typeof data26 !== "string") {
-        const err60 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
-        const err61 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-    }
-    if (data.certNo !== void 0) {
-      let data27 = data.certNo;
-      if (typeof data27 === "string") {
-        if (func2(data27) > 32) {
-          const err62 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
-            vErrors = [err62];
+            vErrors = [err7];
           } else {
-            vErrors.push(err62);
+            vErrors.push(err7);
           }
           errors++;
         }
       } else {
-        const err63 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err63];
+          vErrors = [err8];
         } else {
-          vErrors.push(err63);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.fixBuyer !== void 0) {
-      let data28 = data.fixBuyer;
-      if (typeof data28 !== "string") {
-        const err64 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err64];
-        } else {
-          vErrors.push(err64);
-        }
-        errors++;
-      }
-      if (!(data28 === "T" || data28 === "F")) {
-        const err65 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema212.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err65];
-        } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data29 = data.installmentNumber;
-      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-        const err66 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
-        const err67 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data30 = data.retCommParams;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        for (const key1 in data30) {
-          if (!(key1 === "foodOrderType")) {
-            const err68 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err68];
-            } else {
-              vErrors.push(err68);
-            }
-            errors++;
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
           }
-        }
-        if (data30.foodOrderType !== void 0) {
-          if (typeof data30.foodOrderType !== "string") {
-            const err69 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err69];
-            } else {
-              vErrors.push(err69);
-            }
-            errors++;
-          }
+          errors++;
         }
       } else {
-        const err70 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err70];
+          vErrors = [err10];
         } else {
-          vErrors.push(err70);
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.bankCardNo !== void 0) {
-      let data32 = data.bankCardNo;
-      if (typeof data32 === "string") {
-        if (func2(data32) > 64) {
-          const err71 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+      let data3 = data.bankCardNo;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err13 = { instancePath: instancePath + "/bankCardNo", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err71];
+            vErrors = [err13];
           } else {
-            vErrors.push(err71);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err72 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/bankCardNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err72];
+          vErrors = [err14];
         } else {
-          vErrors.push(err72);
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data4 = data.merOrderId;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data4) < 6) {
+          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (func2(data7) < 2) {
+          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data8 = data.totalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data9 = data.originalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data12 = data.secureTransaction;
+      if (typeof data12 !== "string") {
+        const err34 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (!(data12 === "true" || data12 === "false")) {
+        const err35 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data13 = data.limitCreditCard;
+      if (typeof data13 !== "string") {
+        const err36 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (!(data13 === "true" || data13 === "false")) {
+        const err37 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err38 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
     }
     if (data.instalFlag !== void 0) {
       if (typeof data.instalFlag !== "boolean") {
-        const err73 = { instancePath: instancePath + "/instalFlag", schemaPath: "#/properties/instalFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err39 = { instancePath: instancePath + "/instalFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err73];
+          vErrors = [err39];
         } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-    }
-    if (data.mchntInstalRatio !== void 0) {
-      if (typeof data.mchntInstalRatio !== "string") {
-        const err74 = { instancePath: instancePath + "/mchntInstalRatio", schemaPath: "#/properties/mchntInstalRatio/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err74];
-        } else {
-          vErrors.push(err74);
-        }
-        errors++;
-      }
-    }
-    if (data.mchntDiscountRatio !== void 0) {
-      if (typeof data.mchntDiscountRatio !== "string") {
-        const err75 = { instancePath: instancePath + "/mchntDiscountRatio", schemaPath: "#/properties/mchntDiscountRatio/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
+          vErrors.push(err39);
         }
         errors++;
       }
     }
     if (data.cardNoLockFlag !== void 0) {
       if (typeof data.cardNoLockFlag !== "boolean") {
-        const err76 = { instancePath: instancePath + "/cardNoLockFlag", schemaPath: "#/properties/cardNoLockFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        const err40 = { instancePath: instancePath + "/cardNoLockFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
-          vErrors = [err76];
+          vErrors = [err40];
         } else {
-          vErrors.push(err76);
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data17 = data.platformAmount;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err41 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number" && isFinite(data17)) {
+        if (data17 > 1e8 || isNaN(data17)) {
+          const err42 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        if (data17 < 0 || isNaN(data17)) {
+          const err43 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data18 = data.subOrders;
+      if (Array.isArray(data18)) {
+        if (data18.length > 20) {
+          const err44 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+        const len1 = data18.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data18[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data18, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data20 = data.mobile;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 20) {
+          const err46 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data21 = data.certType;
+      if (typeof data21 !== "string") {
+        const err48 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (!(data21 === "IDENTITY_CARD" || data21 === "PASSPORT" || data21 === "OFFICER_CARD" || data21 === "SOLDIER_CARD" || data21 === "HOKOU")) {
+        const err49 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data22 = data.fixBuyer;
+      if (typeof data22 !== "string") {
+        const err50 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+      if (!(data22 === "T" || data22 === "F")) {
+        const err51 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema52.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data23 = data.installmentNumber;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (!(data23 === 3 || data23 === 6 || data23 === 12)) {
+        const err53 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.mchntInstalRatio !== void 0) {
+      if (typeof data.mchntInstalRatio !== "string") {
+        const err54 = { instancePath: instancePath + "/mchntInstalRatio", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.mchntDiscountRatio !== void 0) {
+      if (typeof data.mchntDiscountRatio !== "string") {
+        const err55 = { instancePath: instancePath + "/mchntDiscountRatio", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
         }
         errors++;
       }
     }
     if (data.custId !== void 0) {
       if (typeof data.custId !== "string") {
-        const err77 = { instancePath: instancePath + "/custId", schemaPath: "#/properties/custId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err56 = { instancePath: instancePath + "/custId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err77];
+          vErrors = [err56];
         } else {
-          vErrors.push(err77);
+          vErrors.push(err56);
         }
         errors++;
       }
     }
+    for (const key1 in data) {
+      if (pattern31.test(key1)) {
+        let data28 = data[key1];
+        if (typeof data28 === "string") {
+          if (func2(data28) > 255) {
+            const err57 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        } else {
+          const err58 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key2 in data) {
+      if (pattern26.test(key2)) {
+        let data29 = data[key2];
+        if (typeof data29 === "string") {
+          if (func2(data29) > 32) {
+            const err59 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err59];
+            } else {
+              vErrors.push(err59);
+            }
+            errors++;
+          }
+        } else {
+          const err60 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err61 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err78];
+      vErrors = [err61];
     } else {
-      vErrors.push(err78);
+      vErrors.push(err61);
     }
     errors++;
   }
-  validate40.errors = vErrors;
+  validate49.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayWxAppPreOrder = validate43;
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayWxAppPreOrder = validate53;
+function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -8884,7 +7604,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -8893,7 +7613,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -8902,7 +7622,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -8911,7 +7631,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -8920,7 +7640,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -8929,8 +7649,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema162.properties, key0)) {
-        const err6 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(func9.call(schema44.properties, key0) || pattern25.test(key0) || pattern38.test(key0))) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -8943,7 +7663,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -8952,7 +7672,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -8961,11 +7681,11 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (!pattern2.test(data1)) {
+          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -8974,7 +7694,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -8983,11 +7703,11 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err11 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data2) > 64) {
+          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -8996,7 +7716,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -9005,11 +7725,11 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
+    if (data.clientIp !== void 0) {
+      let data3 = data.clientIp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data3) > 64) {
+          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -9017,30 +7737,30 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data3) < 6) {
-          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
       } else {
-        const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err14];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err14);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
+    if (data.merOrderId !== void 0) {
+      let data4 = data.merOrderId;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+        if (func2(data4) < 6) {
+          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -9048,30 +7768,30 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data4) < 8) {
-          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
       } else {
-        const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -9079,21 +7799,12 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data5) < 2) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
       } else {
-        const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err20];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -9102,7 +7813,16 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -9110,71 +7830,70 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data6) < 8) {
-          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+      } else {
+        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err23];
+            vErrors = [err24];
           } else {
-            vErrors.push(err23);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (func2(data7) < 2) {
+          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
           }
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err26];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err26);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
+      let data8 = data.totalAmount;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err27];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err27);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -9182,42 +7901,31 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
       }
     }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err31 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.originalAmount !== void 0) {
+      let data9 = data.originalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err30];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err30);
         }
         errors++;
       }
-    }
-    if (data.goodsTag !== void 0) {
-      let data11 = data.goodsTag;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 32) {
-          const err32 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -9225,8 +7933,20 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -9237,7 +7957,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.goodsTradeNo !== void 0) {
       if (typeof data.goodsTradeNo !== "string") {
-        const err34 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -9248,7 +7968,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.productId !== void 0) {
       if (typeof data.productId !== "string") {
-        const err35 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/productId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -9257,20 +7977,20 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orderDesc !== void 0) {
-      let data14 = data.orderDesc;
-      if (typeof data14 === "string") {
-        if (func2(data14) > 255) {
-          const err36 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
         }
-      } else {
-        const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err37 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -9279,33 +7999,29 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.attachedData !== void 0) {
-      let data15 = data.attachedData;
-      if (typeof data15 === "string") {
-        if (func2(data15) > 255) {
-          const err38 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err38];
-          } else {
-            vErrors.push(err38);
-          }
-          errors++;
-        }
-      } else {
-        const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.platformAmount !== void 0) {
+      let data16 = data.platformAmount;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err38 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err39];
+          vErrors = [err38];
         } else {
-          vErrors.push(err39);
+          vErrors.push(err38);
         }
         errors++;
       }
-    }
-    if (data.expireTime !== void 0) {
-      let data16 = data.expireTime;
-      if (typeof data16 === "string") {
-        if (!pattern2.test(data16)) {
-          const err40 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 > 1e8 || isNaN(data16)) {
+          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+        if (data16 < 0 || isNaN(data16)) {
+          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -9313,8 +8029,669 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data17 = data.subOrders;
+      if (Array.isArray(data17)) {
+        if (data17.length > 20) {
+          const err41 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+        const len1 = data17.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err42 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data19 = data.secureTransaction;
+      if (typeof data19 !== "string") {
+        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+      if (!(data19 === "true" || data19 === "false")) {
+        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data20 = data.limitCreditCard;
+      if (typeof data20 !== "string") {
+        const err45 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (!(data20 === "true" || data20 === "false")) {
+        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data21 = data.installmentNumber;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err47 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
+        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data23 = data.tradeType;
+      if (typeof data23 !== "string") {
+        const err49 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      if (!(data23 === "APP")) {
+        const err50 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data24 = data.mobile;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 11) {
+          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
+          if (vErrors === null) {
+            vErrors = [err51];
+          } else {
+            vErrors.push(err51);
+          }
+          errors++;
+        }
+      } else {
+        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.enablePayChnl !== void 0) {
+      let data25 = data.enablePayChnl;
+      if (typeof data25 !== "string") {
+        const err53 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (!(data25 === "balance" || data25 === "moneyFund" || data25 === "pcredit" || data25 === "pcreditpayInstallment" || data25 === "creditCard" || data25 === "debitCardExpress")) {
+        const err54 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    for (const key1 in data) {
+      if (pattern25.test(key1)) {
+        let data26 = data[key1];
+        if (typeof data26 === "string") {
+          if (func2(data26) > 255) {
+            const err55 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+            if (vErrors === null) {
+              vErrors = [err55];
+            } else {
+              vErrors.push(err55);
+            }
+            errors++;
+          }
+        } else {
+          const err56 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key2 in data) {
+      if (pattern38.test(key2)) {
+        let data27 = data[key2];
+        if (typeof data27 === "string") {
+          if (func2(data27) > 32) {
+            const err57 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err57];
+            } else {
+              vErrors.push(err57);
+            }
+            errors++;
+          }
+        } else {
+          const err58 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err59 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err59];
+    } else {
+      vErrors.push(err59);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayWxpayH5Pay = validate57;
+var schema61 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount", "sceneType", "merAppName", "merAppId"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "merAppName": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "sceneType": { "type": "string", "enum": ["IOS_SDK", "AND_SDK", "IOS_WAP", "AND_WAP"] }, "merAppId": { "type": "string", "maxLength": 128 } }, "patternProperties": { "^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    if (data.sceneType === void 0) {
+      const err6 = { instancePath, keyword: "required", params: { missingProperty: "sceneType" }, message: "must have required property 'sceneType'" };
+      if (vErrors === null) {
+        vErrors = [err6];
+      } else {
+        vErrors.push(err6);
+      }
+      errors++;
+    }
+    if (data.merAppName === void 0) {
+      const err7 = { instancePath, keyword: "required", params: { missingProperty: "merAppName" }, message: "must have required property 'merAppName'" };
+      if (vErrors === null) {
+        vErrors = [err7];
+      } else {
+        vErrors.push(err7);
+      }
+      errors++;
+    }
+    if (data.merAppId === void 0) {
+      const err8 = { instancePath, keyword: "required", params: { missingProperty: "merAppId" }, message: "must have required property 'merAppId'" };
+      if (vErrors === null) {
+        vErrors = [err8];
+      } else {
+        vErrors.push(err8);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!(func9.call(schema61.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
+        const err9 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err10 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      } else {
+        const err11 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
+      if (typeof data1 === "string") {
+        if (!pattern2.test(data1)) {
+          const err12 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
+      } else {
+        const err13 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err14 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppName !== void 0) {
+      let data3 = data.merAppName;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err16 = { instancePath: instancePath + "/merAppName", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      } else {
+        const err17 = { instancePath: instancePath + "/merAppName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data4 = data.merOrderId;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err18 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data4) < 6) {
+          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err21 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err22 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err24 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err25 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err27 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (func2(data7) < 2) {
+          const err28 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data8 = data.totalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err30 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err31 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err32 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data9 = data.originalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err33 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err34 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err35 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err36 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data12 = data.secureTransaction;
+      if (typeof data12 !== "string") {
+        const err37 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+      if (!(data12 === "true" || data12 === "false")) {
+        const err38 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data13 = data.limitCreditCard;
+      if (typeof data13 !== "string") {
+        const err39 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (!(data13 === "true" || data13 === "false")) {
+        const err40 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err41 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -9323,33 +8700,29 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.notifyUrl !== void 0) {
-      let data17 = data.notifyUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err42 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.platformAmount !== void 0) {
+      let data15 = data.platformAmount;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err42 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err42];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err42);
         }
         errors++;
       }
-    }
-    if (data.returnUrl !== void 0) {
-      let data18 = data.returnUrl;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 255) {
-          const err44 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 > 1e8 || isNaN(data15)) {
+          const err43 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+        if (data15 < 0 || isNaN(data15)) {
+          const err44 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -9357,52 +8730,63 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data16 = data.subOrders;
+      if (Array.isArray(data16)) {
+        if (data16.length > 20) {
+          const err45 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+        const len1 = data16.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data16[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data16, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err45];
+          vErrors = [err46];
         } else {
-          vErrors.push(err45);
+          vErrors.push(err46);
         }
         errors++;
       }
     }
-    if (data.showUrl !== void 0) {
-      let data19 = data.showUrl;
-      if (typeof data19 === "string") {
-        if (func2(data19) > 255) {
-          const err46 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+    if (data.mobile !== void 0) {
+      let data18 = data.mobile;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 20) {
+          const err47 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
-            vErrors = [err46];
+            vErrors = [err47];
           } else {
-            vErrors.push(err46);
+            vErrors.push(err47);
           }
           errors++;
         }
       } else {
-        const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err48 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err47];
+          vErrors = [err48];
         } else {
-          vErrors.push(err47);
+          vErrors.push(err48);
         }
         errors++;
       }
     }
-    if (data.systemId !== void 0) {
-      let data20 = data.systemId;
-      if (typeof data20 === "string") {
-        if (func2(data20) > 32) {
-          const err48 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err48];
-          } else {
-            vErrors.push(err48);
-          }
-          errors++;
-        }
-      } else {
-        const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.certType !== void 0) {
+      let data19 = data.certType;
+      if (typeof data19 !== "string") {
+        const err49 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -9410,10 +8794,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err50 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      if (!(data19 === "IDENTITY_CARD" || data19 === "PASSPORT" || data19 === "OFFICER_CARD" || data19 === "SOLDIER_CARD" || data19 === "HOKOU")) {
+        const err50 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -9422,9 +8804,10 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err51 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.fixBuyer !== void 0) {
+      let data20 = data.fixBuyer;
+      if (typeof data20 !== "string") {
+        const err51 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -9432,11 +8815,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.platformAmount !== void 0) {
-      let data23 = data.platformAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err52 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(data20 === "T" || data20 === "F")) {
+        const err52 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema61.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -9444,48 +8824,47 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 > 1e8 || isNaN(data23)) {
-          const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err53];
-          } else {
-            vErrors.push(err53);
-          }
-          errors++;
+    }
+    if (data.installmentNumber !== void 0) {
+      let data21 = data.installmentNumber;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err53 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
         }
-        if (data23 < 0 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
+        errors++;
+      }
+      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
+        const err54 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
         }
+        errors++;
       }
     }
-    if (data.subOrders !== void 0) {
-      let data24 = data.subOrders;
-      if (Array.isArray(data24)) {
-        if (data24.length > 20) {
-          const err55 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.sceneType !== void 0) {
+      let data23 = data.sceneType;
+      if (typeof data23 !== "string") {
+        const err55 = { instancePath: instancePath + "/sceneType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
         }
-        const len1 = data24.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+      if (!(data23 === "IOS_SDK" || data23 === "AND_SDK" || data23 === "IOS_WAP" || data23 === "AND_WAP")) {
+        const err56 = { instancePath: instancePath + "/sceneType", keyword: "enum", params: { allowedValues: schema61.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err56];
         } else {
@@ -9494,19 +8873,20 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data26 = data.secureTransaction;
-      if (typeof data26 !== "string") {
-        const err57 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
+    if (data.merAppId !== void 0) {
+      let data24 = data.merAppId;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 128) {
+          const err57 = { instancePath: instancePath + "/merAppId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data26 === "true" || data26 === "false")) {
-        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err58 = { instancePath: instancePath + "/merAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err58];
         } else {
@@ -9515,233 +8895,73 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data27 = data.limitCreditCard;
-      if (typeof data27 !== "string") {
-        const err59 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err59];
-        } else {
-          vErrors.push(err59);
-        }
-        errors++;
-      }
-      if (!(data27 === "true" || data27 === "false")) {
-        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data28 = data.installmentNumber;
-      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
-        const err61 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
-        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data29 = data.retCommParams;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        for (const key1 in data29) {
-          if (!(key1 === "foodOrderType")) {
-            const err63 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+    for (const key1 in data) {
+      if (pattern31.test(key1)) {
+        let data25 = data[key1];
+        if (typeof data25 === "string") {
+          if (func2(data25) > 255) {
+            const err59 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
             if (vErrors === null) {
-              vErrors = [err63];
+              vErrors = [err59];
             } else {
-              vErrors.push(err63);
+              vErrors.push(err59);
             }
             errors++;
           }
+        } else {
+          const err60 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
         }
-        if (data29.foodOrderType !== void 0) {
-          if (typeof data29.foodOrderType !== "string") {
-            const err64 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    for (const key2 in data) {
+      if (pattern26.test(key2)) {
+        let data26 = data[key2];
+        if (typeof data26 === "string") {
+          if (func2(data26) > 32) {
+            const err61 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
             if (vErrors === null) {
-              vErrors = [err64];
+              vErrors = [err61];
             } else {
-              vErrors.push(err64);
+              vErrors.push(err61);
             }
             errors++;
           }
-        }
-      } else {
-        const err65 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err65];
         } else {
-          vErrors.push(err65);
-        }
-        errors++;
-      }
-    }
-    if (data.clientIp !== void 0) {
-      let data31 = data.clientIp;
-      if (typeof data31 === "string") {
-        if (func2(data31) > 64) {
-          const err66 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err62 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err66];
+            vErrors = [err62];
           } else {
-            vErrors.push(err66);
+            vErrors.push(err62);
           }
           errors++;
         }
-      } else {
-        const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-    }
-    if (data.tradeType !== void 0) {
-      let data32 = data.tradeType;
-      if (typeof data32 !== "string") {
-        const err68 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-      if (!(data32 === "APP")) {
-        const err69 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema162.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-    }
-    if (data.subAppId !== void 0) {
-      let data33 = data.subAppId;
-      if (typeof data33 === "string") {
-        if (func2(data33) > 32) {
-          const err70 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err70];
-          } else {
-            vErrors.push(err70);
-          }
-          errors++;
-        }
-      } else {
-        const err71 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err71];
-        } else {
-          vErrors.push(err71);
-        }
-        errors++;
-      }
-    }
-    if (data.merchantUserId !== void 0) {
-      let data34 = data.merchantUserId;
-      if (typeof data34 === "string") {
-        if (func2(data34) > 32) {
-          const err72 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err72];
-          } else {
-            vErrors.push(err72);
-          }
-          errors++;
-        }
-      } else {
-        const err73 = { instancePath: instancePath + "/merchantUserId", schemaPath: "#/properties/merchantUserId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data35 = data.mobile;
-      if (typeof data35 === "string") {
-        if (func2(data35) > 11) {
-          const err74 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
-          if (vErrors === null) {
-            vErrors = [err74];
-          } else {
-            vErrors.push(err74);
-          }
-          errors++;
-        }
-      } else {
-        const err75 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    if (data.enablePayChnl !== void 0) {
-      let data36 = data.enablePayChnl;
-      if (typeof data36 !== "string") {
-        const err76 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err76];
-        } else {
-          vErrors.push(err76);
-        }
-        errors++;
-      }
-      if (!(data36 === "balance" || data36 === "moneyFund" || data36 === "pcredit" || data36 === "pcreditpayInstallment" || data36 === "creditCard" || data36 === "debitCardExpress")) {
-        const err77 = { instancePath: instancePath + "/enablePayChnl", schemaPath: "#/properties/enablePayChnl/enum", keyword: "enum", params: { allowedValues: schema162.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
       }
     }
   } else {
-    const err78 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err63 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err78];
+      vErrors = [err63];
     } else {
-      vErrors.push(err78);
+      vErrors.push(err63);
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayWxpayH5Pay = validate46;
-var schema260 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount", "sceneType", "merAppName", "merAppId"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "sceneType": { "type": "string", "enum": ["IOS_SDK", "AND_SDK", "IOS_WAP", "AND_WAP"] }, "merAppName": { "type": "string", "maxLength": 64 }, "merAppId": { "type": "string", "maxLength": 128 } } };
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayWxpayH5ToMinipay = validate61;
+function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -9750,7 +8970,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -9759,7 +8979,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -9768,7 +8988,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -9777,7 +8997,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -9786,7 +9006,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -9795,7 +9015,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.sceneType === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sceneType" }, message: "must have required property 'sceneType'" };
+      const err6 = { instancePath, keyword: "required", params: { missingProperty: "sceneType" }, message: "must have required property 'sceneType'" };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -9804,7 +9024,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merAppName === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppName" }, message: "must have required property 'merAppName'" };
+      const err7 = { instancePath, keyword: "required", params: { missingProperty: "merAppName" }, message: "must have required property 'merAppName'" };
       if (vErrors === null) {
         vErrors = [err7];
       } else {
@@ -9813,7 +9033,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merAppId === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppId" }, message: "must have required property 'merAppId'" };
+      const err8 = { instancePath, keyword: "required", params: { missingProperty: "merAppId" }, message: "must have required property 'merAppId'" };
       if (vErrors === null) {
         vErrors = [err8];
       } else {
@@ -9822,8 +9042,8 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema260.properties, key0)) {
-        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(func9.call(schema61.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
+        const err9 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -9836,7 +9056,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err10 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err10 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -9845,7 +9065,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -9854,11 +9074,11 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err12 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (!pattern2.test(data1)) {
+          const err12 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -9867,900 +9087,20 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
           vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err14 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data3) < 6) {
-          const err17 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (func2(data4) < 8) {
-          const err20 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      } else {
-        const err21 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (func2(data5) < 2) {
-          const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      } else {
-        const err24 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data6 = data.instMid;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err25 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err26 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err30 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err31 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 > 1e8 || isNaN(data8)) {
-          const err32 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err33 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.attachedData !== void 0) {
-      let data11 = data.attachedData;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 255) {
-          const err35 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      } else {
-        const err36 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.orderDesc !== void 0) {
-      let data12 = data.orderDesc;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 255) {
-          const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
-        }
-      } else {
-        const err38 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsTag !== void 0) {
-      let data13 = data.goodsTag;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 32) {
-          const err39 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.expireTime !== void 0) {
-      let data14 = data.expireTime;
-      if (typeof data14 === "string") {
-        if (!pattern2.test(data14)) {
-          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-      } else {
-        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
-      }
-    }
-    if (data.secureTransaction !== void 0) {
-      let data15 = data.secureTransaction;
-      if (typeof data15 !== "string") {
-        const err43 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-      if (!(data15 === "true" || data15 === "false")) {
-        const err44 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-    }
-    if (data.notifyUrl !== void 0) {
-      let data16 = data.notifyUrl;
-      if (typeof data16 === "string") {
-        if (func2(data16) > 255) {
-          const err45 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-      } else {
-        const err46 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
-    }
-    if (data.returnUrl !== void 0) {
-      let data17 = data.returnUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err47 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
-        }
-      } else {
-        const err48 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      let data18 = data.systemId;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 32) {
-          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        }
-      } else {
-        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data19 = data.limitCreditCard;
-      if (typeof data19 !== "string") {
-        const err51 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err51];
-        } else {
-          vErrors.push(err51);
-        }
-        errors++;
-      }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err52 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err53 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data21 = data.platformAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 > 1e8 || isNaN(data21)) {
-          const err55 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-        if (data21 < 0 || isNaN(data21)) {
-          const err56 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data22 = data.subOrders;
-      if (Array.isArray(data22)) {
-        if (data22.length > 20) {
-          const err57 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err57];
-          } else {
-            vErrors.push(err57);
-          }
-          errors++;
-        }
-        const len1 = data22.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err58 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data24 = data.name;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 32) {
-          const err59 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
-        }
-      } else {
-        const err60 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data25 = data.mobile;
-      if (typeof data25 === "string") {
-        if (func2(data25) > 20) {
-          const err61 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
-          if (vErrors === null) {
-            vErrors = [err61];
-          } else {
-            vErrors.push(err61);
-          }
-          errors++;
-        }
-      } else {
-        const err62 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-    if (data.certType !== void 0) {
-      let data26 = data.certType;
-      if (typeof data26 !== "string") {
-        const err63 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err63];
-        } else {
-          vErrors.push(err63);
-        }
-        errors++;
-      }
-      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
-        const err64 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err64];
-        } else {
-          vErrors.push(err64);
-        }
-        errors++;
-      }
-    }
-    if (data.certNo !== void 0) {
-      let data27 = data.certNo;
-      if (typeof data27 === "string") {
-        if (func2(data27) > 32) {
-          const err65 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err65];
-          } else {
-            vErrors.push(err65);
-          }
-          errors++;
-        }
-      } else {
-        const err66 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-    }
-    if (data.fixBuyer !== void 0) {
-      let data28 = data.fixBuyer;
-      if (typeof data28 !== "string") {
-        const err67 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-      if (!(data28 === "T" || data28 === "F")) {
-        const err68 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema260.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data29 = data.installmentNumber;
-      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-        const err69 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
-        const err70 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err70];
-        } else {
-          vErrors.push(err70);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data30 = data.retCommParams;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        for (const key1 in data30) {
-          if (!(key1 === "foodOrderType")) {
-            const err71 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
-            if (vErrors === null) {
-              vErrors = [err71];
-            } else {
-              vErrors.push(err71);
-            }
-            errors++;
-          }
-        }
-        if (data30.foodOrderType !== void 0) {
-          if (typeof data30.foodOrderType !== "string") {
-            const err72 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err72];
-            } else {
-              vErrors.push(err72);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err73 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-    }
-    if (data.sceneType !== void 0) {
-      let data32 = data.sceneType;
-      if (typeof data32 !== "string") {
-        const err74 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err74];
-        } else {
-          vErrors.push(err74);
-        }
-        errors++;
-      }
-      if (!(data32 === "IOS_SDK" || data32 === "AND_SDK" || data32 === "IOS_WAP" || data32 === "AND_WAP")) {
-        const err75 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/enum", keyword: "enum", params: { allowedValues: schema260.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    if (data.merAppName !== void 0) {
-      let data33 = data.merAppName;
-      if (typeof data33 === "string") {
-        if (func2(data33) > 64) {
-          const err76 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err76];
-          } else {
-            vErrors.push(err76);
-          }
-          errors++;
-        }
-      } else {
-        const err77 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
-      }
-    }
-    if (data.merAppId !== void 0) {
-      let data34 = data.merAppId;
-      if (typeof data34 === "string") {
-        if (func2(data34) > 128) {
-          const err78 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
-          if (vErrors === null) {
-            vErrors = [err78];
-          } else {
-            vErrors.push(err78);
-          }
-          errors++;
-        }
-      } else {
-        const err79 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err79];
-        } else {
-          vErrors.push(err79);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err80 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err80];
-    } else {
-      vErrors.push(err80);
-    }
-    errors++;
-  }
-  validate46.errors = vErrors;
-  return errors === 0;
-}
-var requestValidators_netpayWxpayH5ToMinipay = validate49;
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.totalAmount === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    if (data.sceneType === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "sceneType" }, message: "must have required property 'sceneType'" };
-      if (vErrors === null) {
-        vErrors = [err6];
-      } else {
-        vErrors.push(err6);
-      }
-      errors++;
-    }
-    if (data.merAppName === void 0) {
-      const err7 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppName" }, message: "must have required property 'merAppName'" };
-      if (vErrors === null) {
-        vErrors = [err7];
-      } else {
-        vErrors.push(err7);
-      }
-      errors++;
-    }
-    if (data.merAppId === void 0) {
-      const err8 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merAppId" }, message: "must have required property 'merAppId'" };
-      if (vErrors === null) {
-        vErrors = [err8];
-      } else {
-        vErrors.push(err8);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func9.call(schema260.properties, key0)) {
-        const err9 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.requestTimestamp !== void 0) {
-      let data0 = data.requestTimestamp;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err10 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
         }
         errors++;
       }
     }
     if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err12 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
+      let data2 = data.msgId;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err14 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data2) > 64) {
+          const err14 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -10769,7 +9109,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -10778,11 +9118,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
+    if (data.merAppName !== void 0) {
+      let data3 = data.merAppName;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data3) > 64) {
+          const err16 = { instancePath: instancePath + "/merAppName", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -10790,30 +9130,30 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data3) < 6) {
-          const err17 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
       } else {
-        const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/merAppName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
+    if (data.merOrderId !== void 0) {
+      let data4 = data.merOrderId;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err18 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+        if (func2(data4) < 6) {
+          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -10821,30 +9161,30 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data4) < 8) {
-          const err20 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
       } else {
-        const err21 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err20];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err20);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err21 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err22 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -10852,21 +9192,12 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data5) < 2) {
-          const err23 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
       } else {
-        const err24 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err23 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err24];
+          vErrors = [err23];
         } else {
-          vErrors.push(err24);
+          vErrors.push(err23);
         }
         errors++;
       }
@@ -10875,7 +9206,16 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err25 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err24 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err25 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -10883,71 +9223,70 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data6) < 8) {
-          const err26 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+      } else {
+        const err26 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err27 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err26];
+            vErrors = [err27];
           } else {
-            vErrors.push(err26);
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (func2(data7) < 2) {
+          const err28 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err29 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err29];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err29);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err30 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
+      let data8 = data.totalAmount;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err31 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err30 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err31];
+          vErrors = [err30];
         } else {
-          vErrors.push(err31);
+          vErrors.push(err30);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err32 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err31 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err32 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -10955,42 +9294,31 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8 < 1 || isNaN(data8)) {
-          const err33 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
       }
     }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err34 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.originalAmount !== void 0) {
+      let data9 = data.originalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err33 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err33];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err33);
         }
         errors++;
       }
-    }
-    if (data.attachedData !== void 0) {
-      let data11 = data.attachedData;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 255) {
-          const err35 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err34 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err35 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -10998,8 +9326,20 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err36 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -11008,20 +9348,19 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orderDesc !== void 0) {
-      let data12 = data.orderDesc;
-      if (typeof data12 === "string") {
-        if (func2(data12) > 255) {
-          const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
+    if (data.secureTransaction !== void 0) {
+      let data12 = data.secureTransaction;
+      if (typeof data12 !== "string") {
+        const err37 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
         }
-      } else {
-        const err38 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data12 === "true" || data12 === "false")) {
+        const err38 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -11030,20 +9369,19 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.goodsTag !== void 0) {
-      let data13 = data.goodsTag;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 32) {
-          const err39 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
+    if (data.limitCreditCard !== void 0) {
+      let data13 = data.limitCreditCard;
+      if (typeof data13 !== "string") {
+        const err39 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
-      } else {
-        const err40 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data13 === "true" || data13 === "false")) {
+        const err40 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -11052,20 +9390,21 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data14 = data.expireTime;
-      if (typeof data14 === "string") {
-        if (!pattern2.test(data14)) {
-          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err41 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
         }
-      } else {
-        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data15 = data.platformAmount;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err42 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -11073,33 +9412,32 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.secureTransaction !== void 0) {
-      let data15 = data.secureTransaction;
-      if (typeof data15 !== "string") {
-        const err43 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 > 1e8 || isNaN(data15)) {
+          const err43 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data15 === "true" || data15 === "false")) {
-        const err44 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
+        if (data15 < 0 || isNaN(data15)) {
+          const err44 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.notifyUrl !== void 0) {
-      let data16 = data.notifyUrl;
-      if (typeof data16 === "string") {
-        if (func2(data16) > 255) {
-          const err45 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+    if (data.subOrders !== void 0) {
+      let data16 = data.subOrders;
+      if (Array.isArray(data16)) {
+        if (data16.length > 20) {
+          const err45 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -11107,8 +9445,15 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        const len1 = data16.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data16[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data16, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err46 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -11117,11 +9462,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.returnUrl !== void 0) {
-      let data17 = data.returnUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err47 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+    if (data.mobile !== void 0) {
+      let data18 = data.mobile;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 20) {
+          const err47 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
           if (vErrors === null) {
             vErrors = [err47];
           } else {
@@ -11130,7 +9475,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err48 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err48 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -11139,20 +9484,19 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.systemId !== void 0) {
-      let data18 = data.systemId;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 32) {
-          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
+    if (data.certType !== void 0) {
+      let data19 = data.certType;
+      if (typeof data19 !== "string") {
+        const err49 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
         }
-      } else {
-        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data19 === "IDENTITY_CARD" || data19 === "PASSPORT" || data19 === "OFFICER_CARD" || data19 === "SOLDIER_CARD" || data19 === "HOKOU")) {
+        const err50 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -11161,10 +9505,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data19 = data.limitCreditCard;
-      if (typeof data19 !== "string") {
-        const err51 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.fixBuyer !== void 0) {
+      let data20 = data.fixBuyer;
+      if (typeof data20 !== "string") {
+        const err51 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -11172,8 +9516,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err52 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data20 === "T" || data20 === "F")) {
+        const err52 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema61.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -11182,9 +9526,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err53 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.installmentNumber !== void 0) {
+      let data21 = data.installmentNumber;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err53 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err53];
         } else {
@@ -11192,11 +9537,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.platformAmount !== void 0) {
-      let data21 = data.platformAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
+        const err54 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err54];
         } else {
@@ -11204,32 +9546,39 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 > 1e8 || isNaN(data21)) {
-          const err55 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
-        }
-        if (data21 < 0 || isNaN(data21)) {
-          const err56 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
-        }
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
       }
     }
-    if (data.subOrders !== void 0) {
-      let data22 = data.subOrders;
-      if (Array.isArray(data22)) {
-        if (data22.length > 20) {
-          const err57 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+    if (data.sceneType !== void 0) {
+      let data23 = data.sceneType;
+      if (typeof data23 !== "string") {
+        const err55 = { instancePath: instancePath + "/sceneType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+      if (!(data23 === "IOS_SDK" || data23 === "AND_SDK" || data23 === "IOS_WAP" || data23 === "AND_WAP")) {
+        const err56 = { instancePath: instancePath + "/sceneType", keyword: "enum", params: { allowedValues: schema61.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppId !== void 0) {
+      let data24 = data.merAppId;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 128) {
+          const err57 = { instancePath: instancePath + "/merAppId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
             vErrors = [err57];
           } else {
@@ -11237,15 +9586,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len1 = data22.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err58 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err58 = { instancePath: instancePath + "/merAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err58];
         } else {
@@ -11254,255 +9596,75 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.name !== void 0) {
-      let data24 = data.name;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 32) {
-          const err59 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
-        }
-      } else {
-        const err60 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data25 = data.mobile;
-      if (typeof data25 === "string") {
-        if (func2(data25) > 20) {
-          const err61 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
-          if (vErrors === null) {
-            vErrors = [err61];
-          } else {
-            vErrors.push(err61);
-          }
-          errors++;
-        }
-      } else {
-        const err62 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-    }
-    if (data.certType !== void 0) {
-      let data26 = data.certType;
-      if (typeof data26 !== "string") {
-        const err63 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err63];
-        } else {
-          vErrors.push(err63);
-        }
-        errors++;
-      }
-      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
-        const err64 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err64];
-        } else {
-          vErrors.push(err64);
-        }
-        errors++;
-      }
-    }
-    if (data.certNo !== void 0) {
-      let data27 = data.certNo;
-      if (typeof data27 === "string") {
-        if (func2(data27) > 32) {
-          const err65 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err65];
-          } else {
-            vErrors.push(err65);
-          }
-          errors++;
-        }
-      } else {
-        const err66 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err66];
-        } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-    }
-    if (data.fixBuyer !== void 0) {
-      let data28 = data.fixBuyer;
-      if (typeof data28 !== "string") {
-        const err67 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err67];
-        } else {
-          vErrors.push(err67);
-        }
-        errors++;
-      }
-      if (!(data28 === "T" || data28 === "F")) {
-        const err68 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema260.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data29 = data.installmentNumber;
-      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-        const err69 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err69];
-        } else {
-          vErrors.push(err69);
-        }
-        errors++;
-      }
-      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
-        const err70 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err70];
-        } else {
-          vErrors.push(err70);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data30 = data.retCommParams;
-      if (data30 && typeof data30 == "object" && !Array.isArray(data30)) {
-        for (const key1 in data30) {
-          if (!(key1 === "foodOrderType")) {
-            const err71 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+    for (const key1 in data) {
+      if (pattern31.test(key1)) {
+        let data25 = data[key1];
+        if (typeof data25 === "string") {
+          if (func2(data25) > 255) {
+            const err59 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
             if (vErrors === null) {
-              vErrors = [err71];
+              vErrors = [err59];
             } else {
-              vErrors.push(err71);
+              vErrors.push(err59);
             }
             errors++;
           }
+        } else {
+          const err60 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err60];
+          } else {
+            vErrors.push(err60);
+          }
+          errors++;
         }
-        if (data30.foodOrderType !== void 0) {
-          if (typeof data30.foodOrderType !== "string") {
-            const err72 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    for (const key2 in data) {
+      if (pattern26.test(key2)) {
+        let data26 = data[key2];
+        if (typeof data26 === "string") {
+          if (func2(data26) > 32) {
+            const err61 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
             if (vErrors === null) {
-              vErrors = [err72];
+              vErrors = [err61];
             } else {
-              vErrors.push(err72);
+              vErrors.push(err61);
             }
             errors++;
           }
-        }
-      } else {
-        const err73 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err73];
         } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-    }
-    if (data.sceneType !== void 0) {
-      let data32 = data.sceneType;
-      if (typeof data32 !== "string") {
-        const err74 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err74];
-        } else {
-          vErrors.push(err74);
-        }
-        errors++;
-      }
-      if (!(data32 === "IOS_SDK" || data32 === "AND_SDK" || data32 === "IOS_WAP" || data32 === "AND_WAP")) {
-        const err75 = { instancePath: instancePath + "/sceneType", schemaPath: "#/properties/sceneType/enum", keyword: "enum", params: { allowedValues: schema260.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err75];
-        } else {
-          vErrors.push(err75);
-        }
-        errors++;
-      }
-    }
-    if (data.merAppName !== void 0) {
-      let data33 = data.merAppName;
-      if (typeof data33 === "string") {
-        if (func2(data33) > 64) {
-          const err76 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err62 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err76];
+            vErrors = [err62];
           } else {
-            vErrors.push(err76);
+            vErrors.push(err62);
           }
           errors++;
         }
-      } else {
-        const err77 = { instancePath: instancePath + "/merAppName", schemaPath: "#/properties/merAppName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
-      }
-    }
-    if (data.merAppId !== void 0) {
-      let data34 = data.merAppId;
-      if (typeof data34 === "string") {
-        if (func2(data34) > 128) {
-          const err78 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
-          if (vErrors === null) {
-            vErrors = [err78];
-          } else {
-            vErrors.push(err78);
-          }
-          errors++;
-        }
-      } else {
-        const err79 = { instancePath: instancePath + "/merAppId", schemaPath: "#/properties/merAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err79];
-        } else {
-          vErrors.push(err79);
-        }
-        errors++;
       }
     }
   } else {
-    const err80 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err63 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err80];
+      vErrors = [err63];
     } else {
-      vErrors.push(err80);
+      vErrors.push(err63);
     }
     errors++;
   }
-  validate49.errors = vErrors;
+  validate61.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_netpayWxUnifiedOrder = validate52;
-var schema306 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "tradeType", "totalAmount"], "properties": { "requestTimestamp": { "$ref": "#/$defs/RequestTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "merOrderId": { "$ref": "#/$defs/OrderMerOrderId" }, "mid": { "$ref": "#/$defs/OrderMid" }, "tid": { "$ref": "#/$defs/OrderTid" }, "instMid": { "$ref": "#/$defs/OrderInstMid" }, "totalAmount": { "$ref": "#/$defs/PayAmountFen" }, "originalAmount": { "$ref": "#/$defs/PayAmountFen" }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "$ref": "#/$defs/GoodsTag" }, "goodsTradeNo": { "$ref": "#/$defs/GoodsTradeNo" }, "productId": { "$ref": "#/$defs/ProductId" }, "orderDesc": { "$ref": "#/$defs/OrderDesc" }, "attachedData": { "$ref": "#/$defs/AttachedData" }, "expireTime": { "$ref": "#/$defs/ExpireTime" }, "notifyUrl": { "$ref": "#/$defs/NotifyUrl" }, "returnUrl": { "$ref": "#/$defs/ReturnUrl" }, "showUrl": { "$ref": "#/$defs/ShowUrl" }, "systemId": { "$ref": "#/$defs/SystemId" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "$ref": "#/$defs/ShareAmountFen" }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "subAppId": { "type": "string", "maxLength": 32 }, "subOpenId": { "type": "string", "maxLength": 128 } } };
-function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_netpayWxUnifiedOrder = validate65;
+var schema71 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "tradeType", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "subOpenId": { "type": "string", "maxLength": 128 } }, "patternProperties": { "^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo|subAppId)$": { "type": "string", "maxLength": 32 } } };
+var pattern74 = new RegExp("^(?:goodsTag|systemId|name|certNo|subAppId)$", "u");
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -11511,7 +9673,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.merOrderId === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -11520,7 +9682,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -11529,7 +9691,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tid === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -11538,7 +9700,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.instMid === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -11547,7 +9709,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.tradeType === void 0) {
-      const err5 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "tradeType" }, message: "must have required property 'tradeType'" };
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "tradeType" }, message: "must have required property 'tradeType'" };
       if (vErrors === null) {
         vErrors = [err5];
       } else {
@@ -11556,7 +9718,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.totalAmount === void 0) {
-      const err6 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      const err6 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
       if (vErrors === null) {
         vErrors = [err6];
       } else {
@@ -11565,8 +9727,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!func9.call(schema306.properties, key0)) {
-        const err7 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+      if (!(func9.call(schema71.properties, key0) || pattern25.test(key0) || pattern74.test(key0))) {
+        const err7 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -11579,7 +9741,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.requestTimestamp;
       if (typeof data0 === "string") {
         if (!pattern2.test(data0)) {
-          const err8 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -11588,7 +9750,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/requestTimestamp", schemaPath: "#/$defs/RequestTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -11597,11 +9759,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.expireTime !== void 0) {
+      let data1 = data.expireTime;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err10 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (!pattern2.test(data1)) {
+          const err10 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -11610,7 +9772,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -11619,11 +9781,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
+    if (data.msgId !== void 0) {
+      let data2 = data.msgId;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err12 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data2) > 64) {
+          const err12 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -11632,7 +9794,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -11641,11 +9803,11 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
+    if (data.clientIp !== void 0) {
+      let data3 = data.clientIp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err14 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data3) > 64) {
+          const err14 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -11653,30 +9815,30 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data3) < 6) {
-          const err15 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/minLength", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
       } else {
-        const err16 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/OrderMerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err15];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
+    if (data.merOrderId !== void 0) {
+      let data4 = data.merOrderId;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err17 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 6) {
+          const err17 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -11684,30 +9846,30 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data4) < 8) {
-          const err18 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
       } else {
-        const err19 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/OrderMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err18];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err20 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err19 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 8) {
+          const err20 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -11715,21 +9877,12 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data5) < 2) {
-          const err21 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/minLength", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
       } else {
-        const err22 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/OrderTid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err22];
+          vErrors = [err21];
         } else {
-          vErrors.push(err22);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -11738,7 +9891,16 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err23 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -11746,71 +9908,70 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data6) < 8) {
-          const err24 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/minLength", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err25 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err25];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+        if (func2(data7) < 2) {
+          const err26 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err25 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/OrderInstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err25];
+          vErrors = [err27];
         } else {
-          vErrors.push(err25);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data7 = data.totalAmount;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 > 1e8 || isNaN(data7)) {
-          const err27 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (data7 < 1 || isNaN(data7)) {
-          const err28 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data8 = data.originalAmount;
+      let data8 = data.totalAmount;
       if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err29 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err28 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err28];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err28);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -11818,42 +9979,31 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data8 < 1 || isNaN(data8)) {
-          const err31 = { instancePath: instancePath + "/originalAmount", schemaPath: "#/$defs/PayAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
       }
     }
-    if (data.goods !== void 0) {
-      let data9 = data.goods;
-      if (Array.isArray(data9)) {
-        const len0 = data9.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate14(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate14.errors : vErrors.concat(validate14.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/goods", schemaPath: "#/properties/goods/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.originalAmount !== void 0) {
+      let data9 = data.originalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err31 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err31];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err31);
         }
         errors++;
       }
-    }
-    if (data.goodsTag !== void 0) {
-      let data11 = data.goodsTag;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 32) {
-          const err33 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 > 1e8 || isNaN(data9)) {
+          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+        if (data9 < 1 || isNaN(data9)) {
+          const err33 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -11861,8 +10011,20 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data10 = data.goods;
+      if (Array.isArray(data10)) {
+        const len0 = data10.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err34 = { instancePath: instancePath + "/goodsTag", schemaPath: "#/$defs/GoodsTag/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err34 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -11873,7 +10035,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.goodsTradeNo !== void 0) {
       if (typeof data.goodsTradeNo !== "string") {
-        const err35 = { instancePath: instancePath + "/goodsTradeNo", schemaPath: "#/$defs/GoodsTradeNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err35 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -11884,7 +10046,7 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.productId !== void 0) {
       if (typeof data.productId !== "string") {
-        const err36 = { instancePath: instancePath + "/productId", schemaPath: "#/$defs/ProductId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err36 = { instancePath: instancePath + "/productId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -11893,20 +10055,20 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.orderDesc !== void 0) {
-      let data14 = data.orderDesc;
-      if (typeof data14 === "string") {
-        if (func2(data14) > 255) {
-          const err37 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err37];
-          } else {
-            vErrors.push(err37);
-          }
-          errors++;
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err37 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
         }
-      } else {
-        const err38 = { instancePath: instancePath + "/orderDesc", schemaPath: "#/$defs/OrderDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err38 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -11915,33 +10077,29 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.attachedData !== void 0) {
-      let data15 = data.attachedData;
-      if (typeof data15 === "string") {
-        if (func2(data15) > 255) {
-          const err39 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/attachedData", schemaPath: "#/$defs/AttachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.platformAmount !== void 0) {
+      let data16 = data.platformAmount;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err39 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err40];
+          vErrors = [err39];
         } else {
-          vErrors.push(err40);
+          vErrors.push(err39);
         }
         errors++;
       }
-    }
-    if (data.expireTime !== void 0) {
-      let data16 = data.expireTime;
-      if (typeof data16 === "string") {
-        if (!pattern2.test(data16)) {
-          const err41 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/pattern", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 > 1e8 || isNaN(data16)) {
+          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+        if (data16 < 0 || isNaN(data16)) {
+          const err41 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -11949,30 +10107,41 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data17 = data.subOrders;
+      if (Array.isArray(data17)) {
+        if (data17.length > 20) {
+          const err42 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+        const len1 = data17.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
       } else {
-        const err42 = { instancePath: instancePath + "/expireTime", schemaPath: "#/$defs/ExpireTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err43 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err43];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err43);
         }
         errors++;
       }
     }
-    if (data.notifyUrl !== void 0) {
-      let data17 = data.notifyUrl;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 255) {
-          const err43 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-      } else {
-        const err44 = { instancePath: instancePath + "/notifyUrl", schemaPath: "#/$defs/NotifyUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.secureTransaction !== void 0) {
+      let data19 = data.secureTransaction;
+      if (typeof data19 !== "string") {
+        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -11980,21 +10149,20 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.returnUrl !== void 0) {
-      let data18 = data.returnUrl;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 255) {
-          const err45 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
+      if (!(data19 === "true" || data19 === "false")) {
+        const err45 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
         }
-      } else {
-        const err46 = { instancePath: instancePath + "/returnUrl", schemaPath: "#/$defs/ReturnUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data20 = data.limitCreditCard;
+      if (typeof data20 !== "string") {
+        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -12002,21 +10170,20 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.showUrl !== void 0) {
-      let data19 = data.showUrl;
-      if (typeof data19 === "string") {
-        if (func2(data19) > 255) {
-          const err47 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
+      if (!(data20 === "true" || data20 === "false")) {
+        const err47 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
         }
-      } else {
-        const err48 = { instancePath: instancePath + "/showUrl", schemaPath: "#/$defs/ShowUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data21 = data.installmentNumber;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -12024,32 +10191,36 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.systemId !== void 0) {
-      let data20 = data.systemId;
-      if (typeof data20 === "string") {
-        if (func2(data20) > 32) {
-          const err49 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        }
-      } else {
-        const err50 = { instancePath: instancePath + "/systemId", schemaPath: "#/$defs/SystemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
+        const err49 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err49];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err49);
         }
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err51 = { instancePath: instancePath + "/divisionFlag", schemaPath: "#/properties/divisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data23 = data.mobile;
+      if (typeof data23 === "string") {
+        if (func2(data23) > 20) {
+          const err50 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+      } else {
+        const err51 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -12058,9 +10229,10 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err52 = { instancePath: instancePath + "/asynDivisionFlag", schemaPath: "#/properties/asynDivisionFlag/type", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.certType !== void 0) {
+      let data24 = data.certType;
+      if (typeof data24 !== "string") {
+        const err52 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -12068,11 +10240,8 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.platformAmount !== void 0) {
-      let data23 = data.platformAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err53 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(data24 === "IDENTITY_CARD" || data24 === "PASSPORT" || data24 === "OFFICER_CARD" || data24 === "SOLDIER_CARD" || data24 === "HOKOU")) {
+        const err53 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err53];
         } else {
@@ -12080,48 +10249,41 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 > 1e8 || isNaN(data23)) {
-          const err54 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/maximum", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err54];
-          } else {
-            vErrors.push(err54);
-          }
-          errors++;
+    }
+    if (data.fixBuyer !== void 0) {
+      let data25 = data.fixBuyer;
+      if (typeof data25 !== "string") {
+        const err54 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
         }
-        if (data23 < 0 || isNaN(data23)) {
-          const err55 = { instancePath: instancePath + "/platformAmount", schemaPath: "#/$defs/ShareAmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err55];
-          } else {
-            vErrors.push(err55);
-          }
-          errors++;
+        errors++;
+      }
+      if (!(data25 === "T" || data25 === "F")) {
+        const err55 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema71.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
         }
+        errors++;
       }
     }
-    if (data.subOrders !== void 0) {
-      let data24 = data.subOrders;
-      if (Array.isArray(data24)) {
-        if (data24.length > 20) {
-          const err56 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/maxItems", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
+    if (data.tradeType !== void 0) {
+      let data26 = data.tradeType;
+      if (typeof data26 !== "string") {
+        const err56 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
         }
-        const len1 = data24.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate16(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate16.errors : vErrors.concat(validate16.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err57 = { instancePath: instancePath + "/subOrders", schemaPath: "#/properties/subOrders/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        errors++;
+      }
+      if (!(data26 === "MINI" || data26 === "JSAPI")) {
+        const err57 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema71.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err57];
         } else {
@@ -12130,19 +10292,20 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data26 = data.secureTransaction;
-      if (typeof data26 !== "string") {
-        const err58 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
+    if (data.subOpenId !== void 0) {
+      let data27 = data.subOpenId;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 128) {
+          const err58 = { instancePath: instancePath + "/subOpenId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data26 === "true" || data26 === "false")) {
-        const err59 = { instancePath: instancePath + "/secureTransaction", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err59 = { instancePath: instancePath + "/subOpenId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err59];
         } else {
@@ -12151,299 +10314,75 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data27 = data.limitCreditCard;
-      if (typeof data27 !== "string") {
-        const err60 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-      if (!(data27 === "true" || data27 === "false")) {
-        const err61 = { instancePath: instancePath + "/limitCreditCard", schemaPath: "#/$defs/TrueFalseString/enum", keyword: "enum", params: { allowedValues: schema42.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err61];
-        } else {
-          vErrors.push(err61);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data28 = data.installmentNumber;
-      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
-        const err62 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err62];
-        } else {
-          vErrors.push(err62);
-        }
-        errors++;
-      }
-      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
-        const err63 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/$defs/InstallmentNumber/enum", keyword: "enum", params: { allowedValues: schema46.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err63];
-        } else {
-          vErrors.push(err63);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      let data29 = data.retCommParams;
-      if (data29 && typeof data29 == "object" && !Array.isArray(data29)) {
-        for (const key1 in data29) {
-          if (!(key1 === "foodOrderType")) {
-            const err64 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key1 }, message: "must NOT have additional properties" };
+    for (const key1 in data) {
+      if (pattern25.test(key1)) {
+        let data28 = data[key1];
+        if (typeof data28 === "string") {
+          if (func2(data28) > 255) {
+            const err60 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
             if (vErrors === null) {
-              vErrors = [err64];
+              vErrors = [err60];
             } else {
-              vErrors.push(err64);
+              vErrors.push(err60);
             }
             errors++;
           }
+        } else {
+          const err61 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
         }
-        if (data29.foodOrderType !== void 0) {
-          if (typeof data29.foodOrderType !== "string") {
-            const err65 = { instancePath: instancePath + "/retCommParams/foodOrderType", schemaPath: "#/$defs/RetCommParams/properties/foodOrderType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    for (const key2 in data) {
+      if (pattern74.test(key2)) {
+        let data29 = data[key2];
+        if (typeof data29 === "string") {
+          if (func2(data29) > 32) {
+            const err62 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
             if (vErrors === null) {
-              vErrors = [err65];
+              vErrors = [err62];
             } else {
-              vErrors.push(err65);
+              vErrors.push(err62);
             }
             errors++;
           }
-        }
-      } else {
-        const err66 = { instancePath: instancePath + "/retCommParams", schemaPath: "#/$defs/RetCommParams/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err66];
         } else {
-          vErrors.push(err66);
-        }
-        errors++;
-      }
-    }
-    if (data.clientIp !== void 0) {
-      let data31 = data.clientIp;
-      if (typeof data31 === "string") {
-        if (func2(data31) > 64) {
-          const err67 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err63 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
           if (vErrors === null) {
-            vErrors = [err67];
+            vErrors = [err63];
           } else {
-            vErrors.push(err67);
+            vErrors.push(err63);
           }
           errors++;
         }
-      } else {
-        const err68 = { instancePath: instancePath + "/clientIp", schemaPath: "#/properties/clientIp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err68];
-        } else {
-          vErrors.push(err68);
-        }
-        errors++;
-      }
-    }
-    if (data.name !== void 0) {
-      let data32 = data.name;
-      if (typeof data32 === "string") {
-        if (func2(data32) > 32) {
-          const err69 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err69];
-          } else {
-            vErrors.push(err69);
-          }
-          errors++;
-        }
-      } else {
-        const err70 = { instancePath: instancePath + "/name", schemaPath: "#/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err70];
-        } else {
-          vErrors.push(err70);
-        }
-        errors++;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data33 = data.mobile;
-      if (typeof data33 === "string") {
-        if (func2(data33) > 20) {
-          const err71 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/maxLength", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
-          if (vErrors === null) {
-            vErrors = [err71];
-          } else {
-            vErrors.push(err71);
-          }
-          errors++;
-        }
-      } else {
-        const err72 = { instancePath: instancePath + "/mobile", schemaPath: "#/properties/mobile/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err72];
-        } else {
-          vErrors.push(err72);
-        }
-        errors++;
-      }
-    }
-    if (data.certType !== void 0) {
-      let data34 = data.certType;
-      if (typeof data34 !== "string") {
-        const err73 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err73];
-        } else {
-          vErrors.push(err73);
-        }
-        errors++;
-      }
-      if (!(data34 === "IDENTITY_CARD" || data34 === "PASSPORT" || data34 === "OFFICER_CARD" || data34 === "SOLDIER_CARD" || data34 === "HOKOU")) {
-        const err74 = { instancePath: instancePath + "/certType", schemaPath: "#/$defs/CertType/enum", keyword: "enum", params: { allowedValues: schema43.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err74];
-        } else {
-          vErrors.push(err74);
-        }
-        errors++;
-      }
-    }
-    if (data.certNo !== void 0) {
-      let data35 = data.certNo;
-      if (typeof data35 === "string") {
-        if (func2(data35) > 32) {
-          const err75 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err75];
-          } else {
-            vErrors.push(err75);
-          }
-          errors++;
-        }
-      } else {
-        const err76 = { instancePath: instancePath + "/certNo", schemaPath: "#/properties/certNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err76];
-        } else {
-          vErrors.push(err76);
-        }
-        errors++;
-      }
-    }
-    if (data.fixBuyer !== void 0) {
-      let data36 = data.fixBuyer;
-      if (typeof data36 !== "string") {
-        const err77 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err77];
-        } else {
-          vErrors.push(err77);
-        }
-        errors++;
-      }
-      if (!(data36 === "T" || data36 === "F")) {
-        const err78 = { instancePath: instancePath + "/fixBuyer", schemaPath: "#/properties/fixBuyer/enum", keyword: "enum", params: { allowedValues: schema306.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err78];
-        } else {
-          vErrors.push(err78);
-        }
-        errors++;
-      }
-    }
-    if (data.tradeType !== void 0) {
-      let data37 = data.tradeType;
-      if (typeof data37 !== "string") {
-        const err79 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err79];
-        } else {
-          vErrors.push(err79);
-        }
-        errors++;
-      }
-      if (!(data37 === "MINI" || data37 === "JSAPI")) {
-        const err80 = { instancePath: instancePath + "/tradeType", schemaPath: "#/properties/tradeType/enum", keyword: "enum", params: { allowedValues: schema306.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err80];
-        } else {
-          vErrors.push(err80);
-        }
-        errors++;
-      }
-    }
-    if (data.subAppId !== void 0) {
-      let data38 = data.subAppId;
-      if (typeof data38 === "string") {
-        if (func2(data38) > 32) {
-          const err81 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err81];
-          } else {
-            vErrors.push(err81);
-          }
-          errors++;
-        }
-      } else {
-        const err82 = { instancePath: instancePath + "/subAppId", schemaPath: "#/properties/subAppId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err82];
-        } else {
-          vErrors.push(err82);
-        }
-        errors++;
-      }
-    }
-    if (data.subOpenId !== void 0) {
-      let data39 = data.subOpenId;
-      if (typeof data39 === "string") {
-        if (func2(data39) > 128) {
-          const err83 = { instancePath: instancePath + "/subOpenId", schemaPath: "#/properties/subOpenId/maxLength", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
-          if (vErrors === null) {
-            vErrors = [err83];
-          } else {
-            vErrors.push(err83);
-          }
-          errors++;
-        }
-      } else {
-        const err84 = { instancePath: instancePath + "/subOpenId", schemaPath: "#/properties/subOpenId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err84];
-        } else {
-          vErrors.push(err84);
-        }
-        errors++;
       }
     }
   } else {
-    const err85 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err64 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err85];
+      vErrors = [err64];
     } else {
-      vErrors.push(err85);
+      vErrors.push(err64);
     }
     errors++;
   }
-  validate52.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-var requestValidators_payPointOrderSync = validate55;
-var schema332 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "$ref": "#/$defs/FenOrderId" }, "mid": { "$ref": "#/$defs/Mid" }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
-var pattern37 = new RegExp("^\\d{8}(\\d{6})?$", "u");
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var requestValidators_payPointOrderSync = validate69;
+var schema76 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "type": "string", "maxLength": 32 }, "mid": { "type": "string", "maxLength": 32 }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
+var pattern79 = new RegExp("^\\d{8}(\\d{6})?$", "u");
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.paidTime === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "paidTime" }, message: "must have required property 'paidTime'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "paidTime" }, message: "must have required property 'paidTime'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -12453,7 +10392,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "paidTime")) {
-        const err1 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err1 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -12466,7 +10405,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.paidTime;
       if (typeof data0 === "string") {
         if (func2(data0) > 64) {
-          const err2 = { instancePath: instancePath + "/paidTime", schemaPath: "#/$defs/PayPointPaidTime/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err2 = { instancePath: instancePath + "/paidTime", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -12474,8 +10413,8 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern37.test(data0)) {
-          const err3 = { instancePath: instancePath + "/paidTime", schemaPath: "#/$defs/PayPointPaidTime/pattern", keyword: "pattern", params: { pattern: "^\\d{8}(\\d{6})?$" }, message: 'must match pattern "^\\d{8}(\\d{6})?$"' };
+        if (!pattern79.test(data0)) {
+          const err3 = { instancePath: instancePath + "/paidTime", keyword: "pattern", params: { pattern: "^\\d{8}(\\d{6})?$" }, message: 'must match pattern "^\\d{8}(\\d{6})?$"' };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -12484,7 +10423,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/paidTime", schemaPath: "#/$defs/PayPointPaidTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/paidTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -12494,7 +10433,7 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err5 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err5 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err5];
     } else {
@@ -12502,15 +10441,15 @@ function validate56(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate56.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.fenOrderId === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "fenOrderId" }, message: "must have required property 'fenOrderId'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "fenOrderId" }, message: "must have required property 'fenOrderId'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -12519,7 +10458,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.mid === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
       if (vErrors === null) {
         vErrors = [err1];
       } else {
@@ -12528,7 +10467,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.serviceId === void 0) {
-      const err2 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "serviceId" }, message: "must have required property 'serviceId'" };
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "serviceId" }, message: "must have required property 'serviceId'" };
       if (vErrors === null) {
         vErrors = [err2];
       } else {
@@ -12537,7 +10476,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.type === void 0) {
-      const err3 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "type" }, message: "must have required property 'type'" };
       if (vErrors === null) {
         vErrors = [err3];
       } else {
@@ -12546,7 +10485,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     if (data.detail === void 0) {
-      const err4 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'" };
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "detail" }, message: "must have required property 'detail'" };
       if (vErrors === null) {
         vErrors = [err4];
       } else {
@@ -12556,7 +10495,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
     for (const key0 in data) {
       if (!(key0 === "fenOrderId" || key0 === "mid" || key0 === "serviceId" || key0 === "type" || key0 === "detail")) {
-        const err5 = { instancePath, schemaPath: "#/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        const err5 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -12569,7 +10508,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.fenOrderId;
       if (typeof data0 === "string") {
         if (func2(data0) > 32) {
-          const err6 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err6 = { instancePath: instancePath + "/fenOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -12578,7 +10517,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/fenOrderId", schemaPath: "#/$defs/FenOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/fenOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -12591,7 +10530,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.mid;
       if (typeof data1 === "string") {
         if (func2(data1) > 32) {
-          const err8 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err8 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err8];
           } else {
@@ -12600,7 +10539,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err9];
         } else {
@@ -12613,7 +10552,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.serviceId;
       if (typeof data2 === "string") {
         if (func2(data2) > 32) {
-          const err10 = { instancePath: instancePath + "/serviceId", schemaPath: "#/properties/serviceId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err10 = { instancePath: instancePath + "/serviceId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -12622,7 +10561,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
         if (func2(data2) < 1) {
-          const err11 = { instancePath: instancePath + "/serviceId", schemaPath: "#/properties/serviceId/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err11 = { instancePath: instancePath + "/serviceId", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -12631,7 +10570,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/serviceId", schemaPath: "#/properties/serviceId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/serviceId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -12643,7 +10582,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.type !== void 0) {
       let data3 = data.type;
       if (!(data3 === "Order_Paid")) {
-        const err13 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/enum", keyword: "enum", params: { allowedValues: schema332.properties.type.enum }, message: "must be equal to one of the allowed values" };
+        const err13 = { instancePath: instancePath + "/type", keyword: "enum", params: { allowedValues: schema76.properties.type.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -12653,7 +10592,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data3 === "string") {
         if (func2(data3) > 32) {
-          const err14 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err14 = { instancePath: instancePath + "/type", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -12662,7 +10601,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/type", schemaPath: "#/properties/type/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -12672,13 +10611,13 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.detail !== void 0) {
-      if (!validate56(data.detail, { instancePath: instancePath + "/detail", parentData: data, parentDataProperty: "detail", rootData })) {
-        vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+      if (!validate70(data.detail, { instancePath: instancePath + "/detail", parentData: data, parentDataProperty: "detail", rootData })) {
+        vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
         errors = vErrors.length;
       }
     }
   } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err16];
     } else {
@@ -12686,7 +10625,7 @@ function validate55(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate55.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
 var requestValidators = { accessToken: requestValidators_accessToken, billsCloseQrcode: requestValidators_billsCloseQrcode, billsGetQrcode: requestValidators_billsGetQrcode, billsPreauthCancel: requestValidators_billsPreauthCancel, billsQuery: requestValidators_billsQuery, billsRefund: requestValidators_billsRefund, netpayClose: requestValidators_netpayClose, netpayQuery: requestValidators_netpayQuery, netpayRefund: requestValidators_netpayRefund, netpayRefundQuery: requestValidators_netpayRefundQuery, netpayTradeCreate: requestValidators_netpayTradeCreate, netpayTradeH5Pay: requestValidators_netpayTradeH5Pay, netpayTradePrecreate: requestValidators_netpayTradePrecreate, netpayUacAppOrder: requestValidators_netpayUacAppOrder, netpayUacOrder: requestValidators_netpayUacOrder, netpayWxAppPreOrder: requestValidators_netpayWxAppPreOrder, netpayWxpayH5Pay: requestValidators_netpayWxpayH5Pay, netpayWxpayH5ToMinipay: requestValidators_netpayWxpayH5ToMinipay, netpayWxUnifiedOrder: requestValidators_netpayWxUnifiedOrder, payPointOrderSync: requestValidators_payPointOrderSync };

@@ -11,13 +11,13 @@ function ucs2length(str) {
   }
   return length;
 }
-var responseValidators_accessToken = validate11;
-function validate11(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_accessToken = validate14;
+function validate14(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.errCode === void 0) {
-      const err0 = { instancePath, schemaPath: "#/$defs/PlatformError/required", keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -27,7 +27,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.errCode !== void 0) {
       if (typeof data.errCode !== "string") {
-        const err1 = { instancePath: instancePath + "/errCode", schemaPath: "#/$defs/PlatformError/properties/errCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -38,7 +38,7 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.errInfo !== void 0) {
       if (typeof data.errInfo !== "string") {
-        const err2 = { instancePath: instancePath + "/errInfo", schemaPath: "#/$defs/PlatformError/properties/errInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/errInfo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -47,23 +47,13 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/$defs/PlatformError/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.accessToken !== void 0) {
       if (typeof data.accessToken !== "string") {
-        const err4 = { instancePath: instancePath + "/accessToken", schemaPath: "#/allOf/1/properties/accessToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err3 = { instancePath: instancePath + "/accessToken", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err4];
+          vErrors = [err3];
         } else {
-          vErrors.push(err4);
+          vErrors.push(err3);
         }
         errors++;
       }
@@ -71,47 +61,48 @@ function validate11(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.expiresIn !== void 0) {
       let data3 = data.expiresIn;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err5 = { instancePath: instancePath + "/expiresIn", schemaPath: "#/allOf/1/properties/expiresIn/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err4 = { instancePath: instancePath + "/expiresIn", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err6 = { instancePath: instancePath + "/expiresIn", schemaPath: "#/allOf/1/properties/expiresIn/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err5 = { instancePath: instancePath + "/expiresIn", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err5];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     }
   } else {
-    const err7 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err6 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err7];
+      vErrors = [err6];
     } else {
-      vErrors.push(err7);
+      vErrors.push(err6);
     }
     errors++;
   }
-  validate11.errors = vErrors;
+  validate14.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_billsCloseQrcode = validate12;
+var responseValidators_billsCloseQrcode = validate15;
 var func2 = ucs2length;
 var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
-function validate13(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern1 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.errCode === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -123,7 +114,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data0 = data.errCode;
       if (typeof data0 === "string") {
         if (func2(data0) > 64) {
-          const err1 = { instancePath: instancePath + "/errCode", schemaPath: "#/properties/errCode/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -132,7 +123,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/errCode", schemaPath: "#/properties/errCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -145,7 +136,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.errMsg;
       if (typeof data1 === "string") {
         if (func2(data1) > 255) {
-          const err3 = { instancePath: instancePath + "/errMsg", schemaPath: "#/properties/errMsg/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -154,7 +145,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/errMsg", schemaPath: "#/properties/errMsg/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -167,7 +158,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
         if (!pattern0.test(data2)) {
-          const err5 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -176,7 +167,7 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/responseTimestamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -185,382 +176,11 @@ function validate13(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-  } else {
-    const err7 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err7];
-    } else {
-      vErrors.push(err7);
-    }
-    errors++;
-  }
-  validate13.errors = vErrors;
-  return errors === 0;
-}
-var pattern1 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
-function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.msgId !== void 0) {
-      let data0 = data.msgId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 64) {
-          const err0 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data1 = data.srcReserve;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 255) {
-          const err2 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data2 = data.mid;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 32) {
-          const err4 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data3 = data.tid;
+      let data3 = data.msgId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data4 = data.instMid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.billNo !== void 0) {
-      let data5 = data.billNo;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 31) {
-          const err10 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.billDate !== void 0) {
-      let data6 = data.billDate;
-      if (typeof data6 === "string") {
-        if (!pattern1.test(data6)) {
-          const err12 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err14 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err14];
-    } else {
-      vErrors.push(err14);
-    }
-    errors++;
-  }
-  validate15.errors = vErrors;
-  return errors === 0;
-}
-function validate12(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.qrCodeId !== void 0) {
-      if (typeof data.qrCodeId !== "string") {
-        const err0 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/allOf/2/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      if (typeof data.systemId !== "string") {
-        const err1 = { instancePath: instancePath + "/systemId", schemaPath: "#/allOf/2/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err2 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err2];
-    } else {
-      vErrors.push(err2);
-    }
-    errors++;
-  }
-  validate12.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_billsGetQrcode = validate17;
-function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.billQRCode !== void 0) {
-      if (typeof data.billQRCode !== "string") {
-        const err0 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/2/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.qrCodeId !== void 0) {
-      if (typeof data.qrCodeId !== "string") {
-        const err1 = { instancePath: instancePath + "/qrCodeId", schemaPath: "#/allOf/2/properties/qrCodeId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.systemId !== void 0) {
-      if (typeof data.systemId !== "string") {
-        const err2 = { instancePath: instancePath + "/systemId", schemaPath: "#/allOf/2/properties/systemId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate17.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_billsPreauthCancel = validate20;
-var schema48 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
-var schema49 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
-var schema39 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
-function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.merOrderId !== void 0) {
-      let data0 = data.merOrderId;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 32) {
-          const err0 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.billBizType !== void 0) {
-      if (typeof data.billBizType !== "string") {
-        const err2 = { instancePath: instancePath + "/billBizType", schemaPath: "#/properties/billBizType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.paySeqId !== void 0) {
-      if (typeof data.paySeqId !== "string") {
-        const err3 = { instancePath: instancePath + "/paySeqId", schemaPath: "#/properties/paySeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data3 = data.totalAmount;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err4 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerPayAmount !== void 0) {
-      let data4 = data.buyerPayAmount;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err6 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err7 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+        if (func2(data3) > 64) {
+          const err7 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -568,273 +188,12 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.invoiceAmount !== void 0) {
-      let data5 = data.invoiceAmount;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err8 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err8 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
           vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (data5 < 0 || isNaN(data5)) {
-          const err9 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.discountAmount !== void 0) {
-      let data6 = data.discountAmount;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err10 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 < 0 || isNaN(data6)) {
-          const err11 = { instancePath: instancePath + "/discountAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerId !== void 0) {
-      if (typeof data.buyerId !== "string") {
-        const err12 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.buyerUsername !== void 0) {
-      if (typeof data.buyerUsername !== "string") {
-        const err13 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.payDetail !== void 0) {
-      if (typeof data.payDetail !== "string") {
-        const err14 = { instancePath: instancePath + "/payDetail", schemaPath: "#/properties/payDetail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.payTime !== void 0) {
-      let data10 = data.payTime;
-      if (typeof data10 === "string") {
-        if (!pattern0.test(data10)) {
-          const err15 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data11 = data.settleDate;
-      if (typeof data11 === "string") {
-        if (!pattern1.test(data11)) {
-          const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      } else {
-        const err18 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data12 = data.status;
-      if (typeof data12 !== "string") {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err21 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err22 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err23 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err24 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err24];
-    } else {
-      vErrors.push(err24);
-    }
-    errors++;
-  }
-  validate22.errors = vErrors;
-  return errors === 0;
-}
-function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.mid !== void 0) {
-      let data0 = data.mid;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 32) {
-          const err0 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data1 = data.tid;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err2 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.billPayment !== void 0) {
-      if (!validate22(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
-        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data3 = data.msgId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err4 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
         }
         errors++;
       }
@@ -843,64 +202,64 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data4 = data.srcReserve;
       if (typeof data4 === "string") {
         if (func2(data4) > 255) {
-          const err6 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err9];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err10];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data5 = data.billNo;
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
       if (typeof data5 === "string") {
-        if (func2(data5) > 31) {
-          const err8 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/maxLength", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+        if (func2(data5) > 32) {
+          const err11 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err11];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err11);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/billNo", schemaPath: "#/$defs/BillNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err12];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data6 = data.billDate;
+    if (data.tid !== void 0) {
+      let data6 = data.tid;
       if (typeof data6 === "string") {
-        if (!pattern1.test(data6)) {
-          const err10 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err13];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err11];
+          vErrors = [err14];
         } else {
-          vErrors.push(err11);
+          vErrors.push(err14);
         }
         errors++;
       }
@@ -909,48 +268,16 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
       let data7 = data.instMid;
       if (typeof data7 === "string") {
         if (func2(data7) > 32) {
-          const err12 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err15 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err15];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err15);
           }
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.billQRCode !== void 0) {
-      if (typeof data.billQRCode !== "string") {
-        const err14 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/1/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.billStatus !== void 0) {
-      let data9 = data.billStatus;
-      if (typeof data9 !== "string") {
-        const err15 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (!(data9 === "PAID" || data9 === "UNPAID" || data9 === "REFUND" || data9 === "CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
-        const err16 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
+        const err16 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -959,857 +286,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cardAttr !== void 0) {
-      let data10 = data.cardAttr;
-      if (typeof data10 !== "string") {
-        const err17 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (!(data10 === "DEBIT_CARD" || data10 === "CREDIT_CARD" || data10 === "")) {
-        const err18 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema49.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err19 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err19];
-    } else {
-      vErrors.push(err19);
-    }
-    errors++;
-  }
-  validate20.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_billsQuery = validate24;
-var schema60 = { "type": "string", "enum": ["SUCCESS", "FAIL", "PROCESSING", "UNKNOWN", ""] };
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate22(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.refundOrderId !== void 0) {
-      if (typeof data.refundOrderId !== "string") {
-        const err0 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-    if (data.refundAmount !== void 0) {
-      let data1 = data.refundAmount;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err1 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 0 || isNaN(data1)) {
-          const err2 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.refundPayTime !== void 0) {
-      let data2 = data.refundPayTime;
-      if (typeof data2 === "string") {
-        if (!pattern0.test(data2)) {
-          const err3 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err5 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err5];
-    } else {
-      vErrors.push(err5);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
-function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.createTime !== void 0) {
-      let data0 = data.createTime;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/createTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.billStatus !== void 0) {
-      let data1 = data.billStatus;
-      if (typeof data1 !== "string") {
-        const err2 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (!(data1 === "PAID" || data1 === "UNPAID" || data1 === "REFUND" || data1 === "CLOSED" || data1 === "UNKNOWN" || data1 === "")) {
-        const err3 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.billDesc !== void 0) {
-      if (typeof data.billDesc !== "string") {
-        const err4 = { instancePath: instancePath + "/billDesc", schemaPath: "#/allOf/2/properties/billDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data3 = data.totalAmount;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err5 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (data3 < 0 || isNaN(data3)) {
-          const err6 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.billQRCode !== void 0) {
-      if (typeof data.billQRCode !== "string") {
-        const err7 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/2/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.memberId !== void 0) {
-      if (typeof data.memberId !== "string") {
-        const err8 = { instancePath: instancePath + "/memberId", schemaPath: "#/allOf/2/properties/memberId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.counterNo !== void 0) {
-      if (typeof data.counterNo !== "string") {
-        const err9 = { instancePath: instancePath + "/counterNo", schemaPath: "#/allOf/2/properties/counterNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err10 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.memo !== void 0) {
-      if (typeof data.memo !== "string") {
-        const err11 = { instancePath: instancePath + "/memo", schemaPath: "#/allOf/2/properties/memo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.secureStatus !== void 0) {
-      if (typeof data.secureStatus !== "string") {
-        const err12 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/allOf/2/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.completeAmount !== void 0) {
-      let data10 = data.completeAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err13 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err14 = { instancePath: instancePath + "/completeAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.cardAttr !== void 0) {
-      let data11 = data.cardAttr;
-      if (typeof data11 !== "string") {
-        const err15 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (!(data11 === "DEBIT_CARD" || data11 === "CREDIT_CARD" || data11 === "")) {
-        const err16 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema49.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      if (typeof data.installmentNumber !== "string") {
-        const err17 = { instancePath: instancePath + "/installmentNumber", schemaPath: "#/allOf/2/properties/installmentNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.billPayment !== void 0) {
-      if (!validate22(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
-        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.refundBillPayment !== void 0) {
-      if (!validate28(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
-        vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.authedBillPayment !== void 0) {
-      if (!validate22(data.authedBillPayment, { instancePath: instancePath + "/authedBillPayment", parentData: data, parentDataProperty: "authedBillPayment", rootData })) {
-        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.refundStatus !== void 0) {
-      let data16 = data.refundStatus;
-      if (typeof data16 !== "string") {
-        const err18 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-      if (!(data16 === "SUCCESS" || data16 === "FAIL" || data16 === "PROCESSING" || data16 === "UNKNOWN" || data16 === "")) {
-        const err19 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.refundOrderId !== void 0) {
-      if (typeof data.refundOrderId !== "string") {
-        const err20 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/2/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.refundTargetOrderId !== void 0) {
-      if (typeof data.refundTargetOrderId !== "string") {
-        const err21 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/2/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.refundPayTime !== void 0) {
-      let data19 = data.refundPayTime;
-      if (typeof data19 === "string") {
-        if (!pattern0.test(data19)) {
-          const err22 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      } else {
-        const err23 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.refundAmount !== void 0) {
-      let data20 = data.refundAmount;
-      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-        const err24 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-      if (typeof data20 == "number" && isFinite(data20)) {
-        if (data20 < 0 || isNaN(data20)) {
-          const err25 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err26 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err26];
-    } else {
-      vErrors.push(err26);
-    }
-    errors++;
-  }
-  validate24.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_billsRefund = validate32;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (!validate15(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.billStatus !== void 0) {
-      let data0 = data.billStatus;
-      if (typeof data0 !== "string") {
-        const err0 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-      if (!(data0 === "PAID" || data0 === "UNPAID" || data0 === "REFUND" || data0 === "CLOSED" || data0 === "UNKNOWN" || data0 === "")) {
-        const err1 = { instancePath: instancePath + "/billStatus", schemaPath: "#/$defs/BillStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema48.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.billQRCode !== void 0) {
-      if (typeof data.billQRCode !== "string") {
-        const err2 = { instancePath: instancePath + "/billQRCode", schemaPath: "#/allOf/2/properties/billQRCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data2 = data.merOrderId;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err3 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/2/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/2/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.refundOrderId !== void 0) {
-      if (typeof data.refundOrderId !== "string") {
-        const err5 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/2/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.refundTargetOrderId !== void 0) {
-      if (typeof data.refundTargetOrderId !== "string") {
-        const err6 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/2/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.refundPayTime !== void 0) {
-      let data5 = data.refundPayTime;
-      if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err7 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/refundPayTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.refundStatus !== void 0) {
-      let data6 = data.refundStatus;
-      if (typeof data6 !== "string") {
-        const err9 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (!(data6 === "SUCCESS" || data6 === "FAIL" || data6 === "PROCESSING" || data6 === "UNKNOWN" || data6 === "")) {
-        const err10 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.cardAttr !== void 0) {
-      let data7 = data.cardAttr;
-      if (typeof data7 !== "string") {
-        const err11 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      if (!(data7 === "DEBIT_CARD" || data7 === "CREDIT_CARD" || data7 === "")) {
-        const err12 = { instancePath: instancePath + "/cardAttr", schemaPath: "#/$defs/CardAttrOrEmpty/enum", keyword: "enum", params: { allowedValues: schema49.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.refundAmount !== void 0) {
-      let data8 = data.refundAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err13 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 < 0 || isNaN(data8)) {
-          const err14 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err14];
-          } else {
-            vErrors.push(err14);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.refundInvoiceAmount !== void 0) {
-      let data9 = data.refundInvoiceAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err15 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err16 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err17 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err17];
-    } else {
-      vErrors.push(err17);
-    }
-    errors++;
-  }
-  validate32.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_netpayClose = validate35;
-function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data5 = data.instMid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err10 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data6 = data.merOrderId;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err12 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err14 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err15 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err16 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data10 = data.settleDate;
-      if (typeof data10 === "string") {
-        if (!pattern1.test(data10)) {
-          const err17 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+    if (data.billNo !== void 0) {
+      let data8 = data.billNo;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 31) {
+          const err17 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1818,7 +299,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1827,19 +308,20 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data11 = data.status;
-      if (typeof data11 !== "string") {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+    if (data.billDate !== void 0) {
+      let data9 = data.billDate;
+      if (typeof data9 === "string") {
+        if (!pattern1.test(data9)) {
+          const err19 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data11 === "NEW_ORDER" || data11 === "WAIT_BUYER_PAY" || data11 === "TRADE_SUCCESS" || data11 === "TRADE_REFUND" || data11 === "TRADE_CLOSED" || data11 === "UNKNOWN" || data11 === "")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err20 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1848,324 +330,9 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data12 = data.totalAmount;
-      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-        const err21 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-      if (typeof data12 == "number" && isFinite(data12)) {
-        if (data12 < 0 || isNaN(data12)) {
-          const err22 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err23 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err24 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err25 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err26 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err27 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err27];
-    } else {
-      vErrors.push(err27);
-    }
-    errors++;
-  }
-  validate35.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_netpayQuery = validate37;
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.mid !== void 0) {
-      let data0 = data.mid;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 32) {
-          const err0 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data1 = data.tid;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err2 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data2 = data.instMid;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 32) {
-          const err4 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data3 = data.msgId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err6 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data4 = data.srcReserve;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 255) {
-          const err8 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err10 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err11 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.refId !== void 0) {
-      if (typeof data.refId !== "string") {
-        const err12 = { instancePath: instancePath + "/refId", schemaPath: "#/properties/refId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err13 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err15 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err17 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data11 = data.merOrderId;
-      if (typeof data11 === "string") {
-        if (func2(data11) > 32) {
-          const err18 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err20 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err21 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.qrCodeId !== void 0) {
+      if (typeof data.qrCodeId !== "string") {
+        const err21 = { instancePath: instancePath + "/qrCodeId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2174,9 +341,9 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err22 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.systemId !== void 0) {
+      if (typeof data.systemId !== "string") {
+        const err22 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2185,359 +352,46 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.buyerId !== void 0) {
-      if (typeof data.buyerId !== "string") {
-        const err23 = { instancePath: instancePath + "/buyerId", schemaPath: "#/$defs/BuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err24 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.bankCardNo !== void 0) {
-      if (typeof data.bankCardNo !== "string") {
-        const err25 = { instancePath: instancePath + "/bankCardNo", schemaPath: "#/properties/bankCardNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.bankInfo !== void 0) {
-      if (typeof data.bankInfo !== "string") {
-        const err26 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.billFunds !== void 0) {
-      if (typeof data.billFunds !== "string") {
-        const err27 = { instancePath: instancePath + "/billFunds", schemaPath: "#/properties/billFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-    }
-    if (data.billFundsDesc !== void 0) {
-      if (typeof data.billFundsDesc !== "string") {
-        const err28 = { instancePath: instancePath + "/billFundsDesc", schemaPath: "#/properties/billFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.buyerPayAmount !== void 0) {
-      let data21 = data.buyerPayAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err29 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 < 0 || isNaN(data21)) {
-          const err30 = { instancePath: instancePath + "/buyerPayAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.buyerUsername !== void 0) {
-      if (typeof data.buyerUsername !== "string") {
-        const err31 = { instancePath: instancePath + "/buyerUsername", schemaPath: "#/$defs/BuyerUsername/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-    }
-    if (data.couponAmount !== void 0) {
-      let data23 = data.couponAmount;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err32 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-      if (typeof data23 == "number" && isFinite(data23)) {
-        if (data23 < 0 || isNaN(data23)) {
-          const err33 = { instancePath: instancePath + "/couponAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.invoiceAmount !== void 0) {
-      let data24 = data.invoiceAmount;
-      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-        const err34 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-      if (typeof data24 == "number" && isFinite(data24)) {
-        if (data24 < 0 || isNaN(data24)) {
-          const err35 = { instancePath: instancePath + "/invoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.payTime !== void 0) {
-      let data25 = data.payTime;
-      if (typeof data25 === "string") {
-        if (!pattern0.test(data25)) {
-          const err36 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err36];
-          } else {
-            vErrors.push(err36);
-          }
-          errors++;
-        }
-      } else {
-        const err37 = { instancePath: instancePath + "/payTime", schemaPath: "#/$defs/BeijingDateTimeOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.receiptAmount !== void 0) {
-      let data26 = data.receiptAmount;
-      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-        const err38 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-      if (typeof data26 == "number" && isFinite(data26)) {
-        if (data26 < 0 || isNaN(data26)) {
-          const err39 = { instancePath: instancePath + "/receiptAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data27 = data.settleDate;
-      if (typeof data27 === "string") {
-        if (!pattern1.test(data27)) {
-          const err40 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err40];
-          } else {
-            vErrors.push(err40);
-          }
-          errors++;
-        }
-      } else {
-        const err41 = { instancePath: instancePath + "/settleDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
-        }
-        errors++;
-      }
-    }
-    if (data.subBuyerId !== void 0) {
-      if (typeof data.subBuyerId !== "string") {
-        const err42 = { instancePath: instancePath + "/subBuyerId", schemaPath: "#/properties/subBuyerId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err42];
-        } else {
-          vErrors.push(err42);
-        }
-        errors++;
-      }
-    }
-    if (data.activityIds !== void 0) {
-      if (typeof data.activityIds !== "string") {
-        const err43 = { instancePath: instancePath + "/activityIds", schemaPath: "#/$defs/ActivityIds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-    if (data.yxlmAmount !== void 0) {
-      let data30 = data.yxlmAmount;
-      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-        const err44 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-      if (typeof data30 == "number" && isFinite(data30)) {
-        if (data30 < 0 || isNaN(data30)) {
-          const err45 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err45];
-          } else {
-            vErrors.push(err45);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.couponMerchantContribute !== void 0) {
-      let data31 = data.couponMerchantContribute;
-      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-        const err46 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
-      if (typeof data31 == "number" && isFinite(data31)) {
-        if (data31 < 0 || isNaN(data31)) {
-          const err47 = { instancePath: instancePath + "/couponMerchantContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err47];
-          } else {
-            vErrors.push(err47);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.couponOtherContribute !== void 0) {
-      let data32 = data.couponOtherContribute;
-      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-        const err48 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-      if (typeof data32 == "number" && isFinite(data32)) {
-        if (data32 < 0 || isNaN(data32)) {
-          const err49 = { instancePath: instancePath + "/couponOtherContribute", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err49];
-          } else {
-            vErrors.push(err49);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err50 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err23 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err50];
+      vErrors = [err23];
     } else {
-      vErrors.push(err50);
+      vErrors.push(err23);
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate15.errors = vErrors;
   return errors === 0;
 }
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_billsGetQrcode = validate16;
+function validate16(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (!validate39(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
       if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err0];
+            vErrors = [err1];
           } else {
-            vErrors.push(err0);
+            vErrors.push(err1);
           }
           errors++;
         }
       } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.attachedData !== void 0) {
-      if (typeof data.attachedData !== "string") {
-        const err2 = { instancePath: instancePath + "/attachedData", schemaPath: "#/allOf/2/properties/attachedData/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -2546,218 +400,130 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureStatus !== void 0) {
-      if (typeof data.secureStatus !== "string") {
-        const err3 = { instancePath: instancePath + "/secureStatus", schemaPath: "#/allOf/2/properties/secureStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.authIdRespCd !== void 0) {
-      let data3 = data.authIdRespCd;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err4 = { instancePath: instancePath + "/authIdRespCd", schemaPath: "#/$defs/AuthIdRespCd/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err3];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err3);
           }
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/authIdRespCd", schemaPath: "#/$defs/AuthIdRespCd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
     }
-  } else {
-    const err6 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err6];
-    } else {
-      vErrors.push(err6);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_netpayRefund = validate41;
-var schema120 = { "allOf": [{ "$ref": "#/$defs/BusinessResult" }, { "type": "object", "properties": { "responseTimeStamp": { "$ref": "#/$defs/ResponseTimestamp" }, "msgId": { "$ref": "#/$defs/MsgId" }, "srcReserve": { "$ref": "#/$defs/SrcReserve" }, "mid": { "$ref": "#/$defs/Mid" }, "tid": { "$ref": "#/$defs/Tid" }, "instMid": { "$ref": "#/$defs/InstMid" }, "merOrderId": { "type": "string", "maxLength": 64 }, "merName": { "$ref": "#/$defs/MerName" }, "seqId": { "$ref": "#/$defs/SeqId" }, "settleRefId": { "$ref": "#/$defs/SettleRefId" }, "billDate": { "$ref": "#/$defs/BeijingDateOrEmpty" }, "status": { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", "PAID", "UNPAID", "REFUND", "CLOSED", ""] }, "refundStatus": { "$ref": "#/$defs/RefundStatusOrEmpty" }, "refundAmount": { "$ref": "#/$defs/AmountFen" }, "totalAmount": { "$ref": "#/$defs/AmountFen" }, "refundInvoiceAmount": { "$ref": "#/$defs/AmountFen" }, "yxlmAmount": { "$ref": "#/$defs/AmountFen" }, "refundOrderId": { "type": "string", "maxLength": 64 }, "refundTargetOrderId": { "type": "string" }, "refundFunds": { "type": "string" }, "refundFundsDesc": { "type": "string" }, "targetMid": { "$ref": "#/$defs/TargetMid" }, "targetOrderId": { "$ref": "#/$defs/TargetOrderId" }, "targetStatus": { "$ref": "#/$defs/TargetStatus" }, "targetSys": { "$ref": "#/$defs/TargetSys" } } }] };
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err0];
+            vErrors = [err5];
           } else {
-            vErrors.push(err0);
+            vErrors.push(err5);
           }
           errors++;
         }
       } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err6];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err6);
         }
         errors++;
       }
     }
     if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+      let data3 = data.msgId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err7 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err7];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err7);
           }
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err8];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
     if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+      let data4 = data.srcReserve;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err9];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err10];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
     if (data.mid !== void 0) {
-      let data3 = data.mid;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+      let data5 = data.mid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err11 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err11];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err11);
           }
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err12];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err12);
         }
         errors++;
       }
     }
     if (data.tid !== void 0) {
-      let data4 = data.tid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data5 = data.instMid;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err10 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/instMid", schemaPath: "#/$defs/InstMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data6 = data.merOrderId;
+      let data6 = data.tid;
       if (typeof data6 === "string") {
-        if (func2(data6) > 64) {
-          const err12 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err12];
+            vErrors = [err13];
           } else {
-            vErrors.push(err12);
+            vErrors.push(err13);
           }
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err14 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2766,20 +532,451 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err15 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.instMid !== void 0) {
+      let data7 = data.instMid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err16];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err16 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billNo !== void 0) {
+      let data8 = data.billNo;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 31) {
+          const err17 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data9 = data.billDate;
+      if (typeof data9 === "string") {
+        if (!pattern1.test(data9)) {
+          const err19 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err21 = { instancePath: instancePath + "/billQRCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCodeId !== void 0) {
+      if (typeof data.qrCodeId !== "string") {
+        const err22 = { instancePath: instancePath + "/qrCodeId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      if (typeof data.systemId !== "string") {
+        const err23 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate16.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_billsPreauthCancel = validate17;
+var schema17 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
+var schema18 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
+var schema16 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
+var pattern7 = new RegExp("^(?:billBizType|paySeqId|buyerId|buyerUsername|payDetail|targetOrderId|targetSys|activityIds)$", "u");
+var pattern8 = new RegExp("^(?:totalAmount|buyerPayAmount|invoiceAmount|discountAmount)$", "u");
+function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.merOrderId !== void 0) {
+      let data0 = data.merOrderId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 32) {
+          const err0 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data1 = data.payTime;
+      if (typeof data1 === "string") {
+        if (!pattern0.test(data1)) {
+          const err2 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data2 = data.settleDate;
+      if (typeof data2 === "string") {
+        if (!pattern1.test(data2)) {
+          const err4 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data3 = data.status;
+      if (typeof data3 !== "string") {
+        const err6 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (!(data3 === "NEW_ORDER" || data3 === "WAIT_BUYER_PAY" || data3 === "TRADE_SUCCESS" || data3 === "TRADE_REFUND" || data3 === "TRADE_CLOSED" || data3 === "UNKNOWN" || data3 === "")) {
+        const err7 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern7.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err8 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err8];
+          } else {
+            vErrors.push(err8);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key1 in data) {
+      if (pattern8.test(key1)) {
+        let data5 = data[key1];
+        if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+          const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+        if (typeof data5 == "number" && isFinite(data5)) {
+          if (data5 < 0 || isNaN(data5)) {
+            const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            if (vErrors === null) {
+              vErrors = [err10];
+            } else {
+              vErrors.push(err10);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+  } else {
+    const err11 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err11];
+    } else {
+      vErrors.push(err11);
+    }
+    errors++;
+  }
+  validate18.errors = vErrors;
+  return errors === 0;
+}
+function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err7 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err9 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.billPayment !== void 0) {
+      if (!validate18(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data6 = data.msgId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 64) {
+          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data7 = data.srcReserve;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 255) {
+          const err13 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data8 = data.billNo;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 31) {
+          const err15 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2789,10 +986,10 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.billDate !== void 0) {
-      let data10 = data.billDate;
-      if (typeof data10 === "string") {
-        if (!pattern1.test(data10)) {
-          const err17 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+      let data9 = data.billDate;
+      if (typeof data9 === "string") {
+        if (!pattern1.test(data9)) {
+          const err17 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -2801,7 +998,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/billDate", schemaPath: "#/$defs/BeijingDateOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2810,19 +1007,20 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data11 = data.status;
-      if (typeof data11 !== "string") {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/allOf/1/properties/status/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+    if (data.instMid !== void 0) {
+      let data10 = data.instMid;
+      if (typeof data10 === "string") {
+        if (func2(data10) > 32) {
+          const err19 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data11 === "NEW_ORDER" || data11 === "WAIT_BUYER_PAY" || data11 === "TRADE_SUCCESS" || data11 === "TRADE_REFUND" || data11 === "TRADE_CLOSED" || data11 === "UNKNOWN" || data11 === "PAID" || data11 === "UNPAID" || data11 === "REFUND" || data11 === "CLOSED" || data11 === "")) {
-        const err20 = { instancePath: instancePath + "/status", schemaPath: "#/allOf/1/properties/status/enum", keyword: "enum", params: { allowedValues: schema120.allOf[1].properties.status.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err20 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2831,10 +1029,9 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundStatus !== void 0) {
-      let data12 = data.refundStatus;
-      if (typeof data12 !== "string") {
-        const err21 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err21 = { instancePath: instancePath + "/billQRCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -2842,8 +1039,476 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data12 === "SUCCESS" || data12 === "FAIL" || data12 === "PROCESSING" || data12 === "UNKNOWN" || data12 === "")) {
-        const err22 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.billStatus !== void 0) {
+      let data12 = data.billStatus;
+      if (typeof data12 !== "string") {
+        const err22 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (!(data12 === "PAID" || data12 === "UNPAID" || data12 === "REFUND" || data12 === "CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err23 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data13 = data.cardAttr;
+      if (typeof data13 !== "string") {
+        const err24 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (!(data13 === "DEBIT_CARD" || data13 === "CREDIT_CARD" || data13 === "")) {
+        const err25 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err26 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err26];
+    } else {
+      vErrors.push(err26);
+    }
+    errors++;
+  }
+  validate17.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_billsQuery = validate20;
+var schema24 = { "type": "string", "enum": ["SUCCESS", "FAIL", "PROCESSING", "UNKNOWN", ""] };
+var pattern19 = new RegExp("^(?:billDesc|billQRCode|memberId|counterNo|merName|memo|secureStatus|installmentNumber|refundOrderId|refundTargetOrderId)$", "u");
+var pattern17 = new RegExp("^(?:billBizType|paySeqId|buyerId|buyerUsername|payDetail|targetOrderId|targetSys|activityIds|refundOrderId)$", "u");
+var pattern18 = new RegExp("^(?:totalAmount|buyerPayAmount|invoiceAmount|discountAmount|refundAmount)$", "u");
+function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.merOrderId !== void 0) {
+      let data0 = data.merOrderId;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 32) {
+          const err0 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      } else {
+        const err1 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data1 = data.payTime;
+      if (typeof data1 === "string") {
+        if (!pattern0.test(data1)) {
+          const err2 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+      } else {
+        const err3 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data2 = data.refundPayTime;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err4 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      } else {
+        const err5 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data3 = data.settleDate;
+      if (typeof data3 === "string") {
+        if (!pattern1.test(data3)) {
+          const err6 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err6];
+          } else {
+            vErrors.push(err6);
+          }
+          errors++;
+        }
+      } else {
+        const err7 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data4 = data.status;
+      if (typeof data4 !== "string") {
+        const err8 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data4 === "NEW_ORDER" || data4 === "WAIT_BUYER_PAY" || data4 === "TRADE_SUCCESS" || data4 === "TRADE_REFUND" || data4 === "TRADE_CLOSED" || data4 === "UNKNOWN" || data4 === "")) {
+        const err9 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern17.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err10 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key1 in data) {
+      if (pattern18.test(key1)) {
+        let data6 = data[key1];
+        if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+          const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+        if (typeof data6 == "number" && isFinite(data6)) {
+          if (data6 < 0 || isNaN(data6)) {
+            const err12 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            if (vErrors === null) {
+              vErrors = [err12];
+            } else {
+              vErrors.push(err12);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+  } else {
+    const err13 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err13];
+    } else {
+      vErrors.push(err13);
+    }
+    errors++;
+  }
+  validate23.errors = vErrors;
+  return errors === 0;
+}
+function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data2 = data.errMsg;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data3 = data.srcReserve;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data4 = data.responseTimestamp;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.createTime !== void 0) {
+      let data5 = data.createTime;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/createTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/createTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data6 = data.refundPayTime;
+      if (typeof data6 === "string") {
+        if (!pattern0.test(data6)) {
+          const err13 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data7 = data.mid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data8 = data.tid;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 32) {
+          const err17 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data9 = data.instMid;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 32) {
+          const err19 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data10 = data.billNo;
+      if (typeof data10 === "string") {
+        if (func2(data10) > 31) {
+          const err21 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      } else {
+        const err22 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -2852,33 +1517,32 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundAmount !== void 0) {
-      let data13 = data.refundAmount;
-      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-        const err23 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      if (typeof data13 == "number" && isFinite(data13)) {
-        if (data13 < 0 || isNaN(data13)) {
-          const err24 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    if (data.billDate !== void 0) {
+      let data11 = data.billDate;
+      if (typeof data11 === "string") {
+        if (!pattern1.test(data11)) {
+          const err23 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err23];
           } else {
-            vErrors.push(err24);
+            vErrors.push(err23);
           }
           errors++;
         }
+      } else {
+        const err24 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data14 = data.totalAmount;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err25 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.billStatus !== void 0) {
+      let data12 = data.billStatus;
+      if (typeof data12 !== "string") {
+        const err25 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -2886,22 +1550,20 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 < 0 || isNaN(data14)) {
-          const err26 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
+      if (!(data12 === "PAID" || data12 === "UNPAID" || data12 === "REFUND" || data12 === "CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err26 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
         }
+        errors++;
       }
     }
-    if (data.refundInvoiceAmount !== void 0) {
-      let data15 = data.refundInvoiceAmount;
-      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-        const err27 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.totalAmount !== void 0) {
+      let data13 = data.totalAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -2909,9 +1571,9 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data15 == "number" && isFinite(data15)) {
-        if (data15 < 0 || isNaN(data15)) {
-          const err28 = { instancePath: instancePath + "/refundInvoiceAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 < 0 || isNaN(data13)) {
+          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err28];
           } else {
@@ -2921,10 +1583,10 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data16 = data.yxlmAmount;
-      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-        const err29 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.completeAmount !== void 0) {
+      let data14 = data.completeAmount;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err29 = { instancePath: instancePath + "/completeAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -2932,9 +1594,9 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data16 == "number" && isFinite(data16)) {
-        if (data16 < 0 || isNaN(data16)) {
-          const err30 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data14 == "number" && isFinite(data14)) {
+        if (data14 < 0 || isNaN(data14)) {
+          const err30 = { instancePath: instancePath + "/completeAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -2944,31 +1606,33 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    if (data.refundOrderId !== void 0) {
-      let data17 = data.refundOrderId;
-      if (typeof data17 === "string") {
-        if (func2(data17) > 64) {
-          const err31 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      } else {
-        const err32 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundAmount !== void 0) {
+      let data15 = data.refundAmount;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err31 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err31];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err31);
         }
         errors++;
       }
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 < 0 || isNaN(data15)) {
+          const err32 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.refundTargetOrderId !== void 0) {
-      if (typeof data.refundTargetOrderId !== "string") {
-        const err33 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/1/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.cardAttr !== void 0) {
+      let data16 = data.cardAttr;
+      if (typeof data16 !== "string") {
+        const err33 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -2976,10 +1640,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.refundFunds !== void 0) {
-      if (typeof data.refundFunds !== "string") {
-        const err34 = { instancePath: instancePath + "/refundFunds", schemaPath: "#/allOf/1/properties/refundFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data16 === "DEBIT_CARD" || data16 === "CREDIT_CARD" || data16 === "")) {
+        const err34 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -2988,9 +1650,28 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundFundsDesc !== void 0) {
-      if (typeof data.refundFundsDesc !== "string") {
-        const err35 = { instancePath: instancePath + "/refundFundsDesc", schemaPath: "#/allOf/1/properties/refundFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billPayment !== void 0) {
+      if (!validate18(data.billPayment, { instancePath: instancePath + "/billPayment", parentData: data, parentDataProperty: "billPayment", rootData })) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.authedBillPayment !== void 0) {
+      if (!validate18(data.authedBillPayment, { instancePath: instancePath + "/authedBillPayment", parentData: data, parentDataProperty: "authedBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.refundBillPayment !== void 0) {
+      if (!validate23(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.refundStatus !== void 0) {
+      let data20 = data.refundStatus;
+      if (typeof data20 !== "string") {
+        const err35 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -2998,10 +1679,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err36 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data20 === "SUCCESS" || data20 === "FAIL" || data20 === "PROCESSING" || data20 === "UNKNOWN" || data20 === "")) {
+        const err36 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -3010,59 +1689,1354 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err37 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
+    for (const key0 in data) {
+      if (pattern19.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err37 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err38 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err39 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
       }
     }
   } else {
-    const err40 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err38 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err40];
+      vErrors = [err38];
     } else {
-      vErrors.push(err40);
+      vErrors.push(err38);
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate20.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_netpayRefundQuery = validate43;
-function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_billsRefund = validate25;
+function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data3 = data.msgId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err7 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data4 = data.srcReserve;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err11 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data6 = data.tid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data7 = data.instMid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data8 = data.billNo;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 31) {
+          const err17 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data9 = data.billDate;
+      if (typeof data9 === "string") {
+        if (!pattern1.test(data9)) {
+          const err19 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.billStatus !== void 0) {
+      let data10 = data.billStatus;
+      if (typeof data10 !== "string") {
+        const err21 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (!(data10 === "PAID" || data10 === "UNPAID" || data10 === "REFUND" || data10 === "CLOSED" || data10 === "UNKNOWN" || data10 === "")) {
+        const err22 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err23 = { instancePath: instancePath + "/billQRCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data12 = data.merOrderId;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 64) {
+          const err24 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      if (typeof data.refundOrderId !== "string") {
+        const err26 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err27 = { instancePath: instancePath + "/refundTargetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data15 = data.refundPayTime;
+      if (typeof data15 === "string") {
+        if (!pattern0.test(data15)) {
+          const err28 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      } else {
+        const err29 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.refundStatus !== void 0) {
+      let data16 = data.refundStatus;
+      if (typeof data16 !== "string") {
+        const err30 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (!(data16 === "SUCCESS" || data16 === "FAIL" || data16 === "PROCESSING" || data16 === "UNKNOWN" || data16 === "")) {
+        const err31 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data17 = data.cardAttr;
+      if (typeof data17 !== "string") {
+        const err32 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if (!(data17 === "DEBIT_CARD" || data17 === "CREDIT_CARD" || data17 === "")) {
+        const err33 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data18 = data.refundAmount;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+        const err34 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data18 == "number" && isFinite(data18)) {
+        if (data18 < 0 || isNaN(data18)) {
+          const err35 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundInvoiceAmount !== void 0) {
+      let data19 = data.refundInvoiceAmount;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err36 = { instancePath: instancePath + "/refundInvoiceAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err37 = { instancePath: instancePath + "/refundInvoiceAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err38 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err38];
+    } else {
+      vErrors.push(err38);
+    }
+    errors++;
+  }
+  validate25.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayClose = validate26;
+var pattern26 = new RegExp("^(?:mid|tid|instMid|merOrderId)$", "u");
+var pattern27 = new RegExp("^(?:merName|seqId|settleRefId|targetMid|targetStatus|targetSys|connectSys)$", "u");
+function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data2 = data.errMsg;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data3 = data.srcReserve;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data4 = data.responseTimestamp;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data5 = data.responseTimeStamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data6 = data.settleDate;
+      if (typeof data6 === "string") {
+        if (!pattern1.test(data6)) {
+          const err13 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data7 = data.status;
+      if (typeof data7 !== "string") {
+        const err15 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (!(data7 === "NEW_ORDER" || data7 === "WAIT_BUYER_PAY" || data7 === "TRADE_SUCCESS" || data7 === "TRADE_REFUND" || data7 === "TRADE_CLOSED" || data7 === "UNKNOWN" || data7 === "")) {
+        const err16 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data8 = data.totalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err17 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 < 0 || isNaN(data8)) {
+          const err18 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key0 in data) {
+      if (pattern26.test(key0)) {
+        let data9 = data[key0];
+        if (typeof data9 === "string") {
+          if (func2(data9) > 32) {
+            const err19 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err19];
+            } else {
+              vErrors.push(err19);
+            }
+            errors++;
+          }
+        } else {
+          const err20 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key1 in data) {
+      if (pattern27.test(key1)) {
+        if (typeof data[key1] !== "string") {
+          const err21 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err22 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err22];
+    } else {
+      vErrors.push(err22);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayQuery = validate27;
+var pattern33 = new RegExp("^(?:seqId|settleRefId|refId|merName|targetOrderId|targetSys|targetStatus|buyerId|targetMid|bankCardNo|bankInfo|billFunds|billFundsDesc|buyerUsername|subBuyerId|activityIds|attachedData|secureStatus)$", "u");
+var pattern34 = new RegExp("^(?:totalAmount|buyerPayAmount|couponAmount|invoiceAmount|receiptAmount|yxlmAmount|couponMerchantContribute|couponOtherContribute)$", "u");
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.authIdRespCd !== void 0) {
+      let data2 = data.authIdRespCd;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err5 = { instancePath: instancePath + "/authIdRespCd", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/authIdRespCd", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data3 = data.errMsg;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data4 = data.srcReserve;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data5 = data.responseTimestamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data6 = data.payTime;
+      if (typeof data6 === "string") {
+        if (!pattern0.test(data6)) {
+          const err13 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data7 = data.responseTimeStamp;
+      if (typeof data7 === "string") {
+        if (!pattern0.test(data7)) {
+          const err15 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data9 = data.settleDate;
+      if (typeof data9 === "string") {
+        if (!pattern1.test(data9)) {
+          const err19 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern26.test(key0)) {
+        let data10 = data[key0];
+        if (typeof data10 === "string") {
+          if (func2(data10) > 32) {
+            const err21 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        } else {
+          const err22 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key1 in data) {
+      if (pattern33.test(key1)) {
+        if (typeof data[key1] !== "string") {
+          const err23 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key2 in data) {
+      if (pattern34.test(key2)) {
+        let data12 = data[key2];
+        if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+          const err24 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (typeof data12 == "number" && isFinite(data12)) {
+          if (data12 < 0 || isNaN(data12)) {
+            const err25 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+  } else {
+    const err26 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err26];
+    } else {
+      vErrors.push(err26);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayRefund = validate28;
+var schema33 = { "type": "object", "required": ["errCode"], "properties": { "errMsg": { "type": "string", "maxLength": 255 }, "srcReserve": { "type": "string", "maxLength": 255 }, "responseTimestamp": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, "responseTimeStamp": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, "mid": { "type": "string", "maxLength": 32 }, "tid": { "type": "string", "maxLength": 32 }, "instMid": { "type": "string", "maxLength": 32 }, "billDate": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2})?$" }, "status": { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", "PAID", "UNPAID", "REFUND", "CLOSED", ""] }, "refundStatus": { "$ref": "#/$defs/RefundStatusOrEmpty" } }, "patternProperties": { "^(?:errCode|msgId|merOrderId|refundOrderId)$": { "type": "string", "maxLength": 64 }, "^(?:merName|seqId|settleRefId|refundTargetOrderId|refundFunds|refundFundsDesc|targetMid|targetOrderId|targetStatus|targetSys)$": { "type": "string" }, "^(?:refundAmount|totalAmount|refundInvoiceAmount|yxlmAmount)$": { "type": "integer", "minimum": 0 } } };
+var pattern38 = new RegExp("^(?:errCode|msgId|merOrderId|refundOrderId)$", "u");
+var pattern39 = new RegExp("^(?:merName|seqId|settleRefId|refundTargetOrderId|refundFunds|refundFundsDesc|targetMid|targetOrderId|targetStatus|targetSys)$", "u");
+var pattern40 = new RegExp("^(?:refundAmount|totalAmount|refundInvoiceAmount|yxlmAmount)$", "u");
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errMsg !== void 0) {
+      let data0 = data.errMsg;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 255) {
+          const err1 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data1 = data.srcReserve;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
+      if (typeof data3 === "string") {
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err9 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err11 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data7 = data.billDate;
+      if (typeof data7 === "string") {
+        if (!pattern1.test(data7)) {
+          const err15 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "PAID" || data8 === "UNPAID" || data8 === "REFUND" || data8 === "CLOSED" || data8 === "")) {
+        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema33.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.refundStatus !== void 0) {
+      let data9 = data.refundStatus;
+      if (typeof data9 !== "string") {
+        const err19 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data9 === "SUCCESS" || data9 === "FAIL" || data9 === "PROCESSING" || data9 === "UNKNOWN" || data9 === "")) {
+        const err20 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern38.test(key0)) {
+        let data10 = data[key0];
+        if (typeof data10 === "string") {
+          if (func2(data10) > 64) {
+            const err21 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+            if (vErrors === null) {
+              vErrors = [err21];
+            } else {
+              vErrors.push(err21);
+            }
+            errors++;
+          }
+        } else {
+          const err22 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key1 in data) {
+      if (pattern39.test(key1)) {
+        if (typeof data[key1] !== "string") {
+          const err23 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+    }
+    for (const key2 in data) {
+      if (pattern40.test(key2)) {
+        let data12 = data[key2];
+        if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+          const err24 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+        if (typeof data12 == "number" && isFinite(data12)) {
+          if (data12 < 0 || isNaN(data12)) {
+            const err25 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            if (vErrors === null) {
+              vErrors = [err25];
+            } else {
+              vErrors.push(err25);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+  } else {
+    const err26 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err26];
+    } else {
+      vErrors.push(err26);
+    }
+    errors++;
+  }
+  validate28.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayRefundQuery = validate29;
+var pattern45 = new RegExp("^(?:orderPromotionStatus|merName|seqId|connectSys|targetMid|bankInfo|settleRefId|targetOrderId|targetStatus|targetSys|refundFunds|refundFundsDesc|refundTargetOrderId)$", "u");
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.goodsId !== void 0) {
       if (typeof data.goodsId !== "string") {
-        const err0 = { instancePath: instancePath + "/goodsId", schemaPath: "#/properties/goodsId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err0 = { instancePath: instancePath + "/goodsId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3074,7 +3048,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.promotionAmt !== void 0) {
       let data1 = data.promotionAmt;
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err1 = { instancePath: instancePath + "/promotionAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err1 = { instancePath: instancePath + "/promotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -3084,7 +3058,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (data1 < 0 || isNaN(data1)) {
-          const err2 = { instancePath: instancePath + "/promotionAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err2 = { instancePath: instancePath + "/promotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err2];
           } else {
@@ -3097,7 +3071,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.goodsNum !== void 0) {
       let data2 = data.goodsNum;
       if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err3 = { instancePath: instancePath + "/goodsNum", schemaPath: "#/properties/goodsNum/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err3 = { instancePath: instancePath + "/goodsNum", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -3107,7 +3081,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data2 == "number" && isFinite(data2)) {
         if (data2 < 0 || isNaN(data2)) {
-          const err4 = { instancePath: instancePath + "/goodsNum", schemaPath: "#/properties/goodsNum/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err4 = { instancePath: instancePath + "/goodsNum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err4];
           } else {
@@ -3120,7 +3094,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.goodsPrice !== void 0) {
       let data3 = data.goodsPrice;
       if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err5 = { instancePath: instancePath + "/goodsPrice", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err5 = { instancePath: instancePath + "/goodsPrice", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err5];
         } else {
@@ -3130,7 +3104,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
       if (typeof data3 == "number" && isFinite(data3)) {
         if (data3 < 0 || isNaN(data3)) {
-          const err6 = { instancePath: instancePath + "/goodsPrice", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err6 = { instancePath: instancePath + "/goodsPrice", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -3142,7 +3116,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.goodsRemark !== void 0) {
       if (typeof data.goodsRemark !== "string") {
-        const err7 = { instancePath: instancePath + "/goodsRemark", schemaPath: "#/properties/goodsRemark/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/goodsRemark", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err7];
         } else {
@@ -3152,7 +3126,7 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err8 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err8];
     } else {
@@ -3160,16 +3134,27 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate46.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var pattern43 = new RegExp("^(?:promotionProviderCode|flowId|eventNo|eventName|promotionRange|promotionType|thirdPartyPromotionDetail)$", "u");
+var pattern44 = new RegExp("^(?:refundPromotionAmt|platPromotionAmt|mchntPromotionAmt|thirdPartyPromotionAmt)$", "u");
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.promotionProviderCode !== void 0) {
-      if (typeof data.promotionProviderCode !== "string") {
-        const err0 = { instancePath: instancePath + "/promotionProviderCode", schemaPath: "#/properties/promotionProviderCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.goodsList !== void 0) {
+      let data0 = data.goodsList;
+      if (Array.isArray(data0)) {
+        const len0 = data0.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate31(data0[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err0 = { instancePath: instancePath + "/goodsList", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3178,20 +3163,83 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.flowId !== void 0) {
-      if (typeof data.flowId !== "string") {
-        const err1 = { instancePath: instancePath + "/flowId", schemaPath: "#/properties/flowId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
+    for (const key0 in data) {
+      if (pattern43.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err1 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.eventNo !== void 0) {
-      if (typeof data.eventNo !== "string") {
-        const err2 = { instancePath: instancePath + "/eventNo", schemaPath: "#/properties/eventNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    for (const key1 in data) {
+      if (pattern44.test(key1)) {
+        let data3 = data[key1];
+        if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+          const err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+          if (vErrors === null) {
+            vErrors = [err2];
+          } else {
+            vErrors.push(err2);
+          }
+          errors++;
+        }
+        if (typeof data3 == "number" && isFinite(data3)) {
+          if (data3 < 0 || isNaN(data3)) {
+            const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+            if (vErrors === null) {
+              vErrors = [err3];
+            } else {
+              vErrors.push(err3);
+            }
+            errors++;
+          }
+        }
+      }
+    }
+  } else {
+    const err4 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate30.errors = vErrors;
+  return errors === 0;
+}
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3200,20 +3248,20 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.eventName !== void 0) {
-      if (typeof data.eventName !== "string") {
-        const err3 = { instancePath: instancePath + "/eventName", schemaPath: "#/properties/eventName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.promotionRange !== void 0) {
-      if (typeof data.promotionRange !== "string") {
-        const err4 = { instancePath: instancePath + "/promotionRange", schemaPath: "#/properties/promotionRange/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3222,21 +3270,20 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.promotionType !== void 0) {
-      if (typeof data.promotionType !== "string") {
-        const err5 = { instancePath: instancePath + "/promotionType", schemaPath: "#/properties/promotionType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+    if (data.refundOrderId !== void 0) {
+      let data2 = data.refundOrderId;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 64) {
+          const err5 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.refundPromotionAmt !== void 0) {
-      let data6 = data.refundPromotionAmt;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err6 = { instancePath: instancePath + "/refundPromotionAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err6 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3244,9 +3291,12 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (data6 < 0 || isNaN(data6)) {
-          const err7 = { instancePath: instancePath + "/refundPromotionAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    if (data.errMsg !== void 0) {
+      let data3 = data.errMsg;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -3254,12 +3304,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.platPromotionAmt !== void 0) {
-      let data7 = data.platPromotionAmt;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err8 = { instancePath: instancePath + "/platPromotionAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err8 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3267,9 +3313,12 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (data7 < 0 || isNaN(data7)) {
-          const err9 = { instancePath: instancePath + "/platPromotionAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    if (data.srcReserve !== void 0) {
+      let data4 = data.srcReserve;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -3277,12 +3326,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.mchntPromotionAmt !== void 0) {
-      let data8 = data.mchntPromotionAmt;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err10 = { instancePath: instancePath + "/mchntPromotionAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3290,9 +3335,12 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 < 0 || isNaN(data8)) {
-          const err11 = { instancePath: instancePath + "/mchntPromotionAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data5 = data.responseTimestamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3300,12 +3348,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.thirdPartyPromotionAmt !== void 0) {
-      let data9 = data.thirdPartyPromotionAmt;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err12 = { instancePath: instancePath + "/thirdPartyPromotionAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3313,9 +3357,12 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err13 = { instancePath: instancePath + "/thirdPartyPromotionAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data6 = data.responseTimeStamp;
+      if (typeof data6 === "string") {
+        if (!pattern0.test(data6)) {
+          const err13 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -3323,239 +3370,21 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.thirdPartyPromotionDetail !== void 0) {
-      if (typeof data.thirdPartyPromotionDetail !== "string") {
-        const err14 = { instancePath: instancePath + "/thirdPartyPromotionDetail", schemaPath: "#/properties/thirdPartyPromotionDetail/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err14 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
           vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsList !== void 0) {
-      let data11 = data.goodsList;
-      if (Array.isArray(data11)) {
-        const len0 = data11.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate46(data11[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate46.errors : vErrors.concat(validate46.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err15 = { instancePath: instancePath + "/goodsList", schemaPath: "#/properties/goodsList/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err16 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err16];
-    } else {
-      vErrors.push(err16);
-    }
-    errors++;
-  }
-  validate45.errors = vErrors;
-  return errors === 0;
-}
-function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
         }
         errors++;
       }
     }
     if (data.mid !== void 0) {
-      let data1 = data.mid;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 32) {
-          const err2 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data2 = data.tid;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 32) {
-          const err4 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data3 = data.merOrderId;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/$defs/MerOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.totalRefundPromotionAmt !== void 0) {
-      let data4 = data.totalRefundPromotionAmt;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err8 = { instancePath: instancePath + "/totalRefundPromotionAmt", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (data4 < 0 || isNaN(data4)) {
-          const err9 = { instancePath: instancePath + "/totalRefundPromotionAmt", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.orderPromotionStatus !== void 0) {
-      if (typeof data.orderPromotionStatus !== "string") {
-        const err10 = { instancePath: instancePath + "/orderPromotionStatus", schemaPath: "#/allOf/1/properties/orderPromotionStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.eventList !== void 0) {
-      let data6 = data.eventList;
-      if (Array.isArray(data6)) {
-        const len0 = data6.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate45(data6[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data6, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err11 = { instancePath: instancePath + "/eventList", schemaPath: "#/allOf/1/properties/eventList/type", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data8 = data.msgId;
-      if (typeof data8 === "string") {
-        if (func2(data8) > 64) {
-          const err12 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err12];
-          } else {
-            vErrors.push(err12);
-          }
-          errors++;
-        }
-      } else {
-        const err13 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err14 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data10 = data.srcReserve;
-      if (typeof data10 === "string") {
-        if (func2(data10) > 255) {
-          const err15 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+      let data7 = data.mid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -3564,7 +3393,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -3573,21 +3402,20 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err17 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
+    if (data.tid !== void 0) {
+      let data8 = data.tid;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 32) {
+          const err17 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data12 = data.status;
-      if (typeof data12 !== "string") {
-        const err18 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err18 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -3595,19 +3423,21 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
-        const err19 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
     }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err20 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merOrderId !== void 0) {
+      let data9 = data.merOrderId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 32) {
+          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -3616,10 +3446,10 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundStatus !== void 0) {
-      let data14 = data.refundStatus;
-      if (typeof data14 !== "string") {
-        const err21 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalRefundPromotionAmt !== void 0) {
+      let data10 = data.totalRefundPromotionAmt;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err21 = { instancePath: instancePath + "/totalRefundPromotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -3627,19 +3457,22 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "SUCCESS" || data14 === "FAIL" || data14 === "PROCESSING" || data14 === "UNKNOWN" || data14 === "")) {
-        const err22 = { instancePath: instancePath + "/refundStatus", schemaPath: "#/$defs/RefundStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema60.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err22 = { instancePath: instancePath + "/totalRefundPromotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err23 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data11 = data.totalAmount;
+      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+        const err23 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3647,21 +3480,22 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.bankInfo !== void 0) {
-      if (typeof data.bankInfo !== "string") {
-        const err24 = { instancePath: instancePath + "/bankInfo", schemaPath: "#/$defs/BankInfo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
+      if (typeof data11 == "number" && isFinite(data11)) {
+        if (data11 < 0 || isNaN(data11)) {
+          const err24 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err25 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundAmount !== void 0) {
+      let data12 = data.refundAmount;
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        const err25 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -3669,21 +3503,30 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err26 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
+      if (typeof data12 == "number" && isFinite(data12)) {
+        if (data12 < 0 || isNaN(data12)) {
+          const err26 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err27 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.eventList !== void 0) {
+      let data13 = data.eventList;
+      if (Array.isArray(data13)) {
+        const len0 = data13.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate30(data13[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data13, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/eventList", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -3692,9 +3535,10 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err28 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.status !== void 0) {
+      let data15 = data.status;
+      if (typeof data15 !== "string") {
+        const err28 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3702,11 +3546,8 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.totalAmount !== void 0) {
-      let data21 = data.totalAmount;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err29 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(data15 === "NEW_ORDER" || data15 === "WAIT_BUYER_PAY" || data15 === "TRADE_SUCCESS" || data15 === "TRADE_REFUND" || data15 === "TRADE_CLOSED" || data15 === "UNKNOWN" || data15 === "")) {
+        const err29 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -3714,22 +3555,20 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data21 == "number" && isFinite(data21)) {
-        if (data21 < 0 || isNaN(data21)) {
-          const err30 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
     }
-    if (data.refundAmount !== void 0) {
-      let data22 = data.refundAmount;
-      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-        const err31 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.refundStatus !== void 0) {
+      let data16 = data.refundStatus;
+      if (typeof data16 !== "string") {
+        const err30 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (!(data16 === "SUCCESS" || data16 === "FAIL" || data16 === "PROCESSING" || data16 === "UNKNOWN" || data16 === "")) {
+        const err31 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -3737,104 +3576,112 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data22 == "number" && isFinite(data22)) {
-        if (data22 < 0 || isNaN(data22)) {
-          const err32 = { instancePath: instancePath + "/refundAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.refundFunds !== void 0) {
-      if (typeof data.refundFunds !== "string") {
-        const err33 = { instancePath: instancePath + "/refundFunds", schemaPath: "#/allOf/1/properties/refundFunds/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-    }
-    if (data.refundFundsDesc !== void 0) {
-      if (typeof data.refundFundsDesc !== "string") {
-        const err34 = { instancePath: instancePath + "/refundFundsDesc", schemaPath: "#/allOf/1/properties/refundFundsDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
-        }
-        errors++;
-      }
-    }
-    if (data.refundOrderId !== void 0) {
-      let data25 = data.refundOrderId;
-      if (typeof data25 === "string") {
-        if (func2(data25) > 64) {
-          const err35 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err35];
-          } else {
-            vErrors.push(err35);
-          }
-          errors++;
-        }
-      } else {
-        const err36 = { instancePath: instancePath + "/refundOrderId", schemaPath: "#/allOf/1/properties/refundOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.refundTargetOrderId !== void 0) {
-      if (typeof data.refundTargetOrderId !== "string") {
-        const err37 = { instancePath: instancePath + "/refundTargetOrderId", schemaPath: "#/allOf/1/properties/refundTargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
     }
     if (data.oriInfo !== void 0) {
       if (!Array.isArray(data.oriInfo)) {
-        const err38 = { instancePath: instancePath + "/oriInfo", schemaPath: "#/allOf/1/properties/oriInfo/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err32 = { instancePath: instancePath + "/oriInfo", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err38];
+          vErrors = [err32];
         } else {
-          vErrors.push(err38);
+          vErrors.push(err32);
         }
         errors++;
       }
     }
+    for (const key0 in data) {
+      if (pattern45.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err33 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err39 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err34 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err39];
+      vErrors = [err34];
     } else {
-      vErrors.push(err39);
+      vErrors.push(err34);
     }
     errors++;
   }
-  validate43.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_netpayTradeCreate = validate49;
-function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_netpayTradeCreate = validate34;
+var pattern50 = new RegExp("^(?:merOrderId|merName|seqId|settleRefId|targetOrderId|targetSys|targetStatus|targetMid|connectSys|prepayId|qrCode|redirectUrl)$", "u");
+var pattern48 = new RegExp("^(?:appId|timeStamp|nonceStr|package|signType|paySign|appid|partnerid|prepayid|noncestr|timestamp|sign)$", "u");
+function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.appId !== void 0) {
-      if (typeof data.appId !== "string") {
-        const err0 = { instancePath: instancePath + "/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    for (const key0 in data) {
+      if (pattern48.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err1 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate35.errors = vErrors;
+  return errors === 0;
+}
+var pattern49 = new RegExp("^(?:appId|timeStamp|nonceStr|package|signType|paySign|appid|partnerid|prepayid|noncestr|timestamp|sign|orderNo|redirectUrl)$", "u");
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    for (const key0 in data) {
+      if (pattern49.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err0];
+          } else {
+            vErrors.push(err0);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err1 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate37.errors = vErrors;
+  return errors === 0;
+}
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err0 = { instancePath: instancePath + "/qrCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3843,9 +3690,9 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.timeStamp !== void 0) {
-      if (typeof data.timeStamp !== "string") {
-        const err1 = { instancePath: instancePath + "/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.tn !== void 0) {
+      if (typeof data.tn !== "string") {
+        const err1 = { instancePath: instancePath + "/tn", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -3854,9 +3701,45 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.nonceStr !== void 0) {
-      if (typeof data.nonceStr !== "string") {
-        const err2 = { instancePath: instancePath + "/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+  } else {
+    const err2 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err2];
+    } else {
+      vErrors.push(err2);
+    }
+    errors++;
+  }
+  validate39.errors = vErrors;
+  return errors === 0;
+}
+function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -3865,20 +3748,20 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.package !== void 0) {
-      if (typeof data.package !== "string") {
-        const err3 = { instancePath: instancePath + "/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.signType !== void 0) {
-      if (typeof data.signType !== "string") {
-        const err4 = { instancePath: instancePath + "/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3887,20 +3770,20 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.paySign !== void 0) {
-      if (typeof data.paySign !== "string") {
-        const err5 = { instancePath: instancePath + "/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
+    if (data.errMsg !== void 0) {
+      let data2 = data.errMsg;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.appid !== void 0) {
-      if (typeof data.appid !== "string") {
-        const err6 = { instancePath: instancePath + "/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3909,20 +3792,20 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.partnerid !== void 0) {
-      if (typeof data.partnerid !== "string") {
-        const err7 = { instancePath: instancePath + "/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+    if (data.srcReserve !== void 0) {
+      let data3 = data.srcReserve;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.prepayid !== void 0) {
-      if (typeof data.prepayid !== "string") {
-        const err8 = { instancePath: instancePath + "/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3931,204 +3814,20 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.noncestr !== void 0) {
-      if (typeof data.noncestr !== "string") {
-        const err9 = { instancePath: instancePath + "/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.timestamp !== void 0) {
-      if (typeof data.timestamp !== "string") {
-        const err10 = { instancePath: instancePath + "/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.sign !== void 0) {
-      if (typeof data.sign !== "string") {
-        const err11 = { instancePath: instancePath + "/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err12 = { instancePath, schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err12];
-    } else {
-      vErrors.push(err12);
-    }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.orderNo !== void 0) {
-      if (typeof data.orderNo !== "string") {
-        const err13 = { instancePath: instancePath + "/orderNo", schemaPath: "#/allOf/1/properties/orderNo/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.redirectUrl !== void 0) {
-      if (typeof data.redirectUrl !== "string") {
-        const err14 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err15 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err15];
-    } else {
-      vErrors.push(err15);
-    }
-    errors++;
-  }
-  validate51.errors = vErrors;
-  return errors === 0;
-}
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
+    if (data.responseTimestamp !== void 0) {
+      let data4 = data.responseTimestamp;
       if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      if (typeof data.merOrderId !== "string") {
-        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4137,20 +3836,20 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+    if (data.responseTimeStamp !== void 0) {
+      let data5 = data.responseTimeStamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -4159,21 +3858,20 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data9 = data.status;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -4181,20 +3879,21 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
     }
-    if (data.totalAmount !== void 0) {
-      let data10 = data.totalAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -4202,21 +3901,20 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
     }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -4225,9 +3923,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -4235,21 +3934,22 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.yxlmAmount !== void 0) {
+      let data10 = data.yxlmAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -4257,299 +3957,993 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.prepayId !== void 0) {
-      if (typeof data.prepayId !== "string") {
-        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.qrCode !== void 0) {
-      if (typeof data.qrCode !== "string") {
-        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.redirectUrl !== void 0) {
-      if (typeof data.redirectUrl !== "string") {
-        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.yxlmAmount !== void 0) {
-      let data19 = data.yxlmAmount;
-      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (typeof data19 == "number" && isFinite(data19)) {
-        if (data19 < 0 || isNaN(data19)) {
-          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err22];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err22);
           }
           errors++;
         }
       }
     }
     if (data.miniPayRequest !== void 0) {
-      let data20 = data.miniPayRequest;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        if (data20.appId !== void 0) {
-          if (typeof data20.appId !== "string") {
-            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data20.timeStamp !== void 0) {
-          if (typeof data20.timeStamp !== "string") {
-            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data20.nonceStr !== void 0) {
-          if (typeof data20.nonceStr !== "string") {
-            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data20.package !== void 0) {
-          if (typeof data20.package !== "string") {
-            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data20.signType !== void 0) {
-          if (typeof data20.signType !== "string") {
-            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data20.paySign !== void 0) {
-          if (typeof data20.paySign !== "string") {
-            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data20.appid !== void 0) {
-          if (typeof data20.appid !== "string") {
-            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data20.partnerid !== void 0) {
-          if (typeof data20.partnerid !== "string") {
-            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data20.prepayid !== void 0) {
-          if (typeof data20.prepayid !== "string") {
-            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data20.noncestr !== void 0) {
-          if (typeof data20.noncestr !== "string") {
-            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data20.timestamp !== void 0) {
-          if (typeof data20.timestamp !== "string") {
-            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data20.sign !== void 0) {
-          if (typeof data20.sign !== "string") {
-            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
+      if (!validate35(data.miniPayRequest, { instancePath: instancePath + "/miniPayRequest", parentData: data, parentDataProperty: "miniPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
       }
     }
     if (data.jsPayRequest !== void 0) {
-      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+      if (!validate37(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.appPayRequest !== void 0) {
-      let data34 = data.appPayRequest;
-      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-        if (data34.qrCode !== void 0) {
-          if (typeof data34.qrCode !== "string") {
-            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
+      if (!validate39(data.appPayRequest, { instancePath: instancePath + "/appPayRequest", parentData: data, parentDataProperty: "appPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern50.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
           }
+          errors++;
         }
-        if (data34.tn !== void 0) {
-          if (typeof data34.tn !== "string") {
-            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
+      }
+    }
+  } else {
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate34.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayTradePrecreate = validate41;
+function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
           }
+          errors++;
         }
       } else {
-        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err2];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err2);
         }
         errors++;
       }
     }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data2 = data.errMsg;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data3 = data.srcReserve;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data4 = data.responseTimestamp;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data5 = data.responseTimeStamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data10 = data.yxlmAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      if (!validate35(data.miniPayRequest, { instancePath: instancePath + "/miniPayRequest", parentData: data, parentDataProperty: "miniPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate37(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      if (!validate39(data.appPayRequest, { instancePath: instancePath + "/appPayRequest", parentData: data, parentDataProperty: "appPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern50.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+    }
   } else {
-    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err24];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate41.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayUacAppOrder = validate45;
+function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data2 = data.errMsg;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data3 = data.srcReserve;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data4 = data.responseTimestamp;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data5 = data.responseTimeStamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data10 = data.yxlmAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      if (!validate35(data.miniPayRequest, { instancePath: instancePath + "/miniPayRequest", parentData: data, parentDataProperty: "miniPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate37(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      if (!validate39(data.appPayRequest, { instancePath: instancePath + "/appPayRequest", parentData: data, parentDataProperty: "appPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern50.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
+    }
+    errors++;
+  }
+  validate45.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayWxAppPreOrder = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data2 = data.errMsg;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data3 = data.srcReserve;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data4 = data.responseTimestamp;
+      if (typeof data4 === "string") {
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data5 = data.responseTimeStamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data10 = data.yxlmAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.miniPayRequest !== void 0) {
+      if (!validate35(data.miniPayRequest, { instancePath: instancePath + "/miniPayRequest", parentData: data, parentDataProperty: "miniPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.jsPayRequest !== void 0) {
+      if (!validate37(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
+        errors = vErrors.length;
+      }
+    }
+    if (data.appPayRequest !== void 0) {
+      if (!validate39(data.appPayRequest, { instancePath: instancePath + "/appPayRequest", parentData: data, parentDataProperty: "appPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern50.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err24];
+    } else {
+      vErrors.push(err24);
     }
     errors++;
   }
   validate49.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_netpayTradePrecreate = validate53;
+var responseValidators_netpayWxUnifiedOrder = validate53;
 function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
       if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err0];
+            vErrors = [err1];
           } else {
-            vErrors.push(err0);
+            vErrors.push(err1);
           }
           errors++;
         }
       } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err1];
+          vErrors = [err2];
         } else {
-          vErrors.push(err1);
+          vErrors.push(err2);
         }
         errors++;
       }
@@ -4558,93 +4952,82 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       let data1 = data.msgId;
       if (typeof data1 === "string") {
         if (func2(data1) > 64) {
-          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err3];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err3);
           }
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err4];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data2 = data.errMsg;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
         }
         errors++;
       }
     }
     if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
+      let data3 = data.srcReserve;
       if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data3) > 255) {
+          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err7];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err7);
           }
           errors++;
         }
       } else {
-        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err8];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err8);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
+    if (data.responseTimestamp !== void 0) {
+      let data4 = data.responseTimestamp;
       if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (!pattern0.test(data4)) {
+          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      if (typeof data.merOrderId !== "string") {
-        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4653,20 +5036,20 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
+    if (data.responseTimeStamp !== void 0) {
+      let data5 = data.responseTimeStamp;
+      if (typeof data5 === "string") {
+        if (!pattern0.test(data5)) {
+          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -4675,21 +5058,20 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data9 = data.status;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -4697,20 +5079,21 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
     }
-    if (data.totalAmount !== void 0) {
-      let data10 = data.totalAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -4718,21 +5101,20 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
     }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -4741,9 +5123,10 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -4751,21 +5134,22 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
         }
-        errors++;
       }
     }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.yxlmAmount !== void 0) {
+      let data10 = data.yxlmAmount;
+      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
+        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -4773,1827 +5157,68 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.prepayId !== void 0) {
-      if (typeof data.prepayId !== "string") {
-        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.qrCode !== void 0) {
-      if (typeof data.qrCode !== "string") {
-        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.redirectUrl !== void 0) {
-      if (typeof data.redirectUrl !== "string") {
-        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.yxlmAmount !== void 0) {
-      let data19 = data.yxlmAmount;
-      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (typeof data19 == "number" && isFinite(data19)) {
-        if (data19 < 0 || isNaN(data19)) {
-          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data10 == "number" && isFinite(data10)) {
+        if (data10 < 0 || isNaN(data10)) {
+          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err22];
           } else {
-            vErrors.push(err27);
+            vErrors.push(err22);
           }
           errors++;
         }
       }
     }
     if (data.miniPayRequest !== void 0) {
-      let data20 = data.miniPayRequest;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        if (data20.appId !== void 0) {
-          if (typeof data20.appId !== "string") {
-            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data20.timeStamp !== void 0) {
-          if (typeof data20.timeStamp !== "string") {
-            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data20.nonceStr !== void 0) {
-          if (typeof data20.nonceStr !== "string") {
-            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data20.package !== void 0) {
-          if (typeof data20.package !== "string") {
-            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data20.signType !== void 0) {
-          if (typeof data20.signType !== "string") {
-            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data20.paySign !== void 0) {
-          if (typeof data20.paySign !== "string") {
-            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data20.appid !== void 0) {
-          if (typeof data20.appid !== "string") {
-            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data20.partnerid !== void 0) {
-          if (typeof data20.partnerid !== "string") {
-            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data20.prepayid !== void 0) {
-          if (typeof data20.prepayid !== "string") {
-            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data20.noncestr !== void 0) {
-          if (typeof data20.noncestr !== "string") {
-            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data20.timestamp !== void 0) {
-          if (typeof data20.timestamp !== "string") {
-            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data20.sign !== void 0) {
-          if (typeof data20.sign !== "string") {
-            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
+      if (!validate35(data.miniPayRequest, { instancePath: instancePath + "/miniPayRequest", parentData: data, parentDataProperty: "miniPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate35.errors : vErrors.concat(validate35.errors);
+        errors = vErrors.length;
       }
     }
     if (data.jsPayRequest !== void 0) {
-      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+      if (!validate37(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate37.errors : vErrors.concat(validate37.errors);
         errors = vErrors.length;
       }
     }
     if (data.appPayRequest !== void 0) {
-      let data34 = data.appPayRequest;
-      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-        if (data34.qrCode !== void 0) {
-          if (typeof data34.qrCode !== "string") {
-            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
+      if (!validate39(data.appPayRequest, { instancePath: instancePath + "/appPayRequest", parentData: data, parentDataProperty: "appPayRequest", rootData })) {
+        vErrors = vErrors === null ? validate39.errors : vErrors.concat(validate39.errors);
+        errors = vErrors.length;
+      }
+    }
+    for (const key0 in data) {
+      if (pattern50.test(key0)) {
+        if (typeof data[key0] !== "string") {
+          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
           }
+          errors++;
         }
-        if (data34.tn !== void 0) {
-          if (typeof data34.tn !== "string") {
-            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
       }
     }
   } else {
-    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err44];
+      vErrors = [err24];
     } else {
-      vErrors.push(err44);
+      vErrors.push(err24);
     }
     errors++;
   }
   validate53.errors = vErrors;
   return errors === 0;
 }
-var responseValidators_netpayUacAppOrder = validate56;
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      if (typeof data.merOrderId !== "string") {
-        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data9 = data.status;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data10 = data.totalAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.prepayId !== void 0) {
-      if (typeof data.prepayId !== "string") {
-        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.qrCode !== void 0) {
-      if (typeof data.qrCode !== "string") {
-        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.redirectUrl !== void 0) {
-      if (typeof data.redirectUrl !== "string") {
-        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.yxlmAmount !== void 0) {
-      let data19 = data.yxlmAmount;
-      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (typeof data19 == "number" && isFinite(data19)) {
-        if (data19 < 0 || isNaN(data19)) {
-          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.miniPayRequest !== void 0) {
-      let data20 = data.miniPayRequest;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        if (data20.appId !== void 0) {
-          if (typeof data20.appId !== "string") {
-            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data20.timeStamp !== void 0) {
-          if (typeof data20.timeStamp !== "string") {
-            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data20.nonceStr !== void 0) {
-          if (typeof data20.nonceStr !== "string") {
-            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data20.package !== void 0) {
-          if (typeof data20.package !== "string") {
-            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data20.signType !== void 0) {
-          if (typeof data20.signType !== "string") {
-            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data20.paySign !== void 0) {
-          if (typeof data20.paySign !== "string") {
-            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data20.appid !== void 0) {
-          if (typeof data20.appid !== "string") {
-            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data20.partnerid !== void 0) {
-          if (typeof data20.partnerid !== "string") {
-            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data20.prepayid !== void 0) {
-          if (typeof data20.prepayid !== "string") {
-            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data20.noncestr !== void 0) {
-          if (typeof data20.noncestr !== "string") {
-            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data20.timestamp !== void 0) {
-          if (typeof data20.timestamp !== "string") {
-            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data20.sign !== void 0) {
-          if (typeof data20.sign !== "string") {
-            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.jsPayRequest !== void 0) {
-      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.appPayRequest !== void 0) {
-      let data34 = data.appPayRequest;
-      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-        if (data34.qrCode !== void 0) {
-          if (typeof data34.qrCode !== "string") {
-            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data34.tn !== void 0) {
-          if (typeof data34.tn !== "string") {
-            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err44];
-    } else {
-      vErrors.push(err44);
-    }
-    errors++;
-  }
-  validate56.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_netpayWxAppPreOrder = validate59;
-function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      if (typeof data.merOrderId !== "string") {
-        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data9 = data.status;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data10 = data.totalAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.prepayId !== void 0) {
-      if (typeof data.prepayId !== "string") {
-        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.qrCode !== void 0) {
-      if (typeof data.qrCode !== "string") {
-        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.redirectUrl !== void 0) {
-      if (typeof data.redirectUrl !== "string") {
-        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.yxlmAmount !== void 0) {
-      let data19 = data.yxlmAmount;
-      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (typeof data19 == "number" && isFinite(data19)) {
-        if (data19 < 0 || isNaN(data19)) {
-          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.miniPayRequest !== void 0) {
-      let data20 = data.miniPayRequest;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        if (data20.appId !== void 0) {
-          if (typeof data20.appId !== "string") {
-            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data20.timeStamp !== void 0) {
-          if (typeof data20.timeStamp !== "string") {
-            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data20.nonceStr !== void 0) {
-          if (typeof data20.nonceStr !== "string") {
-            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data20.package !== void 0) {
-          if (typeof data20.package !== "string") {
-            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data20.signType !== void 0) {
-          if (typeof data20.signType !== "string") {
-            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data20.paySign !== void 0) {
-          if (typeof data20.paySign !== "string") {
-            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data20.appid !== void 0) {
-          if (typeof data20.appid !== "string") {
-            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data20.partnerid !== void 0) {
-          if (typeof data20.partnerid !== "string") {
-            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data20.prepayid !== void 0) {
-          if (typeof data20.prepayid !== "string") {
-            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data20.noncestr !== void 0) {
-          if (typeof data20.noncestr !== "string") {
-            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data20.timestamp !== void 0) {
-          if (typeof data20.timestamp !== "string") {
-            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data20.sign !== void 0) {
-          if (typeof data20.sign !== "string") {
-            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.jsPayRequest !== void 0) {
-      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.appPayRequest !== void 0) {
-      let data34 = data.appPayRequest;
-      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-        if (data34.qrCode !== void 0) {
-          if (typeof data34.qrCode !== "string") {
-            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data34.tn !== void 0) {
-          if (typeof data34.tn !== "string") {
-            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err44];
-    } else {
-      vErrors.push(err44);
-    }
-    errors++;
-  }
-  validate59.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_netpayWxUnifiedOrder = validate62;
-function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (!validate13(data, { instancePath, parentData, parentDataProperty, rootData })) {
-    vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);
-    errors = vErrors.length;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.responseTimeStamp !== void 0) {
-      let data0 = data.responseTimeStamp;
-      if (typeof data0 === "string") {
-        if (!pattern0.test(data0)) {
-          const err0 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/pattern", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
-        }
-      } else {
-        const err1 = { instancePath: instancePath + "/responseTimeStamp", schemaPath: "#/$defs/ResponseTimestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err2 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/maxLength", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
-        }
-      } else {
-        const err3 = { instancePath: instancePath + "/msgId", schemaPath: "#/$defs/MsgId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data2 = data.srcReserve;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err4 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/maxLength", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/srcReserve", schemaPath: "#/$defs/SrcReserve/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data3 = data.mid;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 32) {
-          const err6 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err6];
-          } else {
-            vErrors.push(err6);
-          }
-          errors++;
-        }
-      } else {
-        const err7 = { instancePath: instancePath + "/mid", schemaPath: "#/$defs/Mid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data4 = data.tid;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err8 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/maxLength", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err8];
-          } else {
-            vErrors.push(err8);
-          }
-          errors++;
-        }
-      } else {
-        const err9 = { instancePath: instancePath + "/tid", schemaPath: "#/$defs/Tid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      if (typeof data.merOrderId !== "string") {
-        const err10 = { instancePath: instancePath + "/merOrderId", schemaPath: "#/allOf/1/properties/merOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.merName !== void 0) {
-      if (typeof data.merName !== "string") {
-        const err11 = { instancePath: instancePath + "/merName", schemaPath: "#/$defs/MerName/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-    }
-    if (data.seqId !== void 0) {
-      if (typeof data.seqId !== "string") {
-        const err12 = { instancePath: instancePath + "/seqId", schemaPath: "#/$defs/SeqId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.settleRefId !== void 0) {
-      if (typeof data.settleRefId !== "string") {
-        const err13 = { instancePath: instancePath + "/settleRefId", schemaPath: "#/$defs/SettleRefId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err13];
-        } else {
-          vErrors.push(err13);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data9 = data.status;
-      if (typeof data9 !== "string") {
-        const err14 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (!(data9 === "NEW_ORDER" || data9 === "WAIT_BUYER_PAY" || data9 === "TRADE_SUCCESS" || data9 === "TRADE_REFUND" || data9 === "TRADE_CLOSED" || data9 === "UNKNOWN" || data9 === "")) {
-        const err15 = { instancePath: instancePath + "/status", schemaPath: "#/$defs/TradeStatusOrEmpty/enum", keyword: "enum", params: { allowedValues: schema39.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data10 = data.totalAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err16 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err17 = { instancePath: instancePath + "/totalAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.targetOrderId !== void 0) {
-      if (typeof data.targetOrderId !== "string") {
-        const err18 = { instancePath: instancePath + "/targetOrderId", schemaPath: "#/$defs/TargetOrderId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.targetSys !== void 0) {
-      if (typeof data.targetSys !== "string") {
-        const err19 = { instancePath: instancePath + "/targetSys", schemaPath: "#/$defs/TargetSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.targetStatus !== void 0) {
-      if (typeof data.targetStatus !== "string") {
-        const err20 = { instancePath: instancePath + "/targetStatus", schemaPath: "#/$defs/TargetStatus/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    if (data.targetMid !== void 0) {
-      if (typeof data.targetMid !== "string") {
-        const err21 = { instancePath: instancePath + "/targetMid", schemaPath: "#/$defs/TargetMid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-    }
-    if (data.connectSys !== void 0) {
-      if (typeof data.connectSys !== "string") {
-        const err22 = { instancePath: instancePath + "/connectSys", schemaPath: "#/$defs/ConnectSys/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.prepayId !== void 0) {
-      if (typeof data.prepayId !== "string") {
-        const err23 = { instancePath: instancePath + "/prepayId", schemaPath: "#/allOf/1/properties/prepayId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.qrCode !== void 0) {
-      if (typeof data.qrCode !== "string") {
-        const err24 = { instancePath: instancePath + "/qrCode", schemaPath: "#/allOf/1/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.redirectUrl !== void 0) {
-      if (typeof data.redirectUrl !== "string") {
-        const err25 = { instancePath: instancePath + "/redirectUrl", schemaPath: "#/allOf/1/properties/redirectUrl/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.yxlmAmount !== void 0) {
-      let data19 = data.yxlmAmount;
-      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-        const err26 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (typeof data19 == "number" && isFinite(data19)) {
-        if (data19 < 0 || isNaN(data19)) {
-          const err27 = { instancePath: instancePath + "/yxlmAmount", schemaPath: "#/$defs/AmountFen/minimum", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.miniPayRequest !== void 0) {
-      let data20 = data.miniPayRequest;
-      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
-        if (data20.appId !== void 0) {
-          if (typeof data20.appId !== "string") {
-            const err28 = { instancePath: instancePath + "/miniPayRequest/appId", schemaPath: "#/$defs/WeChatPayRequest/properties/appId/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
-        }
-        if (data20.timeStamp !== void 0) {
-          if (typeof data20.timeStamp !== "string") {
-            const err29 = { instancePath: instancePath + "/miniPayRequest/timeStamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timeStamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err29];
-            } else {
-              vErrors.push(err29);
-            }
-            errors++;
-          }
-        }
-        if (data20.nonceStr !== void 0) {
-          if (typeof data20.nonceStr !== "string") {
-            const err30 = { instancePath: instancePath + "/miniPayRequest/nonceStr", schemaPath: "#/$defs/WeChatPayRequest/properties/nonceStr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err30];
-            } else {
-              vErrors.push(err30);
-            }
-            errors++;
-          }
-        }
-        if (data20.package !== void 0) {
-          if (typeof data20.package !== "string") {
-            const err31 = { instancePath: instancePath + "/miniPayRequest/package", schemaPath: "#/$defs/WeChatPayRequest/properties/package/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err31];
-            } else {
-              vErrors.push(err31);
-            }
-            errors++;
-          }
-        }
-        if (data20.signType !== void 0) {
-          if (typeof data20.signType !== "string") {
-            const err32 = { instancePath: instancePath + "/miniPayRequest/signType", schemaPath: "#/$defs/WeChatPayRequest/properties/signType/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-        if (data20.paySign !== void 0) {
-          if (typeof data20.paySign !== "string") {
-            const err33 = { instancePath: instancePath + "/miniPayRequest/paySign", schemaPath: "#/$defs/WeChatPayRequest/properties/paySign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
-        }
-        if (data20.appid !== void 0) {
-          if (typeof data20.appid !== "string") {
-            const err34 = { instancePath: instancePath + "/miniPayRequest/appid", schemaPath: "#/$defs/WeChatPayRequest/properties/appid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err34];
-            } else {
-              vErrors.push(err34);
-            }
-            errors++;
-          }
-        }
-        if (data20.partnerid !== void 0) {
-          if (typeof data20.partnerid !== "string") {
-            const err35 = { instancePath: instancePath + "/miniPayRequest/partnerid", schemaPath: "#/$defs/WeChatPayRequest/properties/partnerid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err35];
-            } else {
-              vErrors.push(err35);
-            }
-            errors++;
-          }
-        }
-        if (data20.prepayid !== void 0) {
-          if (typeof data20.prepayid !== "string") {
-            const err36 = { instancePath: instancePath + "/miniPayRequest/prepayid", schemaPath: "#/$defs/WeChatPayRequest/properties/prepayid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err36];
-            } else {
-              vErrors.push(err36);
-            }
-            errors++;
-          }
-        }
-        if (data20.noncestr !== void 0) {
-          if (typeof data20.noncestr !== "string") {
-            const err37 = { instancePath: instancePath + "/miniPayRequest/noncestr", schemaPath: "#/$defs/WeChatPayRequest/properties/noncestr/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err37];
-            } else {
-              vErrors.push(err37);
-            }
-            errors++;
-          }
-        }
-        if (data20.timestamp !== void 0) {
-          if (typeof data20.timestamp !== "string") {
-            const err38 = { instancePath: instancePath + "/miniPayRequest/timestamp", schemaPath: "#/$defs/WeChatPayRequest/properties/timestamp/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err38];
-            } else {
-              vErrors.push(err38);
-            }
-            errors++;
-          }
-        }
-        if (data20.sign !== void 0) {
-          if (typeof data20.sign !== "string") {
-            const err39 = { instancePath: instancePath + "/miniPayRequest/sign", schemaPath: "#/$defs/WeChatPayRequest/properties/sign/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err39];
-            } else {
-              vErrors.push(err39);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err40 = { instancePath: instancePath + "/miniPayRequest", schemaPath: "#/$defs/WeChatPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-    }
-    if (data.jsPayRequest !== void 0) {
-      if (!validate51(data.jsPayRequest, { instancePath: instancePath + "/jsPayRequest", parentData: data, parentDataProperty: "jsPayRequest", rootData })) {
-        vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.appPayRequest !== void 0) {
-      let data34 = data.appPayRequest;
-      if (data34 && typeof data34 == "object" && !Array.isArray(data34)) {
-        if (data34.qrCode !== void 0) {
-          if (typeof data34.qrCode !== "string") {
-            const err41 = { instancePath: instancePath + "/appPayRequest/qrCode", schemaPath: "#/$defs/AppPayRequest/properties/qrCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err41];
-            } else {
-              vErrors.push(err41);
-            }
-            errors++;
-          }
-        }
-        if (data34.tn !== void 0) {
-          if (typeof data34.tn !== "string") {
-            const err42 = { instancePath: instancePath + "/appPayRequest/tn", schemaPath: "#/$defs/AppPayRequest/properties/tn/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err42];
-            } else {
-              vErrors.push(err42);
-            }
-            errors++;
-          }
-        }
-      } else {
-        const err43 = { instancePath: instancePath + "/appPayRequest", schemaPath: "#/$defs/AppPayRequest/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err44 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err44];
-    } else {
-      vErrors.push(err44);
-    }
-    errors++;
-  }
-  validate62.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_payPointOrderSync = validate65;
-function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+var responseValidators_payPointOrderSync = validate57;
+function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
     if (data.respCode === void 0) {
-      const err0 = { instancePath, schemaPath: "#/$defs/PayPointResult/required", keyword: "required", params: { missingProperty: "respCode" }, message: "must have required property 'respCode'" };
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "respCode" }, message: "must have required property 'respCode'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -6603,7 +5228,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.respCode !== void 0) {
       if (typeof data.respCode !== "string") {
-        const err1 = { instancePath: instancePath + "/respCode", schemaPath: "#/$defs/PayPointResult/properties/respCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err1 = { instancePath: instancePath + "/respCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err1];
         } else {
@@ -6614,7 +5239,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     }
     if (data.respDesc !== void 0) {
       if (typeof data.respDesc !== "string") {
-        const err2 = { instancePath: instancePath + "/respDesc", schemaPath: "#/$defs/PayPointResult/properties/respDesc/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/respDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -6624,7 +5249,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err3 = { instancePath, schemaPath: "#/$defs/PayPointResult/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err3 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
       vErrors = [err3];
     } else {
@@ -6632,7 +5257,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate65.errors = vErrors;
+  validate57.errors = vErrors;
   return errors === 0;
 }
 var FAILING_KEYWORDS = /* @__PURE__ */ new Set(["type", "required"]);

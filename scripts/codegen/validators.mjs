@@ -6,6 +6,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { describeNotification, describeOperations, requestSchemaOf, responseSchemaOf } from './operations.mjs';
 import { repoRoot } from './bundle.mjs';
+import { compactDefs } from './compact-schema.mjs';
 import { forValidation } from './validation-schema.mjs';
 import { assertClassifiable, RECEIVED_WRAPPER } from './received-validator.mjs';
 
@@ -51,7 +52,7 @@ function buildRegistry(doc) {
   }
   defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
   const resolve = (ref) => defs[ref.slice('#/$defs/'.length)];
-  const validationDefs = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)]));
+  const validationDefs = compactDefs(Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)])));
   assertClassifiable(validationDefs, ['paymentNotification', ...Object.keys(responses).map((id) => `${id}.response`)]);
   return { registry: { $id: REGISTRY_ID, $defs: validationDefs }, extensions, requests, responses };
 }
@@ -62,6 +63,10 @@ function createAjv(registry, extensions) {
     allErrors: true,
     strict: true,
     strictRequired: false,
+    // A ref'd object or array compiles once, as a function its users call: inlined, a shape such
+    // as OrderGoods would be compiled again into every request that has goods. (Scalar leaves are
+    // inlined by compact-schema.mjs; ajv counts 2 for a `{type, enum}` ref and inlines that.)
+    inlineRefs: 2,
   });
   ajv.addVocabulary([...OAS_ONLY_KEYWORDS, ...[...extensions].sort()]);
   ajv.addSchema(registry);
@@ -85,9 +90,14 @@ function ucs2length(str) {
 }
 `;
 
+// ajv puts a schemaPath in every error object; nothing reads it, and in a compacted schema it
+// spells out a whole patternProperties list (see compact-schema.mjs). Left out of the output.
+const SCHEMA_PATH = /,schemaPath:"(?:[^"\\]|\\.)*"/g;
+
 async function bundleModule(source, header) {
-  const inlined = source.includes(UCS2LENGTH) ? UCS2LENGTH_ESM + source.split(UCS2LENGTH).join('ucs2length') : source;
+  const inlined = (source.includes(UCS2LENGTH) ? UCS2LENGTH_ESM + source.split(UCS2LENGTH).join('ucs2length') : source).replace(SCHEMA_PATH, '');
   if (/require\(/.test(inlined)) throw new Error('A standalone validator needs an ajv runtime helper other than ucs2length: inline it like ucs2length.');
+  if (inlined.includes('schemaPath')) throw new Error('ajv wrote a schemaPath the generator could not leave out: update SCHEMA_PATH in scripts/codegen/validators.mjs.');
   const result = await build({
     stdin: { contents: inlined, resolveDir: repoRoot, sourcefile: 'validators.js', loader: 'js' },
     bundle: true,
@@ -102,10 +112,12 @@ async function bundleModule(source, header) {
 }
 
 const TYPES_DTS = (header) => `${header}
-/** One reason a value failed its schema (ajv's error object, without ajv as a dependency). */
+/**
+ * One reason a value failed its schema: ajv's error object without ajv as a dependency, and
+ * without its \`schemaPath\` (left out of the generated code to keep it small).
+ */
 export interface ValidationError {
   readonly instancePath: string;
-  readonly schemaPath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly message?: string;
