@@ -33,8 +33,12 @@ function rewrite(node, extensions) {
   return out;
 }
 
-/** @param {Record<string, any>} doc */
-function buildRegistry(doc) {
+/**
+ * The registry every validators module compiles from, and which roots are requests/responses.
+ * @param {Record<string, any>} doc
+ * @param {{ compact?: boolean }} [options] `compact: false` gives the schemas as written (for the test that compares both)
+ */
+export function buildValidationRegistry(doc, { compact = true } = {}) {
   const extensions = new Set();
   const defs = rewrite(doc.components?.schemas ?? {}, extensions);
   const requests = {};
@@ -52,12 +56,14 @@ function buildRegistry(doc) {
   }
   defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
   const resolve = (ref) => defs[ref.slice('#/$defs/'.length)];
-  const validationDefs = compactDefs(Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)])));
+  const reduced = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)]));
+  const validationDefs = compact ? compactDefs(reduced) : reduced;
   assertClassifiable(validationDefs, ['paymentNotification', ...Object.keys(responses).map((id) => `${id}.response`)]);
   return { registry: { $id: REGISTRY_ID, $defs: validationDefs }, extensions, requests, responses };
 }
 
-function createAjv(registry, extensions) {
+/** The ajv instance (options included) the generated modules are compiled with. */
+export function createAjv(registry, extensions) {
   const ajv = new Ajv({
     code: { source: true, esm: true, lines: true },
     allErrors: true,
@@ -154,7 +160,7 @@ ${ids.map((id) => `  readonly ${id}: ${type};`).join('\n')}
  * @returns {Promise<Record<string, string>>} file path (relative to generated/) → contents
  */
 export async function renderValidators(doc, header) {
-  const { registry, extensions, requests, responses } = buildRegistry(doc);
+  const { registry, extensions, requests, responses } = buildValidationRegistry(doc);
   const files = {};
 
   const single = createAjv(registry, extensions);
