@@ -10,3 +10,4 @@ export interface ValidationRegistry {
 export declare function buildValidationRegistry(doc: Record<string, unknown>, options?: { compact?: boolean }): ValidationRegistry;
 export declare function createAjv(registry: ValidationRegistry['registry'], extensions: ReadonlySet<string>): Ajv;
 export declare function renderValidators(doc: Record<string, unknown>, header: string): Promise<Record<string, string>>;
+export declare const UCS2LENGTH_ESM: string;

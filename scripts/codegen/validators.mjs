@@ -80,18 +80,13 @@ export function createAjv(registry, extensions) {
 }
 
 // ajv's one runtime helper here, as ES code: bundling its CommonJS module would add esbuild's
-// require shim and the helper's `.code` string to every edge bundle. Same algorithm (code points).
+// require shim and the helper's `.code` string to every edge bundle. Same count (code points: a
+// surrogate pair is one, a lone surrogate one), by string iteration; test/generate checks both agree.
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
-const UCS2LENGTH_ESM = `
+export const UCS2LENGTH_ESM = `
 function ucs2length(str) {
-  const len = str.length;
   let length = 0;
-  let pos = 0;
-  while (pos < len) {
-    length++;
-    const value = str.charCodeAt(pos++);
-    if (value >= 0xd800 && value <= 0xdbff && pos < len && (str.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
-  }
+  for (const _ of str) length++;
   return length;
 }
 `;
