@@ -30,7 +30,6 @@ export interface RequestFill {
 
 export interface OperationDescriptor {
   readonly operationId: string;
-  readonly summary: string;
   readonly method: 'POST' | 'GET' | 'PUT' | 'DELETE' | 'PATCH';
   readonly path: string;
   /**
@@ -56,7 +55,6 @@ export interface OperationDescriptor {
 export const operations = {
   "accessToken": {
     "operationId": "accessToken",
-    "summary": "获取访问令牌 — Obtain an access token",
     "method": "POST",
     "path": "/v1/token/access",
     "transport": "json",
@@ -84,7 +82,6 @@ export const operations = {
   },
   "billsCloseQrcode": {
     "operationId": "billsCloseQrcode",
-    "summary": "二维码关闭 — Close a QR code",
     "method": "POST",
     "path": "/v1/netpay/bills/close-qrcode",
     "transport": "json",
@@ -115,7 +112,6 @@ export const operations = {
   },
   "billsGetQrcode": {
     "operationId": "billsGetQrcode",
-    "summary": "二维码获取 — Create a QR-code bill",
     "method": "POST",
     "path": "/v1/netpay/bills/get-qrcode",
     "transport": "json",
@@ -147,7 +143,6 @@ export const operations = {
   },
   "billsPreauthCancel": {
     "operationId": "billsPreauthCancel",
-    "summary": "预授权撤销 — Cancel a pre-authorisation (QR bills)",
     "method": "POST",
     "path": "/v1/netpay/bills/preauth-cancel",
     "transport": "json",
@@ -201,7 +196,6 @@ export const operations = {
   },
   "billsQuery": {
     "operationId": "billsQuery",
-    "summary": "账单状态查询 — Query a QR-code bill",
     "method": "POST",
     "path": "/v1/netpay/bills/query",
     "transport": "json",
@@ -295,7 +289,6 @@ export const operations = {
   },
   "billsRefund": {
     "operationId": "billsRefund",
-    "summary": "账单退款 — Refund a QR-code bill",
     "method": "POST",
     "path": "/v1/netpay/bills/refund",
     "transport": "json",
@@ -341,7 +334,6 @@ export const operations = {
   },
   "netpayClose": {
     "operationId": "netpayClose",
-    "summary": "订单关闭 — Close an unpaid order",
     "method": "POST",
     "path": "/v1/netpay/close",
     "transport": "json",
@@ -376,7 +368,6 @@ export const operations = {
   },
   "netpayQuery": {
     "operationId": "netpayQuery",
-    "summary": "支付结果查询 — Query payment result",
     "method": "POST",
     "path": "/v1/netpay/query",
     "transport": "json",
@@ -432,7 +423,6 @@ export const operations = {
   },
   "netpayRefund": {
     "operationId": "netpayRefund",
-    "summary": "退款 — Refund a payment",
     "method": "POST",
     "path": "/v1/netpay/refund",
     "transport": "json",
@@ -483,7 +473,6 @@ export const operations = {
   },
   "netpayRefundQuery": {
     "operationId": "netpayRefundQuery",
-    "summary": "退款查询 — Query refund result",
     "method": "POST",
     "path": "/v1/netpay/refund-query",
     "transport": "json",
@@ -571,7 +560,6 @@ export const operations = {
   },
   "netpayTradeCreate": {
     "operationId": "netpayTradeCreate",
-    "summary": "支付宝小程序/服务窗下单 — Create an Alipay mini-program or 服务窗 order",
     "method": "POST",
     "path": "/v1/netpay/trade/create",
     "transport": "json",
@@ -609,7 +597,6 @@ export const operations = {
   },
   "netpayTradeH5Pay": {
     "operationId": "netpayTradeH5Pay",
-    "summary": "支付宝H5支付 — Alipay H5 payment page",
     "method": "GET",
     "path": "/v1/netpay/trade/h5-pay",
     "transport": "browser-redirect",
@@ -639,7 +626,6 @@ export const operations = {
   },
   "netpayTradePrecreate": {
     "operationId": "netpayTradePrecreate",
-    "summary": "支付宝APP支付下单 — Create an Alipay APP payment order",
     "method": "POST",
     "path": "/v1/netpay/trade/precreate",
     "transport": "json",
@@ -677,7 +663,6 @@ export const operations = {
   },
   "netpayUacAppOrder": {
     "operationId": "netpayUacAppOrder",
-    "summary": "银联云闪付APP支付下单 — Create a UnionPay (云闪付) APP payment order",
     "method": "POST",
     "path": "/v1/netpay/uac/app-order",
     "transport": "json",
@@ -715,7 +700,6 @@ export const operations = {
   },
   "netpayUacOrder": {
     "operationId": "netpayUacOrder",
-    "summary": "银联云闪付H5支付 — UnionPay (云闪付) H5 payment page",
     "method": "GET",
     "path": "/v1/netpay/uac/order",
     "transport": "browser-redirect",
@@ -745,7 +729,6 @@ export const operations = {
   },
   "netpayWxAppPreOrder": {
     "operationId": "netpayWxAppPreOrder",
-    "summary": "微信APP支付下单 — Create a WeChat APP payment order",
     "method": "POST",
     "path": "/v1/netpay/wx/app-pre-order",
     "transport": "json",
@@ -783,7 +766,6 @@ export const operations = {
   },
   "netpayWxpayH5Pay": {
     "operationId": "netpayWxpayH5Pay",
-    "summary": "微信H5支付 — WeChat H5 payment page (outside WeChat)",
     "method": "GET",
     "path": "/v1/netpay/wxpay/h5-pay",
     "transport": "browser-redirect",
@@ -813,7 +795,6 @@ export const operations = {
   },
   "netpayWxpayH5ToMinipay": {
     "operationId": "netpayWxpayH5ToMinipay",
-    "summary": "微信H5跳转小程序支付 — WeChat H5 to mini-program payment page",
     "method": "GET",
     "path": "/v1/netpay/wxpay/h5-to-minipay",
     "transport": "browser-redirect",
@@ -843,7 +824,6 @@ export const operations = {
   },
   "netpayWxUnifiedOrder": {
     "operationId": "netpayWxUnifiedOrder",
-    "summary": "微信小程序/公众号下单 — Create a WeChat mini-program or JSAPI order",
     "method": "POST",
     "path": "/v1/netpay/wx/unified-order",
     "transport": "json",
@@ -881,7 +861,6 @@ export const operations = {
   },
   "payPointOrderSync": {
     "operationId": "payPointOrderSync",
-    "summary": "支付分订单信息同步 — Sync a WeChat pay-point order",
     "method": "POST",
     "path": "/v1/inip/corporate-wallet/wechat-pay-point/order/sync",
     "transport": "json",
@@ -912,6 +891,30 @@ export const operations = {
 } as const satisfies Record<string, OperationDescriptor>;
 
 export type OperationId = keyof typeof operations;
+
+/** Each operation's summary from the spec (`summary`): what the CLI lists and the docs title. */
+export const operationSummaries: { readonly [K in OperationId]: string } = {
+  "accessToken": "获取访问令牌 — Obtain an access token",
+  "billsCloseQrcode": "二维码关闭 — Close a QR code",
+  "billsGetQrcode": "二维码获取 — Create a QR-code bill",
+  "billsPreauthCancel": "预授权撤销 — Cancel a pre-authorisation (QR bills)",
+  "billsQuery": "账单状态查询 — Query a QR-code bill",
+  "billsRefund": "账单退款 — Refund a QR-code bill",
+  "netpayClose": "订单关闭 — Close an unpaid order",
+  "netpayQuery": "支付结果查询 — Query payment result",
+  "netpayRefund": "退款 — Refund a payment",
+  "netpayRefundQuery": "退款查询 — Query refund result",
+  "netpayTradeCreate": "支付宝小程序/服务窗下单 — Create an Alipay mini-program or 服务窗 order",
+  "netpayTradeH5Pay": "支付宝H5支付 — Alipay H5 payment page",
+  "netpayTradePrecreate": "支付宝APP支付下单 — Create an Alipay APP payment order",
+  "netpayUacAppOrder": "银联云闪付APP支付下单 — Create a UnionPay (云闪付) APP payment order",
+  "netpayUacOrder": "银联云闪付H5支付 — UnionPay (云闪付) H5 payment page",
+  "netpayWxAppPreOrder": "微信APP支付下单 — Create a WeChat APP payment order",
+  "netpayWxpayH5Pay": "微信H5支付 — WeChat H5 payment page (outside WeChat)",
+  "netpayWxpayH5ToMinipay": "微信H5跳转小程序支付 — WeChat H5 to mini-program payment page",
+  "netpayWxUnifiedOrder": "微信小程序/公众号下单 — Create a WeChat mini-program or JSAPI order",
+  "payPointOrderSync": "支付分订单信息同步 — Sync a WeChat pay-point order"
+};
 
 /** The order (`content`) each browser page (H5) takes, as the spec declares it. */
 export interface BrowserPageContents {

@@ -177,7 +177,10 @@ function browserPageContents(doc, operations) {
 export function renderOperations(doc, header) {
   const operations = describeOperations(doc);
   const notification = describeNotification(doc);
-  const table = Object.fromEntries(operations.map(({ operationId, ...rest }) => [operationId, { operationId, ...rest }]));
+  // Summaries are for people (the CLI's list, docs), not for the calls: a table of their own, so a
+  // bundle that makes calls does not carry them.
+  const table = Object.fromEntries(operations.map(({ operationId, summary: _listed, ...rest }) => [operationId, { operationId, ...rest }]));
+  const summaries = Object.fromEntries(operations.map(({ operationId, summary }) => [operationId, summary]));
   const pageContents = browserPageContents(doc, operations);
   return `${header}
 import type { components } from './schema.js';
@@ -211,7 +214,6 @@ export interface RequestFill {
 
 export interface OperationDescriptor {
   readonly operationId: string;
-  readonly summary: string;
   readonly method: 'POST' | 'GET' | 'PUT' | 'DELETE' | 'PATCH';
   readonly path: string;
   /**
@@ -237,6 +239,9 @@ export interface OperationDescriptor {
 export const operations = ${JSON.stringify(table, null, 2)} as const satisfies Record<string, OperationDescriptor>;
 
 export type OperationId = keyof typeof operations;
+
+/** Each operation's summary from the spec (\`summary\`): what the CLI lists and the docs title. */
+export const operationSummaries: { readonly [K in OperationId]: string } = ${JSON.stringify(summaries, null, 2)};
 
 /** The order (\`content\`) each browser page (H5) takes, as the spec declares it. */
 export interface BrowserPageContents {

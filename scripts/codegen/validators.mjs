@@ -6,6 +6,7 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 import { build } from 'esbuild';
 import { describeNotification, describeOperations, requestSchemaOf, responseSchemaOf } from './operations.mjs';
 import { repoRoot } from './bundle.mjs';
+import { compactDefs } from './compact-schema.mjs';
 import { forValidation } from './validation-schema.mjs';
 import { assertClassifiable, RECEIVED_WRAPPER } from './received-validator.mjs';
 
@@ -32,8 +33,12 @@ function rewrite(node, extensions) {
   return out;
 }
 
-/** @param {Record<string, any>} doc */
-function buildRegistry(doc) {
+/**
+ * The registry every validators module compiles from, and which roots are requests/responses.
+ * @param {Record<string, any>} doc
+ * @param {{ compact?: boolean }} [options] `compact: false` gives the schemas as written (for the test that compares both)
+ */
+export function buildValidationRegistry(doc, { compact = true } = {}) {
   const extensions = new Set();
   const defs = rewrite(doc.components?.schemas ?? {}, extensions);
   const requests = {};
@@ -51,17 +56,23 @@ function buildRegistry(doc) {
   }
   defs['paymentNotification'] = rewrite(describeNotification(doc).schema, extensions);
   const resolve = (ref) => defs[ref.slice('#/$defs/'.length)];
-  const validationDefs = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)]));
+  const reduced = Object.fromEntries(Object.entries(defs).map(([name, schema]) => [name, forValidation(schema, resolve)]));
+  const validationDefs = compact ? compactDefs(reduced) : reduced;
   assertClassifiable(validationDefs, ['paymentNotification', ...Object.keys(responses).map((id) => `${id}.response`)]);
   return { registry: { $id: REGISTRY_ID, $defs: validationDefs }, extensions, requests, responses };
 }
 
-function createAjv(registry, extensions) {
+/** The ajv instance (options included) the generated modules are compiled with. */
+export function createAjv(registry, extensions) {
   const ajv = new Ajv({
     code: { source: true, esm: true, lines: true },
     allErrors: true,
     strict: true,
     strictRequired: false,
+    // A ref'd object or array compiles once, as a function its users call: inlined, a shape such
+    // as OrderGoods would be compiled again into every request that has goods. (Scalar leaves are
+    // inlined by compact-schema.mjs; ajv counts 2 for a `{type, enum}` ref and inlines that.)
+    inlineRefs: 2,
   });
   ajv.addVocabulary([...OAS_ONLY_KEYWORDS, ...[...extensions].sort()]);
   ajv.addSchema(registry);
@@ -69,25 +80,25 @@ function createAjv(registry, extensions) {
 }
 
 // ajv's one runtime helper here, as ES code: bundling its CommonJS module would add esbuild's
-// require shim and the helper's `.code` string to every edge bundle. Same algorithm (code points).
+// require shim and the helper's `.code` string to every edge bundle. Same count (code points: a
+// surrogate pair is one, a lone surrogate one), by string iteration; test/generate checks both agree.
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
-const UCS2LENGTH_ESM = `
+export const UCS2LENGTH_ESM = `
 function ucs2length(str) {
-  const len = str.length;
   let length = 0;
-  let pos = 0;
-  while (pos < len) {
-    length++;
-    const value = str.charCodeAt(pos++);
-    if (value >= 0xd800 && value <= 0xdbff && pos < len && (str.charCodeAt(pos) & 0xfc00) === 0xdc00) pos++;
-  }
+  for (const _ of str) length++;
   return length;
 }
 `;
 
+// ajv puts a schemaPath in every error object; nothing reads it, and in a compacted schema it
+// spells out a whole patternProperties list (see compact-schema.mjs). Left out of the output.
+const SCHEMA_PATH = /,schemaPath:"(?:[^"\\]|\\.)*"/g;
+
 async function bundleModule(source, header) {
-  const inlined = source.includes(UCS2LENGTH) ? UCS2LENGTH_ESM + source.split(UCS2LENGTH).join('ucs2length') : source;
+  const inlined = (source.includes(UCS2LENGTH) ? UCS2LENGTH_ESM + source.split(UCS2LENGTH).join('ucs2length') : source).replace(SCHEMA_PATH, '');
   if (/require\(/.test(inlined)) throw new Error('A standalone validator needs an ajv runtime helper other than ucs2length: inline it like ucs2length.');
+  if (inlined.includes('schemaPath')) throw new Error('ajv wrote a schemaPath the generator could not leave out: update SCHEMA_PATH in scripts/codegen/validators.mjs.');
   const result = await build({
     stdin: { contents: inlined, resolveDir: repoRoot, sourcefile: 'validators.js', loader: 'js' },
     bundle: true,
@@ -102,10 +113,12 @@ async function bundleModule(source, header) {
 }
 
 const TYPES_DTS = (header) => `${header}
-/** One reason a value failed its schema (ajv's error object, without ajv as a dependency). */
+/**
+ * One reason a value failed its schema: ajv's error object without ajv as a dependency, and
+ * without its \`schemaPath\` (left out of the generated code to keep it small).
+ */
 export interface ValidationError {
   readonly instancePath: string;
-  readonly schemaPath: string;
   readonly keyword: string;
   readonly params: Readonly<Record<string, unknown>>;
   readonly message?: string;
@@ -142,7 +155,7 @@ ${ids.map((id) => `  readonly ${id}: ${type};`).join('\n')}
  * @returns {Promise<Record<string, string>>} file path (relative to generated/) → contents
  */
 export async function renderValidators(doc, header) {
-  const { registry, extensions, requests, responses } = buildRegistry(doc);
+  const { registry, extensions, requests, responses } = buildValidationRegistry(doc);
   const files = {};
 
   const single = createAjv(registry, extensions);

@@ -147,7 +147,7 @@ describe('request validation against the spec', () => {
 
   it('an operation the spec has but the sandbox does not simulate is authenticated, then answered NOT_SUPPORTED', async () => {
     // A path no real endpoint will take, so a new endpoint in the spec never collides with it.
-    const future: OperationDescriptor = { ...operations.netpayQuery, operationId: 'fixtureNotSimulated', path: FIXTURE_PATH, summary: 'a fixture' };
+    const future: OperationDescriptor = { ...operations.netpayQuery, operationId: 'fixtureNotSimulated', path: FIXTURE_PATH };
     const body = JSON.stringify({ merOrderId: 'ABC123456' });
     const request = async () => {
       const authorization = await createOpenBodySignature({

@@ -1,5 +1,6 @@
 // chinaums call: one operation against the platform (credentials from the environment) or a sandbox.
 // Every operation of the generated table is callable; an H5 page prints its signed URL.
+import { operationSummaries, type OperationId } from '../../../generated/operations.js';
 import { ChinaUmsError } from '../../errors.js';
 import { DEMO_APP } from '../../sandbox/index.js';
 import { bodyFrom, parseCommandArgs } from '../args.js';
@@ -49,7 +50,7 @@ export const callCommand: Command = {
       return 0;
     }
     if (values.list) {
-      for (const op of clientOperations) io.stdout(`${op.operationId.padEnd(26)}${op.method.padEnd(5)}${op.path.padEnd(36)}${op.summary}`);
+      for (const op of clientOperations) io.stdout(`${op.operationId.padEnd(26)}${op.method.padEnd(5)}${op.path.padEnd(36)}${operationSummaries[op.operationId as OperationId]}`);
       return 0;
     }
     const [operationId, ...extra] = positionals;
