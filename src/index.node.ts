@@ -5,12 +5,13 @@
 // ./index.js (the "types" condition serves index.d.ts to both): only the defaults differ.
 import { OpenBodySigner as PortableOpenBodySigner } from './auth/open-body-sig.js';
 import type { OpenBodySignatureDetails, OpenBodySignatureInput } from './auth/open-body-sig.js';
-import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token-request.js';
-import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token-request.js';
-import { createChinaUmsClient as portableCreateChinaUmsClient } from './client.js';
+import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token/request.js';
+import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token/request.js';
+import { createChinaUmsClient as portableCreateChinaUmsClient } from './client/create-client.js';
 import { createOpenFormParams as portableCreateOpenFormParams } from './auth/open-form-param.js';
 import type { OpenFormParamsInput } from './auth/open-form-param.js';
-import type { ChinaUmsClient, ChinaUmsClientOptions } from './client.js';
+import type { ChinaUmsClient } from './client/create-client.js';
+import type { ChinaUmsClientOptions } from './client/options.js';
 import { nodeCrypto } from './crypto/node.js';
 import type { CryptoProvider } from './crypto/provider.js';
 

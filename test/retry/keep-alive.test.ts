@@ -1,4 +1,4 @@
-// Attempt deadlines share one timer (src/deadline-timer.ts), ref'd only while an attempt waits.
+// Attempt deadlines share one timer (src/client/transport/deadline-timer.ts), ref'd only while an attempt waits.
 // In a real Node process: a waiting attempt keeps the process alive until its timeout, and a
 // finished call leaves nothing that delays exit.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

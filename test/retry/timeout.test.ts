@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { anySignal, createAttemptSignal, raceAbort, sleep } from '../../src/timeout.js';
+import { createAttemptSignal } from '../../src/client/transport/attempt-signal.js';
+import { anySignal, raceAbort, sleep } from '../../src/signals.js';
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -5,7 +5,7 @@
 // pending, so a waiting attempt keeps the process alive and an idle client never does. Elsewhere
 // (Deno, workerd: numeric handles, and workerd ties a timer to the request that made it) every
 // deadline keeps its own timer.
-import { monotonicNow } from './time.js';
+import { monotonicNow } from '../../time.js';
 
 /** What a deadline ends. */
 export interface Expiring {

@@ -1,4 +1,5 @@
-import { ConfigurationError } from './errors.js';
+import type { OperationDescriptor } from '../../generated/operations.js';
+import { ConfigurationError, InvalidRequestError } from '../errors.js';
 
 // ChinaUMS order numbers (merOrderId, billNo, refundOrderId) start with the merchant's 4-character
 // 来源编号 (msgSrcId); the vendor recommends {msgSrcId}{yyyyMMddHHmmssSSS}{7 random digits} = 28
@@ -81,4 +82,24 @@ export function createMerOrderId(options: CreateMerOrderIdOptions): string {
   }
   sequences.set(digits, sequence);
   return `${msgSrcId}${beijingStamp(sequence.stamp)}${String(sequence.suffix).padStart(digits, '0')}`;
+}
+
+/**
+ * Fills the spec's `x-sdk-fill: order-id` fields the caller left out (e.g. a refund's
+ * `refundOrderId`, the platform's idempotency key). It happens once, before the first attempt,
+ * so every retry sends the same number and the platform refunds once.
+ */
+export function fillOrderIds(op: OperationDescriptor, payload: Record<string, unknown>, now: () => number): void {
+  for (const fill of op.fills) {
+    if (payload[fill.field] !== undefined) continue;
+    const source = payload[fill.prefixFrom];
+    if (typeof source !== 'string' || !/^[0-9A-Za-z]{4}/.test(source)) {
+      throw new InvalidRequestError(
+        `${op.operationId}: ${fill.field} was left out, so the SDK makes one from the msgSrcId that starts ${fill.prefixFrom}; ` +
+          `${fill.prefixFrom} must be a string starting with those 4 letters or digits (or pass ${fill.field} yourself).`,
+        { code: 'INVALID_BODY', operation: op.operationId },
+      );
+    }
+    payload[fill.field] = createMerOrderId({ msgSrcId: source.slice(0, 4), length: Math.min(28, fill.maxLength ?? 28), now });
+  }
 }

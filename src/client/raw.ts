@@ -4,8 +4,9 @@
 // middleware pass, about 0.05× of a signed request (bench/). Middleware a user adds to `ums.raw`
 // is added to both, in the same order, so it still sees every request the SDK makes.
 import type { Client, Middleware } from 'openapi-fetch';
-import type { paths } from '../generated/schema.js';
-import { ConfigurationError } from './errors.js';
+import type { paths } from '../../generated/schema.js';
+import type { Authenticator } from '../auth/authenticator.js';
+import { ConfigurationError } from '../errors.js';
 
 function isMiddleware(value: unknown): boolean {
   return typeof value === 'object' && value !== null && ('onRequest' in value || 'onResponse' in value || 'onError' in value);
@@ -32,4 +33,35 @@ export function shareMiddleware(signing: Client<paths>, direct: Client<paths>): 
       direct.eject(...middleware);
     },
   });
+}
+
+export interface AuthMiddlewareContext {
+  readonly authenticator: Authenticator;
+  /** Maps an openapi-fetch schema path back to its operationId (for messages and hooks). */
+  readonly operationIdByPath: ReadonlyMap<string, string>;
+  /** Paths whose operation has `security: []` in the spec (the token endpoint): sent without Authorization. */
+  readonly unauthenticatedPaths?: ReadonlySet<string> | undefined;
+}
+
+/**
+ * Signs requests made through `ums.raw`. (The operation methods send through a client without
+ * it, setting the Authorization they computed over the exact body.)
+ */
+export function createAuthMiddleware(context: AuthMiddlewareContext): Middleware {
+  // openapi-fetch serialized the body: hash the bytes it will send.
+  const signRaw = async (request: Request, schemaPath: string) => {
+    const body = new Uint8Array(await request.clone().arrayBuffer());
+    const authorization = await context.authenticator.authorize(body, {
+      operationId: context.operationIdByPath.get(schemaPath),
+      signal: request.signal,
+    });
+    request.headers.set('Authorization', authorization);
+    return request;
+  };
+  return {
+    onRequest({ request, schemaPath }) {
+      if (context.unauthenticatedPaths?.has(schemaPath)) return request;
+      return signRaw(request, schemaPath);
+    },
+  };
 }

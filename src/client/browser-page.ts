@@ -1,10 +1,10 @@
-import type { OperationDescriptor } from '../generated/operations.js';
-import { createOpenFormParams } from './auth/open-form-param.js';
-import { randomNonce } from './auth/nonce.js';
-import type { CallContext } from './call.js';
-import { prepareBody } from './call.js';
-import type { SigningCrypto } from './crypto/provider.js';
-import { beijingCompactTimestamp } from './time.js';
+import type { OperationDescriptor } from '../../generated/operations.js';
+import { randomNonce } from '../auth/nonce.js';
+import { createOpenFormParams } from '../auth/open-form-param.js';
+import type { SigningCrypto } from '../crypto/provider.js';
+import { beijingCompactTimestamp } from '../time.js';
+import type { CallContext } from './context.js';
+import { prepareBody } from './prepare-body.js';
 
 export interface BrowserPageContext extends Pick<CallContext, 'baseUrl' | 'now' | 'requestValidators'> {
   readonly appId: string;

@@ -1,8 +1,8 @@
 // What the client accepts as an answer, checked in its fetch so that both the operation methods
 // and `ums.raw` get it: no redirect is followed or accepted (the platform does not redirect API
 // calls; a redirect is someone else answering), and no body is buffered past `maxResponseBytes`.
-import { RedirectError, ResponseTooLargeError } from './errors.js';
-import { declaresMoreThan, readBodyWithLimit } from './wire/limited-body.js';
+import { RedirectError, ResponseTooLargeError } from '../errors.js';
+import { declaresMoreThan, readBodyWithLimit } from '../wire/limited-body.js';
 
 /** A few MiB: the platform's largest answers (bill lists) are tens of KiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
