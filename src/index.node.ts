@@ -7,7 +7,7 @@ import { OpenBodySigner as PortableOpenBodySigner } from './auth/open-body-sig.j
 import type { OpenBodySignatureDetails, OpenBodySignatureInput } from './auth/open-body-sig.js';
 import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token/request.js';
 import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token/request.js';
-import { createChinaUmsClient as portableCreateChinaUmsClient } from './client/create-client.js';
+import { createChinaUmsClientSharingTimers } from './client/create-client.js';
 import { createOpenFormParams as portableCreateOpenFormParams } from './auth/open-form-param.js';
 import type { OpenFormParamsInput } from './auth/open-form-param.js';
 import type { ChinaUmsClient } from './client/create-client.js';
@@ -17,11 +17,11 @@ import type { CryptoProvider } from './crypto/provider.js';
 
 export * from './index.js';
 
-/** Same as the portable createChinaUmsClient; `crypto` defaults to node:crypto. */
+/** Same as the portable createChinaUmsClient; `crypto` defaults to node:crypto, and attempt deadlines share one timer. */
 export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsClient {
   // Anything but an options object goes through untouched, so the portable error message stays.
-  if (typeof options !== 'object' || options === null || options.crypto !== undefined) return portableCreateChinaUmsClient(options);
-  return portableCreateChinaUmsClient({ ...options, crypto: nodeCrypto });
+  if (typeof options !== 'object' || options === null || options.crypto !== undefined) return createChinaUmsClientSharingTimers(options);
+  return createChinaUmsClientSharingTimers({ ...options, crypto: nodeCrypto });
 }
 
 /** Same as the portable OpenBodySigner; `crypto` defaults to node:crypto. */

@@ -116,7 +116,7 @@ function send(op: OperationDescriptor, body: string, authorization: string | und
 
 /** One HTTP attempt, never throwing: the outcome says what happened so the caller can decide to retry. */
 export async function attemptOnce(op: OperationDescriptor, request: AttemptRequest, ctx: CallContext, settings: AttemptSettings): Promise<AttemptOutcome> {
-  const attemptSignal = createAttemptSignal(settings.signal, settings.timeoutMs, settings.remainingMs);
+  const attemptSignal = createAttemptSignal(settings.signal, settings.timeoutMs, settings.remainingMs, ctx.armDeadline);
   const { signal } = attemptSignal;
   let authorization: string | undefined;
   let phase: Phase = 'response';

@@ -8,6 +8,7 @@ import type { SigningCrypto } from '../crypto/provider.js';
 import type { EmitEvent, ProblemsEvent } from '../observability.js';
 import type { ClockSkew } from './clock-skew.js';
 import type { RetryPolicy } from './retry-policy.js';
+import type { ArmDeadline } from './transport/own-timer.js';
 
 /** Per-call options. */
 export interface CallOptions {
@@ -44,6 +45,8 @@ export interface CallContext {
   readonly retry: RetryPolicy | false | undefined;
   readonly clockSkew: ClockSkew | undefined;
   readonly emit: EmitEvent;
+  /** How an attempt's deadline is timed: a timer each (portable), or one shared timer (the Node entry). */
+  readonly armDeadline: ArmDeadline;
   /** Problems of success answers: hooks and logger, console.warn when the client has neither (observability.ts). */
   readonly reportProblems: (event: ProblemsEvent) => void;
 }

@@ -27,6 +27,8 @@ import {
 import { createAuthMiddleware, shareMiddleware } from './raw.js';
 import { DEFAULT_MAX_RESPONSE_BYTES, guardedFetch } from './response-guard.js';
 import { AuthorizedRequest } from './transport/authorized-request.js';
+import { armDeadline as armSharedDeadline } from './transport/deadline-timer.js';
+import { armOwnDeadline, type ArmDeadline } from './transport/own-timer.js';
 
 /**
  * One typed method per operation in the spec, named by its operationId, with the spec's summary
@@ -49,6 +51,19 @@ export type ChinaUmsClient = ChinaUmsOperations & {
 };
 
 export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsClient {
+  return createClientWith(options, armOwnDeadline);
+}
+
+/**
+ * The Node entry's client (Node, Bun and Deno resolve it): attempt deadlines share one timer,
+ * which pays where timers can be unref'd (transport/README.md). Kept apart so that an edge
+ * bundle of createChinaUmsClient leaves the shared timer out.
+ */
+export function createChinaUmsClientSharingTimers(options: ChinaUmsClientOptions): ChinaUmsClient {
+  return createClientWith(options, armSharedDeadline);
+}
+
+function createClientWith(options: ChinaUmsClientOptions, armDeadline: ArmDeadline): ChinaUmsClient {
   if (typeof options !== 'object' || options === null) {
     throw new ConfigurationError('createChinaUmsClient needs an options object: { appId, appKey, environment }.');
   }
@@ -105,6 +120,7 @@ export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsCl
     retry: options.retry,
     clockSkew,
     emit,
+    armDeadline,
     reportProblems: createProblemsReporter(emit, options.hooks, options.logger),
   };
   const methods: Record<string, (body: unknown, callOptions?: CallOptions) => Promise<unknown>> = {};

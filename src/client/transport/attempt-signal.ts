@@ -3,7 +3,7 @@
 // finished call leaves nothing that keeps a process alive (deadline-timer.ts).
 import { anySignal } from '../../signals.js';
 import { releaseController, takeController, type PooledController } from './abort-pool.js';
-import { armDeadline, type ArmedDeadline, type Expiring } from './deadline-timer.js';
+import { armOwnDeadline, type ArmDeadline, type ArmedDeadline, type Expiring } from './own-timer.js';
 
 /** Why an attempt's signal fired. */
 export type AttemptEnd = 'caller' | 'timeout' | 'deadline';
@@ -37,11 +37,11 @@ class Attempt implements AttemptSignal, Expiring {
   /** Rejects the pending race, if any. */
   #reject: ((reason: unknown) => void) | undefined;
 
-  constructor(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number) {
+  constructor(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number, arm: ArmDeadline) {
     this.#pooled = takeController();
     const own = this.#pooled.controller;
     this.#byDeadline = remainingMs <= timeoutMs;
-    this.#deadline = armDeadline(Math.min(timeoutMs, remainingMs), this);
+    this.#deadline = arm(Math.min(timeoutMs, remainingMs), this);
     this.#caller = caller;
     if (caller) {
       const composed = anySignal([caller, own.signal]);
@@ -95,8 +95,9 @@ class Attempt implements AttemptSignal, Expiring {
 /**
  * One attempt's signal: fires after `timeoutMs`, or when the overall deadline (`remainingMs`
  * from now) passes if that is sooner, or when the caller aborts. Its controller comes from a
- * pool (abort-pool.ts) and goes back unless it fired.
+ * pool (abort-pool.ts) and goes back unless it fired; `arm` sets its deadline (own-timer.ts, or
+ * the shared timer of deadline-timer.ts).
  */
-export function createAttemptSignal(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number): AttemptSignal {
-  return new Attempt(caller, timeoutMs, remainingMs);
+export function createAttemptSignal(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number, arm: ArmDeadline = armOwnDeadline): AttemptSignal {
+  return new Attempt(caller, timeoutMs, remainingMs, arm);
 }

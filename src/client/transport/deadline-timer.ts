@@ -6,17 +6,7 @@
 // (Deno, workerd: numeric handles, and workerd ties a timer to the request that made it) every
 // deadline keeps its own timer.
 import { monotonicNow } from '../../time.js';
-
-/** What a deadline ends. */
-export interface Expiring {
-  /** Called once when the deadline passes; never after `cancel()`. */
-  expire(): void;
-}
-
-export interface ArmedDeadline {
-  /** Idempotent; the target is not expired after this returns. */
-  cancel(): void;
-}
+import { armOwnDeadline, type ArmedDeadline, type Expiring } from './own-timer.js';
 
 interface RefHandle {
   ref(): unknown;
@@ -151,7 +141,7 @@ class SharedDeadlines {
     while (this.#head !== undefined) {
       const entry = this.#head;
       this.#unlink(entry);
-      entry.own = new OwnTimer(Math.min(entry.at - firedAt, entry.at - now), entry.target);
+      entry.own = armOwnDeadline(Math.min(entry.at - firedAt, entry.at - now), entry.target);
     }
   }
 }
@@ -159,23 +149,12 @@ class SharedDeadlines {
 const shared = new SharedDeadlines();
 let sharing = true;
 
-class OwnTimer implements ArmedDeadline {
-  readonly #handle: ReturnType<typeof setTimeout>;
-  constructor(delayMs: number, target: Expiring) {
-    this.#handle = setTimeout(() => target.expire(), Math.max(0, delayMs));
-  }
-
-  cancel(): void {
-    clearTimeout(this.#handle);
-  }
-}
-
-/** Calls `target.expire()` once `delayMs` have passed, unless cancelled first. */
+/** Calls `target.expire()` once `delayMs` have passed, unless cancelled first; through the shared timer where it can. */
 export function armDeadline(delayMs: number, target: Expiring): ArmedDeadline {
   if (sharing) {
     const entry = new Entry(monotonicNow() + Math.max(0, delayMs), target);
     if (shared.add(entry)) return entry;
     sharing = false;
   }
-  return new OwnTimer(delayMs, target);
+  return armOwnDeadline(delayMs, target);
 }
