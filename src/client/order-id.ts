@@ -67,9 +67,13 @@ export function createMerOrderId(options: CreateMerOrderIdOptions): string {
     throw new ConfigurationError('createMerOrderId: msgSrcId must be the 4 letters or digits ChinaUMS assigned (来源编号).', 'INVALID_OPTION');
   }
   const length = requireLength(options.length);
-  const digits = length - PREFIX_LENGTH - STAMP_LENGTH;
+  return nextOrderId(msgSrcId, length - PREFIX_LENGTH - STAMP_LENGTH, options.now ?? Date.now);
+}
+
+/** The next id of `digits` random digits, for a checked msgSrcId (createMerOrderId and the x-sdk-fill). */
+function nextOrderId(msgSrcId: string, digits: number, clock: () => number): string {
   const limit = 10 ** digits;
-  const now = (options.now ?? Date.now)();
+  const now = clock();
   if (!Number.isFinite(now)) throw new ConfigurationError('createMerOrderId: now() must return milliseconds since the epoch.', 'INVALID_OPTION');
   const ms = Math.floor(now);
   let sequence = sequences.get(digits);
@@ -100,6 +104,8 @@ export function fillOrderIds(op: OperationDescriptor, payload: Record<string, un
         { code: 'INVALID_BODY', operation: op.operationId },
       );
     }
-    payload[fill.field] = createMerOrderId({ msgSrcId: source.slice(0, 4), length: Math.min(28, fill.maxLength ?? 28), now });
+    // The vendor's 28 characters, or fewer when the field allows fewer (never under the 3 random digits).
+    const length = Math.min(DEFAULT_LENGTH, fill.maxLength ?? DEFAULT_LENGTH);
+    payload[fill.field] = nextOrderId(source.slice(0, 4), Math.max(MIN_RANDOM_DIGITS, length - PREFIX_LENGTH - STAMP_LENGTH), now);
   }
 }
