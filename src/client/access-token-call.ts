@@ -10,7 +10,7 @@ import { MemoryAccessTokenStore, type AccessTokenStore } from '../auth/access-to
 import type { FetchedAccessToken } from '../auth/access-token/cache.js';
 import { randomNonce } from '../auth/nonce.js';
 import { ResponseParseError } from '../errors.js';
-import { redactAccessTokenBody } from '../observability.js';
+import { redactAccessTokenBody, tokenEventsWithFallback } from '../observability.js';
 import { beijingCompactTimestamp } from '../time.js';
 import { execute } from './call.js';
 import type { CallContext, ClientAuth, ClientAuthSetup } from './context.js';
@@ -40,7 +40,7 @@ export function accessTokenAuth(options: AccessTokenAuthOptions = {}): ClientAut
           now: setup.localNow,
           refreshMarginMs: options.refreshMarginMs,
           lock: options.lock,
-          emit: setup.emit,
+          emit: tokenEventsWithFallback(setup.emit, setup.hooks, setup.logger),
         }),
       ),
   };

@@ -5,7 +5,7 @@ import type { paths } from '../../generated/schema.js';
 import type { ReceivedValidateFunction, ValidateFunction } from '../../generated/validators/types.js';
 import type { Authenticator } from '../auth/authenticator.js';
 import type { SigningCrypto } from '../crypto/provider.js';
-import type { EmitEvent, ProblemsEvent } from '../observability.js';
+import type { ChinaUmsHooks, ChinaUmsLogger, EmitEvent, ProblemsEvent } from '../observability.js';
 import type { ClockSkew } from './clock-skew.js';
 import type { RetryPolicy } from './retry-policy.js';
 import type { ArmDeadline } from './transport/own-timer.js';
@@ -59,6 +59,9 @@ export interface ClientAuthSetup {
   /** The host's own clock (token expiry is shared between hosts, so never the skew-corrected one). */
   readonly localNow: () => number;
   readonly emit: EmitEvent;
+  /** The client's own hooks and logger: a token store failure reaches console.warn when neither would report it. */
+  readonly hooks: ChinaUmsHooks | undefined;
+  readonly logger: ChinaUmsLogger | false | undefined;
   /** The client's call context (timeouts, retries, hooks), ready by the time a token is needed. */
   readonly context: () => CallContext;
 }

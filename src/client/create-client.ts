@@ -7,7 +7,7 @@ import type { paths } from '../../generated/schema.js';
 import { createOpenBodySigAuthenticator, type Authenticator } from '../auth/authenticator.js';
 import { webSigningCrypto } from '../crypto/web-signing.js';
 import { ConfigurationError } from '../errors.js';
-import { createEmitter, createProblemsReporter, tokenEventsWithFallback } from '../observability.js';
+import { createEmitter, createProblemsReporter } from '../observability.js';
 import type { BrowserPageOperationId, OperationRequest, OperationResponse, SdkOperationId } from '../operation-types.js';
 import { rememberSecret } from '../redaction.js';
 import { browserPageUrl } from './browser-page.js';
@@ -96,7 +96,7 @@ function createClientWith(options: ChinaUmsClientOptions, armDeadline: ArmDeadli
   const authenticator: Authenticator =
     auth === 'signature'
       ? createOpenBodySigAuthenticator({ appId, appKey, crypto, now })
-      : auth.createAuthenticator({ appId, appKey, crypto, localNow, emit: tokenEventsWithFallback(emit, options.hooks, options.logger), context: () => context });
+      : auth.createAuthenticator({ appId, appKey, crypto, localNow, emit, hooks: options.hooks, logger: options.logger, context: () => context });
   signing.use(
     createAuthMiddleware({
       authenticator,

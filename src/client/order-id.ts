@@ -1,5 +1,6 @@
 import type { OperationDescriptor } from '../../generated/operations.js';
 import { ConfigurationError, InvalidRequestError } from '../errors.js';
+import { beijingCompactTimestamp } from '../time.js';
 
 // ChinaUMS order numbers (merOrderId, billNo, refundOrderId) start with the merchant's 4-character
 // 来源编号 (msgSrcId); the vendor recommends {msgSrcId}{yyyyMMddHHmmssSSS}{7 random digits} = 28
@@ -9,7 +10,6 @@ const PREFIX_LENGTH = 4;
 const MIN_RANDOM_DIGITS = 3;
 const MAX_LENGTH = 32;
 const DEFAULT_LENGTH = 28;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MSG_SRC_ID = /^[0-9A-Za-z]{4}$/;
 
 export interface CreateMerOrderIdOptions {
@@ -38,10 +38,9 @@ function randomBelow(limit: number): number {
   return ((hi >>> 11) * 2 ** 32 + lo) % limit;
 }
 
+/** `yyyyMMddHHmmssSSS`, Beijing time: the compact timestamp the requests carry, plus milliseconds. */
 function beijingStamp(ms: number): string {
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}`;
+  return beijingCompactTimestamp(ms) + String(new Date(ms).getUTCMilliseconds()).padStart(3, '0');
 }
 
 function requireLength(length: unknown): number {
