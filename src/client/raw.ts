@@ -1,7 +1,7 @@
 // `ums.raw` and the operation methods share one middleware list without sharing a client: the
 // methods send through a client of their own, which carries no signing middleware (they set the
 // Authorization they computed themselves), so a call with no user middleware skips openapi-fetch's
-// middleware pass, about 0.05× of a signed request (bench/). Middleware a user adds to `ums.raw`
+// middleware pass (transport/README.md). Middleware a user adds to `ums.raw`
 // is added to both, in the same order, so it still sees every request the SDK makes.
 import type { Client, Middleware } from 'openapi-fetch';
 import type { paths } from '../../generated/schema.js';

@@ -13,7 +13,7 @@ export interface GuardOptions {
   readonly maxResponseBytes: number;
   /**
    * Leave a 2xx body unread for the caller, who reads it with the limit itself (the operation
-   * methods: one read instead of a bounded read plus a rebuilt Response, bench/ 1c).
+   * methods: one read instead of a bounded read plus a rebuilt Response, transport/README.md).
    */
   readonly successBodyReadByCaller: boolean;
 }

@@ -1,6 +1,6 @@
 // Attempt deadlines share one runtime timer where the runtime lets a timer stop holding the
 // process open (Node, Bun: handles with ref/unref). Node builds, lists and discards a timer for
-// every setTimeout/clearTimeout pair, which was about 0.1× of a whole signed request (bench/).
+// every setTimeout/clearTimeout pair, a measurable share of a signed request (README.md).
 // The shared timer is armed for the earliest deadline and is ref'd exactly while a deadline is
 // pending, so a waiting attempt keeps the process alive and an idle client never does. Elsewhere
 // (Deno, workerd: numeric handles, and workerd ties a timer to the request that made it) every
