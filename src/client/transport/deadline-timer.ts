@@ -32,7 +32,7 @@ class Entry implements ArmedDeadline {
   ) {}
 
   cancel(): void {
-    if (this.linked) shared.remove(this);
+    if (this.linked) shared?.remove(this);
     else this.own?.cancel();
   }
 }
@@ -146,14 +146,15 @@ class SharedDeadlines {
   }
 }
 
-const shared = new SharedDeadlines();
+// Created at the first deadline: a module-level `new` would survive tree-shaking in a bundled chunk.
+let shared: SharedDeadlines | undefined;
 let sharing = true;
 
 /** Calls `target.expire()` once `delayMs` have passed, unless cancelled first; through the shared timer where it can. */
 export function armDeadline(delayMs: number, target: Expiring): ArmedDeadline {
   if (sharing) {
     const entry = new Entry(monotonicNow() + Math.max(0, delayMs), target);
-    if (shared.add(entry)) return entry;
+    if ((shared ??= new SharedDeadlines()).add(entry)) return entry;
     sharing = false;
   }
   return armOwnDeadline(delayMs, target);
