@@ -181,6 +181,12 @@ describe('timeouts, deadline and the caller’s signal', () => {
     expect(await failure(ums.billsPreauthCancel(CANCEL, { timeoutMs: 15 }))).toMatchObject({ code: 'TIMEOUT', attempts: 1 });
   });
 
+  it('a per-call timeoutMs of 0 is clamped to 1 ms, not replaced by the client’s 60 s', async () => {
+    const { ums } = answering(hanging, { timeoutMs: 60_000 });
+    expect(await failure(ums.billsPreauthCancel(CANCEL, { timeoutMs: 0 }))).toMatchObject({ code: 'TIMEOUT', attempts: 1 });
+    expect(await failure(ums.billsPreauthCancel(CANCEL, { deadlineMs: -5 }))).toMatchObject({ code: 'DEADLINE_EXCEEDED', attempts: 1 });
+  });
+
   it('the overall deadline bounds all attempts and is not retried', async () => {
     const { ums, sent, retries } = answering(hanging, { timeoutMs: 60_000 });
     const error = await failure(ums.netpayQuery(QUERY, { deadlineMs: 30 }));
