@@ -8,7 +8,7 @@ import { monotonicNow } from '../time.js';
 import { readStreamWithLimit } from '../wire/limited-body.js';
 import type { CallContext } from './context.js';
 import { interpretResponse, textOf } from './interpret-response.js';
-import { guardErrorForOperation, responseTooLarge } from './response-guard.js';
+import { bodyOrThrow, guardErrorForOperation } from './response-guard.js';
 import { parseRetryAfter } from './retry-policy.js';
 import { createAttemptSignal, type AttemptEnd } from './transport/attempt-signal.js';
 import { AUTHORIZATION } from './transport/authorized-request.js';
@@ -95,10 +95,7 @@ function isStream(value: unknown): value is ReadableStream<Uint8Array> {
 
 /** A success body, read up to the client's limit and cancelled past it. */
 async function readSuccessBody(stream: ReadableStream<Uint8Array>, status: number, maxResponseBytes: number): Promise<string> {
-  const read = await readStreamWithLimit(stream, maxResponseBytes);
-  if (read.ok) return utf8.decode(read.bytes);
-  if (read.problem === 'too-large') throw responseTooLarge(status, maxResponseBytes);
-  throw new TypeError(`the answer (HTTP ${status}) broke off while its body was read`);
+  return utf8.decode(bodyOrThrow(await readStreamWithLimit(stream, maxResponseBytes), status, maxResponseBytes));
 }
 
 /** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). Not async: the caller awaits it once. */
