@@ -1,13 +1,35 @@
 // Waiting that an AbortSignal can end, shared by the client (retry backoff, attempts), the token
 // cache (waiting for another instance's refresh) and the sandbox (scripted delays).
 
+type AnyFn = (signals: AbortSignal[]) => AbortSignal;
+
 /**
- * Aborts when any input aborts (AbortSignal.any: Node ≥ 20.3, Deno, Bun, workerd, Vercel Edge,
- * current browsers). One input is returned as is: AbortSignal.any is costly
- * (src/client/transport/README.md).
+ * Aborts when any input aborts. Uses AbortSignal.any where the runtime has it (Node ≥ 20.3,
+ * Deno, Bun, workerd); elsewhere (the Vercel Edge runtime, edge-runtime 4) links listeners by
+ * hand and returns a detach function.
  */
-export function anySignal(signals: readonly AbortSignal[]): AbortSignal {
-  return signals.length === 1 ? signals[0]! : AbortSignal.any([...signals]);
+export function anySignal(signals: readonly AbortSignal[]): { signal: AbortSignal; detach: () => void } {
+  // One input needs no composing, and AbortSignal.any is costly (src/client/transport/README.md).
+  if (signals.length === 1) return { signal: signals[0]!, detach: () => undefined };
+  const native = (AbortSignal as unknown as { any?: AnyFn }).any;
+  if (typeof native === 'function') return { signal: native.call(AbortSignal, [...signals]), detach: () => undefined };
+  const controller = new AbortController();
+  const detachers: Array<() => void> = [];
+  const detach = () => detachers.splice(0).forEach((d) => d());
+  for (const input of signals) {
+    if (input.aborted) {
+      controller.abort(input.reason);
+      detach();
+      break;
+    }
+    const onAbort = () => {
+      controller.abort(input.reason);
+      detach();
+    };
+    input.addEventListener('abort', onAbort, { once: true });
+    detachers.push(() => input.removeEventListener('abort', onAbort));
+  }
+  return { signal: controller.signal, detach };
 }
 
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts; the timer is always cleared. */

@@ -8,16 +8,27 @@ afterEach(() => {
 });
 
 describe('anySignal', () => {
-  it('aborts with the first input’s reason; one input is returned as is', () => {
-    const a = new AbortController();
-    const b = new AbortController();
-    const signal = anySignal([a.signal, b.signal]);
-    expect(signal.aborted).toBe(false);
-    b.abort('second');
-    expect(signal.aborted).toBe(true);
-    expect(signal.reason).toBe('second');
-    expect(anySignal([a.signal])).toBe(a.signal);
-    expect(anySignal([AbortSignal.abort('already'), b.signal]).reason).toBe('already');
+  it.each([
+    ['native AbortSignal.any', false],
+    // The Vercel Edge runtime (edge-runtime 4) has no AbortSignal.any.
+    ['the fallback', true],
+  ])('aborts with the first input’s reason (%s)', (_, withoutNative) => {
+    const original = Object.getOwnPropertyDescriptor(AbortSignal, 'any');
+    if (withoutNative) Object.defineProperty(AbortSignal, 'any', { value: undefined, configurable: true, writable: true });
+    try {
+      const a = new AbortController();
+      const b = new AbortController();
+      const { signal, detach } = anySignal([a.signal, b.signal]);
+      expect(signal.aborted).toBe(false);
+      b.abort('second');
+      expect(signal.aborted).toBe(true);
+      expect(signal.reason).toBe('second');
+      detach();
+      expect(anySignal([a.signal]).signal).toBe(a.signal);
+      expect(anySignal([AbortSignal.abort('already'), b.signal]).signal.reason).toBe('already');
+    } finally {
+      if (original) Object.defineProperty(AbortSignal, 'any', original);
+    }
   });
 });
 

@@ -29,6 +29,7 @@ class Attempt implements AttemptSignal, Expiring {
   readonly #pooled: PooledController;
   readonly #caller: AbortSignal | undefined;
   readonly #onCallerAbort: (() => void) | undefined;
+  readonly #detach: () => void;
   readonly #byDeadline: boolean;
   readonly #deadline: ArmedDeadline;
   #ended: AttemptEnd | undefined;
@@ -43,12 +44,15 @@ class Attempt implements AttemptSignal, Expiring {
     this.#deadline = arm(Math.min(timeoutMs, remainingMs), this);
     this.#caller = caller;
     if (caller) {
-      this.signal = anySignal([caller, own.signal]);
+      const composed = anySignal([caller, own.signal]);
+      this.signal = composed.signal;
+      this.#detach = composed.detach;
       this.#onCallerAbort = () => this.#reject?.(caller.reason);
       caller.addEventListener('abort', this.#onCallerAbort, { once: true });
     } else {
       // No caller signal: the attempt's own is the composed one, without AbortSignal.any's cost.
       this.signal = own.signal;
+      this.#detach = noop;
     }
   }
 
@@ -84,6 +88,7 @@ class Attempt implements AttemptSignal, Expiring {
     this.#reject = undefined;
     this.#deadline.cancel();
     if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+    this.#detach();
     releaseController(this.#pooled);
   }
 }
