@@ -21,9 +21,9 @@ const BUDGETS = [
     // The workerd entry hashes MD5 natively: no pure-JS hash may reach a Worker's notification endpoint.
     forbidden: ['node_modules/@noble/hashes'],
   },
-  // Measured 16 447 B + 0.25 KB, after access-token mode became an imported strategy (accessTokenAuth, −1.3 KB)
-  // and the operation summaries left the runtime table (−0.55 KB). Target missed; README "Bundle sizes" lists what remains.
-  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 12 * KB, ceiling: 16_447 + 256 },
+  // Measured ? B + 0.25 KB: access-token mode an imported strategy (accessTokenAuth, −1.3 KB), the operation
+  // summaries out of the runtime table (−0.55 KB), the outbound restructure (−1 KB). Target missed; README "Bundle sizes".
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 12 * KB, ceiling: 15_945 + 256 },
   {
     name: 'whole portable surface',
     // Namespaces keep every export (both auth modes included).

@@ -5,22 +5,23 @@
 // ./index.js (the "types" condition serves index.d.ts to both): only the defaults differ.
 import { OpenBodySigner as PortableOpenBodySigner } from './auth/open-body-sig.js';
 import type { OpenBodySignatureDetails, OpenBodySignatureInput } from './auth/open-body-sig.js';
-import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token-request.js';
-import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token-request.js';
-import { createChinaUmsClient as portableCreateChinaUmsClient } from './client.js';
+import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token/request.js';
+import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token/request.js';
+import { createChinaUmsClientSharingTimers } from './client/create-client.js';
 import { createOpenFormParams as portableCreateOpenFormParams } from './auth/open-form-param.js';
 import type { OpenFormParamsInput } from './auth/open-form-param.js';
-import type { ChinaUmsClient, ChinaUmsClientOptions } from './client.js';
+import type { ChinaUmsClient } from './client/create-client.js';
+import type { ChinaUmsClientOptions } from './client/options.js';
 import { nodeCrypto } from './crypto/node.js';
 import type { CryptoProvider } from './crypto/provider.js';
 
 export * from './index.js';
 
-/** Same as the portable createChinaUmsClient; `crypto` defaults to node:crypto. */
+/** Same as the portable createChinaUmsClient; `crypto` defaults to node:crypto, and attempt deadlines share one timer. */
 export function createChinaUmsClient(options: ChinaUmsClientOptions): ChinaUmsClient {
   // Anything but an options object goes through untouched, so the portable error message stays.
-  if (typeof options !== 'object' || options === null || options.crypto !== undefined) return portableCreateChinaUmsClient(options);
-  return portableCreateChinaUmsClient({ ...options, crypto: nodeCrypto });
+  if (typeof options !== 'object' || options === null || options.crypto !== undefined) return createChinaUmsClientSharingTimers(options);
+  return createChinaUmsClientSharingTimers({ ...options, crypto: nodeCrypto });
 }
 
 /** Same as the portable OpenBodySigner; `crypto` defaults to node:crypto. */

@@ -1,24 +1,19 @@
-export {
-  createChinaUmsClient,
-  DEFAULT_DEADLINE_MS,
-  DEFAULT_TIMEOUT_MS,
-  type ChinaUmsClient,
-  type ChinaUmsClientOptions,
-  type ChinaUmsOperations,
-} from './client.js';
-export { accessTokenAuth, type AccessTokenAuthOptions, type ClientAuth } from './auth/access-token-auth.js';
-export { createAccessTokenRequest, type AccessTokenRequestBody, type AccessTokenRequestInput } from './auth/access-token-request.js';
+export { createChinaUmsClient, type ChinaUmsClient, type ChinaUmsOperations } from './client/create-client.js';
+export { DEFAULT_DEADLINE_MS, DEFAULT_TIMEOUT_MS, ENVIRONMENTS, type ChinaUmsClientOptions, type ChinaUmsEnvironment } from './client/options.js';
+export type { CallOptions, ClientAuth } from './client/context.js';
+export { accessTokenAuth, type AccessTokenAuthOptions } from './client/access-token-call.js';
+export { createAccessTokenRequest, type AccessTokenRequestBody, type AccessTokenRequestInput } from './auth/access-token/request.js';
 export {
   MemoryAccessTokenStore,
   type AccessTokenStore,
   type MemoryAccessTokenStoreOptions,
   type ReleaseLock,
   type StoredAccessToken,
-} from './auth/token-store.js';
-export { DEFAULT_LOCK_TTL_MS, DEFAULT_REFRESH_MARGIN_MS, type TokenLockOptions } from './auth/token-cache.js';
-export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './retry.js';
-export { DEFAULT_SKEW_THRESHOLD_MS } from './clock-skew.js';
-export { DEFAULT_MAX_RESPONSE_BYTES } from './response-guard.js';
+} from './auth/access-token/store.js';
+export { DEFAULT_LOCK_TTL_MS, DEFAULT_REFRESH_MARGIN_MS, type TokenLockOptions } from './auth/access-token/cache.js';
+export { DEFAULT_RETRY_POLICY, parseRetryAfter, type RetryPolicy } from './client/retry-policy.js';
+export { DEFAULT_SKEW_THRESHOLD_MS } from './client/clock-skew.js';
+export { DEFAULT_MAX_RESPONSE_BYTES } from './client/response-guard.js';
 export type {
   ChinaUmsEvent,
   ChinaUmsHooks,
@@ -32,8 +27,6 @@ export type {
   ProblemsEvent,
 } from './observability.js';
 export type { ReceivedProblem } from './wire/received.js';
-export type { CallOptions } from './call.js';
-export { ENVIRONMENTS, type ChinaUmsEnvironment } from './config.js';
 export {
   createOpenBodySignature,
   explainOpenBodySignature,
@@ -49,7 +42,7 @@ export {
   type OpenBodySigParts,
 } from './auth/authorization-header.js';
 export { createOpenFormParams, type OpenFormParamsInput } from './auth/open-form-param.js';
-export { createMerOrderId, type CreateMerOrderIdOptions } from './order-id.js';
+export { createMerOrderId, type CreateMerOrderIdOptions } from './client/order-id.js';
 export * from './errors.js';
 export { beijingCompactTimestamp, beijingDate, beijingDateTime, parseBeijingTime } from './time.js';
 export type { CryptoProvider, Digest, SigningCrypto } from './crypto/provider.js';

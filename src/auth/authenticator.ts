@@ -1,5 +1,9 @@
+// How a request is authorized, one implementation per mode: OPEN-BODY-SIG signs each body;
+// OPEN-ACCESS-TOKEN presents the cached token (access-token/cache.ts) and drops a refused one.
 import type { SigningCrypto } from '../crypto/provider.js';
 import { beijingCompactTimestamp } from '../time.js';
+import type { AccessTokenCache } from './access-token/cache.js';
+import { formatAccessTokenHeader, parseAccessTokenHeader } from './authorization-header.js';
 import { randomNonce } from './nonce.js';
 import { openBodySigner } from './open-body-sig.js';
 
@@ -38,5 +42,20 @@ export function createOpenBodySigAuthenticator(options: OpenBodySigOptions): Aut
   return {
     mode: 'signature',
     authorize: (body) => sign(beijingCompactTimestamp(options.now()), nonce(), body),
+  };
+}
+
+/** OPEN-ACCESS-TOKEN: the shared cached token; a refused token is dropped so the next call refreshes. */
+export function createAccessTokenAuthenticator(cache: AccessTokenCache): Authenticator {
+  return {
+    mode: 'access-token',
+    authorize: (_body, context) => {
+      const token = cache.get(context.signal);
+      return typeof token === 'string' ? formatAccessTokenHeader(token) : token.then(formatAccessTokenHeader);
+    },
+    async reject(authorization) {
+      const token = parseAccessTokenHeader(authorization);
+      if (token !== undefined) await cache.reject(token);
+    },
   };
 }

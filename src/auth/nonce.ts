@@ -1,7 +1,7 @@
 import { toHex } from '../crypto/encoding.js';
 
 // Random bytes are drawn 256 nonces (4 KiB) at a time and turned into hex in one pass: on Node 20
-// each getRandomValues call costs ~5 µs whatever its size (bench/), and one long hex string sliced
+// each getRandomValues call has a fixed cost whatever its size (BENCHMARKS.md), and one long hex string sliced
 // per request beats encoding 16 bytes each time. Each byte is used once.
 const NONCE_HEX = 32;
 const POOL_BYTES = 16 * 256;

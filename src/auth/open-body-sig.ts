@@ -54,6 +54,13 @@ function signWith(appId: string, hmac: EncodedDigest, sha256: EncodedDigest): Si
   };
 }
 
+/** The signature over `appId + timestamp + nonce + hex(sha256(body))`, with what it was made of (OpenBodySigner.details, H5 pages). */
+export async function signatureParts(appId: string, hmac: Digest, sha256: Digest, timestamp: string, nonce: string, body: string | Uint8Array) {
+  const bodyDigest = toHex(await sha256(body));
+  const stringToSign = appId + timestamp + nonce + bodyDigest;
+  return { bodyDigest, stringToSign, signature: toBase64(await hmac(stringToSign)) };
+}
+
 /**
  * A signer bound to one appId/appKey: the HMAC key is prepared once, and each request only
  * hashes its body and signs `appId + timestamp + nonce + hex(sha256(body))`.
@@ -72,11 +79,8 @@ export class OpenBodySigner {
   }
 
   async details(timestamp: string, nonce: string, body: string | Uint8Array): Promise<OpenBodySignatureDetails> {
-    const bodyDigest = toHex(await this.#sha256(body));
-    const stringToSign = this.#appId + timestamp + nonce + bodyDigest;
-    const signature = toBase64(await this.#hmac(stringToSign));
-    const authorization = formatOpenBodySigHeader({ appId: this.#appId, timestamp, nonce, signature });
-    return { bodyDigest, stringToSign, signature, authorization };
+    const parts = await signatureParts(this.#appId, this.#hmac, this.#sha256, timestamp, nonce, body);
+    return { ...parts, authorization: formatOpenBodySigHeader({ appId: this.#appId, timestamp, nonce, signature: parts.signature }) };
   }
 
   async authorization(timestamp: string, nonce: string, body: string | Uint8Array): Promise<string> {

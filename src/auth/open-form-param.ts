@@ -1,6 +1,8 @@
+import { utf8 } from '../crypto/encoding.js';
 import type { SigningCrypto } from '../crypto/provider.js';
+import { webSigningCrypto } from '../crypto/web-signing.js';
 import { ConfigurationError } from '../errors.js';
-import { OpenBodySigner } from './open-body-sig.js';
+import { signatureParts } from './open-body-sig.js';
 
 export interface OpenFormParamsInput {
   appId: string;
@@ -30,13 +32,19 @@ export async function createOpenFormParams(input: OpenFormParamsInput, crypto?: 
   if (!/^\d{14}$/.test(input.timestamp)) {
     throw new ConfigurationError('createOpenFormParams: timestamp must be yyyyMMddHHmmss (14 digits, Beijing time).', 'INVALID_OPTION');
   }
-  const { signature } = await new OpenBodySigner(input.appId, input.appKey, crypto).details(input.timestamp, input.nonce, input.content);
+  return openFormParams(input, crypto);
+}
+
+/** createOpenFormParams for input known to be well formed (the client's H5 pages). */
+export async function openFormParams(input: OpenFormParamsInput, crypto: SigningCrypto = webSigningCrypto): Promise<URLSearchParams> {
+  const { appId, timestamp, nonce, content } = input;
+  const { signature } = await signatureParts(appId, crypto.hmacSha256(utf8(input.appKey)), crypto.sha256, timestamp, nonce, content);
   return new URLSearchParams([
     ['authorization', 'OPEN-FORM-PARAM'],
-    ['appId', input.appId],
-    ['timestamp', input.timestamp],
-    ['nonce', input.nonce],
-    ['content', input.content],
+    ['appId', appId],
+    ['timestamp', timestamp],
+    ['nonce', nonce],
+    ['content', content],
     ['signature', signature],
   ]);
 }

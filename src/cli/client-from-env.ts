@@ -2,8 +2,8 @@
 // sandbox (`--sandbox URL`) with its demo app unless CHINAUMS_APP_ID/KEY are set.
 import { operations, type OperationDescriptor } from '../../generated/operations.js';
 import { requestValidators } from '../../generated/validators/requests.js';
-import { createChinaUmsClient, type ChinaUmsClient } from '../client.js';
-import { ENVIRONMENTS, type ChinaUmsEnvironment } from '../config.js';
+import { createChinaUmsClient, type ChinaUmsClient } from '../client/create-client.js';
+import { ENVIRONMENTS, type ChinaUmsEnvironment } from '../client/options.js';
 import { ConfigurationError } from '../errors.js';
 import { DEMO_APP } from '../sandbox/index.js';
 import { UsageError } from './usage-error.js';

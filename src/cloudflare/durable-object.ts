@@ -1,4 +1,4 @@
-import type { StoredAccessToken } from '../auth/token-store.js';
+import type { StoredAccessToken } from '../auth/access-token/store.js';
 import type { ClaimOutcome } from '../notifications/store.js';
 import type { StateRequest, StateResults } from './protocol.js';
 import type { DurableObjectStateLike, DurableObjectStorageLike } from './types.js';

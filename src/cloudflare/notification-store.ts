@@ -1,3 +1,4 @@
+import { wholeMs } from '../clamp.js';
 import type { ClaimOutcome, NotificationStore } from '../notifications/store.js';
 import { askState, assertNamespace, DEFAULT_OBJECT_PREFIX } from './protocol.js';
 import type { DurableObjectStoreOptions } from './token-store.js';
@@ -24,13 +25,13 @@ export class DurableObjectNotificationStore implements NotificationStore {
   }
 
   async claim(id: string, leaseMs: number, owner: string): Promise<ClaimOutcome> {
-    const outcome = await askState(this.#namespace, this.#name, { op: 'claim', id, owner, leaseMs: Math.max(1, Math.floor(leaseMs)) });
+    const outcome = await askState(this.#namespace, this.#name, { op: 'claim', id, owner, leaseMs: wholeMs(leaseMs) });
     if (outcome !== 'claimed' && outcome !== 'duplicate' && outcome !== 'in-flight') throw new TypeError(`Unexpected claim outcome from the Durable Object: ${typeof outcome}`);
     return outcome;
   }
 
   async complete(id: string, ttlMs: number): Promise<void> {
-    await askState(this.#namespace, this.#name, { op: 'complete', id, ttlMs: Math.max(1, Math.floor(ttlMs)) });
+    await askState(this.#namespace, this.#name, { op: 'complete', id, ttlMs: wholeMs(ttlMs) });
   }
 
   async release(id: string, owner: string): Promise<void> {

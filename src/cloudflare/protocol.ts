@@ -1,6 +1,6 @@
 // What the stores ask the Durable Object: one JSON request per store call, `{ result }` back.
 import type { ClaimOutcome } from '../notifications/store.js';
-import type { StoredAccessToken } from '../auth/token-store.js';
+import type { StoredAccessToken } from '../auth/access-token/store.js';
 import type { DurableObjectNamespaceLike } from './types.js';
 
 export type StateRequest =

@@ -1,5 +1,6 @@
+import { wholeMs } from '../clamp.js';
 import { randomNonce } from '../auth/nonce.js';
-import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/token-store.js';
+import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/access-token/store.js';
 import { askState, assertNamespace, DEFAULT_OBJECT_PREFIX } from './protocol.js';
 import type { DurableObjectNamespaceLike } from './types.js';
 
@@ -42,7 +43,7 @@ export class DurableObjectAccessTokenStore implements AccessTokenStore {
   async tryLock(appId: string, ttlMs: number): Promise<ReleaseLock | undefined> {
     const owner = randomNonce();
     const name = this.objectName(appId);
-    if (!(await askState(this.#namespace, name, { op: 'lock-try', appId, owner, ttlMs: Math.max(1, Math.floor(ttlMs)) }))) return undefined;
+    if (!(await askState(this.#namespace, name, { op: 'lock-try', appId, owner, ttlMs: wholeMs(ttlMs) }))) return undefined;
     return async () => {
       await askState(this.#namespace, name, { op: 'lock-release', appId, owner });
     };

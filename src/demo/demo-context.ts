@@ -1,6 +1,6 @@
 // What every demo step needs: the client, the sandbox's URLs, the merchant's ids, the notification
 // endpoint, and a way to print what was sent.
-import type { ChinaUmsClient } from '../client.js';
+import type { ChinaUmsClient } from '../index.js';
 import type { SandboxServer } from '../sandbox/node.js';
 import type { ControlAnswer } from './control-client.js';
 import type { NotificationEndpoint } from './notification-endpoint.js';

@@ -2,7 +2,7 @@
 // or, with CHINAUMS_APP_ID / CHINAUMS_APP_KEY (and CHINAUMS_ENV=test), the real test environment.
 // Exit 0 when every step passed; 1 with the failing step's name otherwise; a global timeout so
 // it can never hang.
-import { ChinaUmsError } from '../errors.js';
+import { ChinaUmsError } from '../index.js';
 import { runRealFlow } from './real-flow.js';
 import { Report } from './report.js';
 import { runSandboxFlow } from './sandbox-flow.js';

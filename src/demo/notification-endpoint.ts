@@ -3,9 +3,7 @@
 // (netpay form: its merOrderId; bills form: its billNo), a payment's or a refund's.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createNodeNotificationHandler } from '../notifications/node.js';
-import type { NotificationContext } from '../notifications/handler.js';
-import type { PaymentNotification } from '../notifications/types.js';
+import { createNodeNotificationHandler, type NotificationContext, type PaymentNotification } from '../notifications/index.js';
 import { DemoStepError } from './report.js';
 
 export interface ArrivedNotification {

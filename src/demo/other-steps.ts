@@ -1,6 +1,6 @@
 // The seed endpoints beyond the payment: a QR pre-authorisation voided with billsPreauthCancel,
 // and a WeChat pay-point order synced as paid.
-import { beijingCompactTimestamp } from '../time.js';
+import { beijingCompactTimestamp } from '../index.js';
 import type { DemoContext } from './demo-context.js';
 import { NOTIFICATION_WAIT_MS } from './demo-context.js';
 import { expectField, keyFields } from './report.js';

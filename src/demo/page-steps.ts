@@ -1,8 +1,8 @@
 // The browser flows: an H5 URL is built (signed, never fetched by the SDK) and followed the way a
 // browser would, to the sandbox cashier and its Pay button; a QR bill is created, its code's page
 // paid, then queried and refunded with the bills operations.
-import { isBillNotification } from '../notifications/kinds.js';
-import { createMerOrderId } from '../order-id.js';
+import { isBillNotification } from '../notifications/index.js';
+import { createMerOrderId } from '../index.js';
 import type { DemoContext } from './demo-context.js';
 import { NOTIFICATION_WAIT_MS } from './demo-context.js';
 import { DemoStepError, expectField, keyFields } from './report.js';

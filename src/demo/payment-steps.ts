@@ -1,7 +1,7 @@
 // The main job, with the SDK alone: a mini-program order is created, paid by the sandbox wallet,
 // notified, queried, refunded (twice with one refundOrderId: refunded once) and the refund queried;
 // another order is created and closed.
-import { createMerOrderId } from '../order-id.js';
+import { createMerOrderId } from '../index.js';
 import type { DemoContext } from './demo-context.js';
 import { NOTIFICATION_WAIT_MS } from './demo-context.js';
 import { expectField, keyFields } from './report.js';

@@ -1,8 +1,7 @@
 // The demo against the real ChinaUMS test environment (CHINAUMS_APP_ID / CHINAUMS_APP_KEY set):
 // the same client code, read-only calls only. Steps that need the sandbox's control routes (pay,
 // refund, create orders) cannot run there and are skipped with a note.
-import { createChinaUmsClient } from '../client.js';
-import { ApiError } from '../errors.js';
+import { ApiError, createChinaUmsClient } from '../index.js';
 import { TEST_MERCHANT } from '../sandbox/index.js';
 import { recordingFetch } from './recording-fetch.js';
 import { keyFields, type Report } from './report.js';

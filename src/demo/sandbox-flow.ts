@@ -1,6 +1,6 @@
 // The demo against the local sandbox: a payment taken with the SDK alone (create, pay, notify,
 // query, refund, close, H5, QR bill), the sandbox playing the buyer's wallet and the platform.
-import { createChinaUmsClient } from '../client.js';
+import { createChinaUmsClient } from '../index.js';
 import { startSandboxServer } from '../sandbox/node.js';
 import { TEST_MERCHANT } from '../sandbox/index.js';
 import { controlClient } from './control-client.js';

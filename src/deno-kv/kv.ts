@@ -1,3 +1,5 @@
+import { wholeMs } from '../clamp.js';
+
 /**
  * The part of `Deno.Kv` the stores use, written out so this module needs neither Deno's types nor
  * Deno itself to type-check: a `Deno.Kv` from `Deno.openKv()` satisfies it structurally.
@@ -50,5 +52,5 @@ export function isLive(value: unknown, now: number): value is Expiring {
 
 /** expireIn must be a positive integer. */
 export function expireIn(ms: number): number {
-  return Math.max(1, Math.ceil(ms));
+  return wholeMs(ms, Math.ceil);
 }

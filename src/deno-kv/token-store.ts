@@ -1,5 +1,5 @@
 import { randomNonce } from '../auth/nonce.js';
-import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/token-store.js';
+import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/access-token/store.js';
 import { assertDenoKv, DEFAULT_DENO_KV_PREFIX, expireIn, isLive, type DenoKvKey, type DenoKvLike } from './kv.js';
 
 export interface DenoKvStoreOptions {

@@ -1,3 +1,4 @@
+import { wholeMs } from '../clamp.js';
 import type { ClaimOutcome, NotificationStore } from '../notifications/store.js';
 import { DEFAULT_KEY_PREFIX, evalScript, toRedisCommandClient, type RedisClientInput, type RedisCommandClient } from './command-client.js';
 import { CLAIM_NOTIFICATION, DELETE_IF_EQUAL, notificationClaimValue } from './scripts.js';
@@ -8,7 +9,7 @@ export interface RedisNotificationStoreOptions {
 }
 
 function milliseconds(value: number): string {
-  return String(Math.max(1, Math.floor(value)));
+  return String(wholeMs(value));
 }
 
 /**

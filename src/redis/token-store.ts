@@ -1,5 +1,6 @@
+import { wholeMs } from '../clamp.js';
 import { randomNonce } from '../auth/nonce.js';
-import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/token-store.js';
+import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/access-token/store.js';
 import { DEFAULT_KEY_PREFIX, evalScript, toRedisCommandClient, type RedisClientInput, type RedisCommandClient } from './command-client.js';
 import { DELETE_IF_EQUAL, DELETE_TOKEN_IF_CURRENT } from './scripts.js';
 
@@ -65,7 +66,7 @@ export class RedisAccessTokenStore implements AccessTokenStore {
   async tryLock(appId: string, ttlMs: number): Promise<ReleaseLock | undefined> {
     const owner = randomNonce();
     const key = this.lockKey(appId);
-    const reply = await this.#redis.sendCommand(['SET', key, owner, 'NX', 'PX', String(Math.max(1, Math.floor(ttlMs)))]);
+    const reply = await this.#redis.sendCommand(['SET', key, owner, 'NX', 'PX', String(wholeMs(ttlMs))]);
     if (reply !== 'OK') return undefined;
     return async () => {
       await evalScript(this.#redis, DELETE_IF_EQUAL, [key], [owner]);

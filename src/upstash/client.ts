@@ -1,3 +1,5 @@
+import { wholeMs } from '../clamp.js';
+
 /**
  * What the Upstash stores need from a client: EVAL, as `@upstash/redis` has it
  * (`redis.eval(script, keys, args)`). Every store call is one script, so one HTTP request.
@@ -56,5 +58,5 @@ export function assertEvalClient(client: unknown): asserts client is UpstashEval
 export const DEFAULT_UPSTASH_PREFIX = 'chinaums:';
 
 export function milliseconds(value: number): string {
-  return String(Math.max(1, Math.floor(value)));
+  return String(wholeMs(value));
 }

@@ -1,5 +1,5 @@
 import { randomNonce } from '../auth/nonce.js';
-import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/token-store.js';
+import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from '../auth/access-token/store.js';
 import { DELETE_IF_EQUAL, DELETE_TOKEN_IF_CURRENT, GET_VALUE, SET_VALUE_PX, TRY_LOCK } from '../redis/scripts.js';
 import { assertEvalClient, DEFAULT_UPSTASH_PREFIX, milliseconds, type UpstashEvalClient } from './client.js';
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { operations, type OperationDescriptor } from '../../generated/operations.js';
 import { ApiError } from '../../src/errors.js';
-import { interpretResponse } from '../../src/response.js';
+import { interpretResponse } from '../../src/client/interpret-response.js';
 
 const all = Object.values(operations as Readonly<Record<string, OperationDescriptor>>).filter((op) => op.sdkMethod);
 

@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
-import { prepareBody } from '../../src/call.js';
+import { prepareBody } from '../../src/client/prepare-body.js';
 import { beijingDateTime } from '../../src/time.js';
 
 const NOW = Date.UTC(2024, 0, 1, 4, 0, 0);

@@ -1,5 +1,5 @@
 // Middleware added to `ums.raw` sees every request the SDK makes: the operation methods' (which
-// send through a client of their own, src/raw-client.ts) and raw calls alike, each already signed.
+// send through a client of their own, src/client/raw.ts) and raw calls alike, each already signed.
 import type { Middleware } from 'openapi-fetch';
 import { describe, expect, it } from 'vitest';
 import { ConfigurationError, createChinaUmsClient } from '../../src/index.js';

@@ -5,7 +5,7 @@ import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { operations, operationSummaries, type OperationDescriptor, type OperationId } from '../../generated/operations.js';
 
-const file = fileURLToPath(new URL('../../src/client.ts', import.meta.url));
+const file = fileURLToPath(new URL('../../src/client/create-client.ts', import.meta.url));
 
 describe('hover docs on operation methods', () => {
   it('every client method has its summary and its endpoint as documentation', () => {

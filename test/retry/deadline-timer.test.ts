@@ -3,11 +3,11 @@
 // timers cannot be unref'd. Each test loads the module afresh (its state is per module instance).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-type Module = typeof import('../../src/deadline-timer.js');
+type Module = typeof import('../../src/client/transport/deadline-timer.js');
 
 async function freshModule(): Promise<Module> {
   vi.resetModules();
-  return import('../../src/deadline-timer.js');
+  return import('../../src/client/transport/deadline-timer.js');
 }
 
 interface Handle {

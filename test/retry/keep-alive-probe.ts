@@ -2,9 +2,12 @@
 //   pending  the fetch never settles (and ignores its signal): only the attempt's deadline can
 //            end the call, so it must keep the process alive until then
 //   answered the call succeeds at once with a 60 s timeout: the process must exit right after
-import { createChinaUmsClient, TimeoutError } from '../../src/index.js';
+// The second argument picks the entry: `node` (one shared deadline timer) or `portable` (a timer each).
+import * as portable from '../../src/index.js';
+import * as node from '../../src/index.node.js';
 
 const mode = process.argv[2];
+const { createChinaUmsClient, TimeoutError } = process.argv[3] === 'portable' ? portable : node;
 const started = performance.now();
 process.on('exit', (code) => console.log(`exit ${code} after ${Math.round(performance.now() - started)} ms`));
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { operations } from '../../generated/operations.js';
-import { backoffDelay, DEFAULT_RETRY_POLICY, isTransientFailure, parseRetryAfter, resolveRetryPolicy } from '../../src/retry.js';
+import { backoffDelay, DEFAULT_RETRY_POLICY, isTransientFailure, parseRetryAfter, resolveRetryPolicy } from '../../src/client/retry-policy.js';
 import { ApiError, AuthenticationError, HttpError, NetworkError, PlatformError, ResponseParseError, TimeoutError } from '../../src/index.js';
 
 describe('which calls may be retried comes from the spec (x-retry-safe)', () => {

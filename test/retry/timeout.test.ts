@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { anySignal, createAttemptSignal, raceAbort, sleep } from '../../src/timeout.js';
+import { createAttemptSignal } from '../../src/client/transport/attempt-signal.js';
+import { anySignal, raceAbort, sleep } from '../../src/signals.js';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -9,6 +10,7 @@ afterEach(() => {
 describe('anySignal', () => {
   it.each([
     ['native AbortSignal.any', false],
+    // The Vercel Edge runtime (edge-runtime 4) has no AbortSignal.any.
     ['the fallback', true],
   ])('aborts with the first input’s reason (%s)', (_, withoutNative) => {
     const original = Object.getOwnPropertyDescriptor(AbortSignal, 'any');
@@ -22,7 +24,8 @@ describe('anySignal', () => {
       expect(signal.aborted).toBe(true);
       expect(signal.reason).toBe('second');
       detach();
-      expect(anySignal([AbortSignal.abort('already')]).signal.reason).toBe('already');
+      expect(anySignal([a.signal]).signal).toBe(a.signal);
+      expect(anySignal([AbortSignal.abort('already'), b.signal]).signal.reason).toBe('already');
     } finally {
       if (original) Object.defineProperty(AbortSignal, 'any', original);
     }

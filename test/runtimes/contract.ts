@@ -169,6 +169,27 @@ export const checks: readonly Check[] = [
     },
   },
   {
+    // The caller's signal is composed with the attempt's own (AbortSignal.any, or by hand where a
+    // runtime lacks it, as edge-runtime does); the attempt's timer runs on each runtime's timers.
+    name: 'a call ends on the caller’s abort (AbortedError, the fetch cancelled) and on its timeout (TimeoutError)',
+    async run({ sdk, baseUrl }) {
+      const controller = new AbortController();
+      let fetchSawAbort = false;
+      // Never answers; ends when its signal aborts, as a real fetch does. The caller aborts once the request is out.
+      const hanging = (request: Request) =>
+        new Promise<Response>((_, reject) => {
+          if (request.signal.aborted) return reject(request.signal.reason);
+          request.signal.addEventListener('abort', () => ((fetchSawAbort = true), reject(request.signal.reason)), { once: true });
+          setTimeout(() => controller.abort(), 0);
+        });
+      const ums = sdk.core.createChinaUmsClient({ ...APP, baseUrl, fetch: hanging, timeoutMs: 60_000, retry: false });
+      await rejects(() => ums.netpayQuery({ ...QUERY_BODY }, { signal: controller.signal }), (error) => error instanceof sdk.core.AbortedError && error.code === 'ABORTED', 'caller abort');
+      ok(fetchSawAbort, 'the fetch saw its signal abort');
+      const timed = sdk.core.createChinaUmsClient({ ...APP, baseUrl, fetch: hanging, timeoutMs: 30, retry: false });
+      await rejects(() => timed.netpayQuery({ ...QUERY_BODY }, { signal: new AbortController().signal }), (error) => error instanceof sdk.core.TimeoutError && error.code === 'TIMEOUT', 'timeout');
+    },
+  },
+  {
     name: 'notification handler answers a real Request: SUCCESS once, dedupes, refuses forgeries',
     async run({ sdk }) {
       const seen: string[] = [];

@@ -3,7 +3,7 @@
 // each store runs: vitest for memory/Redis/Upstash, Deno for Deno KV, workerd for Durable Objects.
 // Each case gets two store instances over one backend: two isolates, processes or hosts of one
 // deployment (the memory stores pass one instance twice).
-import type { AccessTokenStore } from '../../src/auth/token-store.js';
+import type { AccessTokenStore } from '../../src/auth/access-token/store.js';
 import type { NotificationStore } from '../../src/notifications/store.js';
 import { equal, ok } from '../runtimes/assert.js';
 

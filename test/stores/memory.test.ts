@@ -1,6 +1,6 @@
 // The memory stores pass the shared contract (the reference the shared stores are held to).
 import { describe } from 'vitest';
-import { MemoryAccessTokenStore } from '../../src/auth/token-store.js';
+import { MemoryAccessTokenStore } from '../../src/auth/access-token/store.js';
 import { MemoryNotificationStore } from '../../src/notifications/store.js';
 import { accessTokenStoreCases, notificationStoreCases } from './contract.js';
 import { describeStoreContract } from './vitest-contract.js';

@@ -4,7 +4,7 @@
 import { nobleCrypto } from '../../crypto/noble.js';
 import { encodeNotificationForm, signNotification } from '../../notifications/sign.js';
 import type { NotificationSignType } from '../../notifications/types.js';
-import { sleep } from '../../timeout.js';
+import { sleep } from '../../signals.js';
 import type { SandboxDelivery, SandboxNotificationOptions } from '../types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -3,7 +3,7 @@
 // behaviour (H5 pages take the form router instead).
 import { operations, type OperationDescriptor } from '../../../generated/operations.js';
 import { readBodyWithLimit } from '../../wire/limited-body.js';
-import { sleep } from '../../timeout.js';
+import { sleep } from '../../signals.js';
 import type { FaultSwitches } from '../state/faults.js';
 import { gatewayError, platformError } from './answers.js';
 import { authenticate, type AuthenticationContext } from './authenticate.js';

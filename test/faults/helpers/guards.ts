@@ -22,7 +22,7 @@ const SDK_SOURCE = `${process.cwd()}/src/`;
 export interface TimerTracker {
   /**
    * Timers created by SDK source files that have neither fired nor been cleared and still hold
-   * the process open. The shared deadline timer (src/deadline-timer.ts) may stay armed between
+   * the process open. The shared deadline timer (src/client/transport/deadline-timer.ts) may stay armed between
    * calls, unref'd; that one does not count.
    */
   pending(): number;

@@ -1,7 +1,7 @@
 // Fleet checks for the shared stores, run where each store runs (Deno for Deno KV, workerd for
 // Durable Objects): many concurrent calls from two instances make one token request at the
 // sandbox, and one notification delivered many times runs the callback once. Web standards only.
-import type { AccessTokenStore } from '../../../src/auth/token-store.js';
+import type { AccessTokenStore } from '../../../src/auth/access-token/store.js';
 import type { NotificationStore } from '../../../src/notifications/store.js';
 import { equal, ok } from '../assert.js';
 import { APP, NOTIFY_KEY, QUERY_BODY, sampleNotification } from '../fixtures.js';

@@ -1,8 +1,10 @@
-import { ChinaUmsError, TimeoutError } from '../errors.js';
-import type { EmitEvent } from '../observability.js';
-import { redactSecrets, rememberSecret } from '../redaction.js';
-import { monotonicNow, raceAbort, sleep } from '../timeout.js';
-import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from './token-store.js';
+import { clampNumber } from '../../clamp.js';
+import { ChinaUmsError, TimeoutError } from '../../errors.js';
+import type { EmitEvent } from '../../observability.js';
+import { redactSecrets, rememberSecret } from '../../redaction.js';
+import { raceAbort, sleep } from '../../signals.js';
+import { monotonicNow } from '../../time.js';
+import type { AccessTokenStore, ReleaseLock, StoredAccessToken } from './store.js';
 
 /** What one token request returned. */
 export interface FetchedAccessToken {
@@ -57,11 +59,11 @@ export class AccessTokenCache {
 
   constructor(options: AccessTokenCacheOptions) {
     this.#options = options;
-    this.#marginMs = Math.max(0, options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS);
-    this.#lockTtlMs = Math.max(1, options.lock?.ttlMs ?? DEFAULT_LOCK_TTL_MS);
-    this.#maxWaitMs = Math.max(0, options.lock?.maxWaitMs ?? 2 * this.#lockTtlMs + 5_000);
-    this.#pollMinMs = Math.max(1, options.lock?.pollMinMs ?? 25);
-    this.#pollMaxMs = Math.max(this.#pollMinMs, options.lock?.pollMaxMs ?? 500);
+    this.#marginMs = clampNumber(options.refreshMarginMs, DEFAULT_REFRESH_MARGIN_MS, 0);
+    this.#lockTtlMs = clampNumber(options.lock?.ttlMs, DEFAULT_LOCK_TTL_MS, 1);
+    this.#maxWaitMs = clampNumber(options.lock?.maxWaitMs, 2 * this.#lockTtlMs + 5_000, 0);
+    this.#pollMinMs = clampNumber(options.lock?.pollMinMs, 25, 1);
+    this.#pollMaxMs = clampNumber(options.lock?.pollMaxMs, 500, this.#pollMinMs);
   }
 
   /**

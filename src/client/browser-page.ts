@@ -1,10 +1,10 @@
-import type { OperationDescriptor } from '../generated/operations.js';
-import { createOpenFormParams } from './auth/open-form-param.js';
-import { randomNonce } from './auth/nonce.js';
-import type { CallContext } from './call.js';
-import { prepareBody } from './call.js';
-import type { SigningCrypto } from './crypto/provider.js';
-import { beijingCompactTimestamp } from './time.js';
+import type { OperationDescriptor } from '../../generated/operations.js';
+import { randomNonce } from '../auth/nonce.js';
+import { openFormParams } from '../auth/open-form-param.js';
+import type { SigningCrypto } from '../crypto/provider.js';
+import { beijingCompactTimestamp } from '../time.js';
+import type { CallContext } from './context.js';
+import { prepareBody } from './prepare-body.js';
 
 export interface BrowserPageContext extends Pick<CallContext, 'baseUrl' | 'now' | 'requestValidators'> {
   readonly appId: string;
@@ -19,7 +19,7 @@ export interface BrowserPageContext extends Pick<CallContext, 'baseUrl' | 'now' 
  */
 export async function browserPageUrl(op: OperationDescriptor, content: unknown, ctx: BrowserPageContext): Promise<string> {
   const json = prepareBody(op, content, ctx);
-  const params = await createOpenFormParams(
+  const params = await openFormParams(
     { appId: ctx.appId, appKey: ctx.appKey, timestamp: beijingCompactTimestamp(ctx.now()), nonce: randomNonce(), content: json },
     ctx.crypto,
   );

@@ -1,8 +1,8 @@
 // What the client accepts as an answer, checked in its fetch so that both the operation methods
 // and `ums.raw` get it: no redirect is followed or accepted (the platform does not redirect API
 // calls; a redirect is someone else answering), and no body is buffered past `maxResponseBytes`.
-import { RedirectError, ResponseTooLargeError } from './errors.js';
-import { declaresMoreThan, readBodyWithLimit } from './wire/limited-body.js';
+import { RedirectError, ResponseTooLargeError } from '../errors.js';
+import { declaresMoreThan, readBodyWithLimit, type BodyReadOutcome } from '../wire/limited-body.js';
 
 /** A few MiB: the platform's largest answers (bill lists) are tens of KiB. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
@@ -13,7 +13,7 @@ export interface GuardOptions {
   readonly maxResponseBytes: number;
   /**
    * Leave a 2xx body unread for the caller, who reads it with the limit itself (the operation
-   * methods: one read instead of a bounded read plus a rebuilt Response, bench/ 1c).
+   * methods: one read instead of a bounded read plus a rebuilt Response, transport/README.md).
    */
   readonly successBodyReadByCaller: boolean;
 }
@@ -42,6 +42,14 @@ export function responseTooLarge(status: number, maxResponseBytes: number): Resp
   });
 }
 
+/** The bytes of a bounded read, or the error that says why there are none. */
+export function bodyOrThrow(read: BodyReadOutcome, status: number, maxResponseBytes: number): Uint8Array {
+  if (read.ok) return read.bytes;
+  if (read.problem === 'too-large') throw responseTooLarge(status, maxResponseBytes);
+  // A plain error: the attempt reports it as the NetworkError it is (and retries it when allowed).
+  throw new TypeError(`the answer (HTTP ${status}) broke off while its body was read`);
+}
+
 /** The fetch the client sends through: the caller's, with redirects refused and the body size bounded. */
 export function guardedFetch(fetchImpl: ClientFetch, options: GuardOptions): ClientFetch {
   const { maxResponseBytes, successBodyReadByCaller } = options;
@@ -60,14 +68,9 @@ export function guardedFetch(fetchImpl: ClientFetch, options: GuardOptions): Cli
       throw responseTooLarge(response.status, maxResponseBytes);
     }
     if (NULL_BODY_STATUSES.has(response.status) || (successBodyReadByCaller && response.ok)) return response;
-    const read = await readBodyWithLimit(response, maxResponseBytes);
-    if (!read.ok) {
-      if (read.problem === 'too-large') throw responseTooLarge(response.status, maxResponseBytes);
-      // A plain error: the attempt reports it as the NetworkError it is (and retries it when allowed).
-      throw new TypeError(`the answer (HTTP ${response.status}) broke off while its body was read`);
-    }
+    const bytes = bodyOrThrow(await readBodyWithLimit(response, maxResponseBytes), response.status, maxResponseBytes);
     // The same answer, its body now in memory: openapi-fetch and middleware read it as usual.
-    return new Response(read.bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(bytes as Uint8Array<ArrayBuffer>, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
 }
 

@@ -1,6 +1,6 @@
-import { toHex } from '../crypto/encoding.js';
-import type { SigningCrypto } from '../crypto/provider.js';
-import { webSigningCrypto } from '../crypto/web-signing.js';
+import { toHex } from '../../crypto/encoding.js';
+import type { SigningCrypto } from '../../crypto/provider.js';
+import { webSigningCrypto } from '../../crypto/web-signing.js';
 
 export interface AccessTokenRequestInput {
   appId: string;

@@ -1,10 +1,9 @@
 // Per-attempt timeouts, the overall deadline and the caller's AbortSignal, composed into one
 // signal per attempt. An attempt's deadline is cancelled by `dispose()` or when it fires, so a
-// finished call leaves nothing that keeps a process alive (src/deadline-timer.ts).
+// finished call leaves nothing that keeps a process alive (deadline-timer.ts).
+import { anySignal } from '../../signals.js';
 import { releaseController, takeController, type PooledController } from './abort-pool.js';
-import { armDeadline, type ArmedDeadline, type Expiring } from './deadline-timer.js';
-
-export { monotonicNow } from './time.js';
+import { armOwnDeadline, type ArmDeadline, type ArmedDeadline, type Expiring } from './own-timer.js';
 
 /** Why an attempt's signal fired. */
 export type AttemptEnd = 'caller' | 'timeout' | 'deadline';
@@ -23,36 +22,6 @@ export interface AttemptSignal {
   dispose(): void;
 }
 
-type AnyFn = (signals: AbortSignal[]) => AbortSignal;
-
-/**
- * Aborts when any input aborts. Uses AbortSignal.any where the runtime has it (Node ≥20.3,
- * Deno, Bun, workerd); elsewhere links listeners by hand and returns a detach function.
- */
-export function anySignal(signals: readonly AbortSignal[]): { signal: AbortSignal; detach: () => void } {
-  // One input needs no composing; on Node 20 AbortSignal.any costs ~25 µs per call (bench/).
-  if (signals.length === 1) return { signal: signals[0]!, detach: () => undefined };
-  const native = (AbortSignal as unknown as { any?: AnyFn }).any;
-  if (typeof native === 'function') return { signal: native.call(AbortSignal, [...signals]), detach: () => undefined };
-  const controller = new AbortController();
-  const detachers: Array<() => void> = [];
-  const detach = () => detachers.splice(0).forEach((d) => d());
-  for (const input of signals) {
-    if (input.aborted) {
-      controller.abort(input.reason);
-      detach();
-      break;
-    }
-    const onAbort = () => {
-      controller.abort(input.reason);
-      detach();
-    };
-    input.addEventListener('abort', onAbort, { once: true });
-    detachers.push(() => input.removeEventListener('abort', onAbort));
-  }
-  return { signal: controller.signal, detach };
-}
-
 const noop = () => undefined;
 
 class Attempt implements AttemptSignal, Expiring {
@@ -68,11 +37,11 @@ class Attempt implements AttemptSignal, Expiring {
   /** Rejects the pending race, if any. */
   #reject: ((reason: unknown) => void) | undefined;
 
-  constructor(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number) {
+  constructor(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number, arm: ArmDeadline) {
     this.#pooled = takeController();
     const own = this.#pooled.controller;
     this.#byDeadline = remainingMs <= timeoutMs;
-    this.#deadline = armDeadline(Math.min(timeoutMs, remainingMs), this);
+    this.#deadline = arm(Math.min(timeoutMs, remainingMs), this);
     this.#caller = caller;
     if (caller) {
       const composed = anySignal([caller, own.signal]);
@@ -81,6 +50,7 @@ class Attempt implements AttemptSignal, Expiring {
       this.#onCallerAbort = () => this.#reject?.(caller.reason);
       caller.addEventListener('abort', this.#onCallerAbort, { once: true });
     } else {
+      // No caller signal: the attempt's own is the composed one, without AbortSignal.any's cost.
       this.signal = own.signal;
       this.#detach = noop;
     }
@@ -126,53 +96,9 @@ class Attempt implements AttemptSignal, Expiring {
 /**
  * One attempt's signal: fires after `timeoutMs`, or when the overall deadline (`remainingMs`
  * from now) passes if that is sooner, or when the caller aborts. Its controller comes from a
- * pool (src/abort-pool.ts) and goes back unless it fired.
+ * pool (abort-pool.ts) and goes back unless it fired; `arm` sets its deadline (own-timer.ts, or
+ * the shared timer of deadline-timer.ts).
  */
-export function createAttemptSignal(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number): AttemptSignal {
-  return new Attempt(caller, timeoutMs, remainingMs);
+export function createAttemptSignal(caller: AbortSignal | undefined, timeoutMs: number, remainingMs: number, arm: ArmDeadline = armOwnDeadline): AttemptSignal {
+  return new Attempt(caller, timeoutMs, remainingMs, arm);
 }
-
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts; the timer is always cleared. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(handle);
-      reject(signal?.reason);
-    };
-    const handle = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, Math.max(0, ms));
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * Settles with `promise`, or rejects with the signal's reason when it aborts first. Used around
- * work that may ignore the signal (an injected fetch, a shared token refresh); the loser's
- * rejection is marked handled so it never becomes an unhandled rejection.
- */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  promise.catch(() => undefined);
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-

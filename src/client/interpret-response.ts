@@ -1,5 +1,5 @@
-import type { OperationDescriptor } from '../generated/operations.js';
-import type { ReceivedValidateFunction } from '../generated/validators/types.js';
+import type { OperationDescriptor } from '../../generated/operations.js';
+import type { ReceivedValidateFunction } from '../../generated/validators/types.js';
 import {
   ApiError,
   AuthenticationError,
@@ -8,8 +8,8 @@ import {
   PlatformError,
   ResponseParseError,
   type ChinaUmsErrorDetails,
-} from './errors.js';
-import { readReceived, type ReceivedProblem } from './wire/received.js';
+} from '../errors.js';
+import { readReceived, type ReceivedProblem } from '../wire/received.js';
 
 export interface RawResponse {
   readonly status: number;
@@ -49,7 +49,8 @@ function looksLikeClockProblem(code: string, message: string): boolean {
   return code === 'ABNORMAL_REQUEST_TIME' || /timestamp|时间/i.test(message);
 }
 
-function text(value: unknown): string {
+/** A received value as text: a string as is, `''` for none, anything else as its JSON. */
+export function textOf(value: unknown): string {
   return typeof value === 'string' ? value : value === undefined || value === null ? '' : JSON.stringify(value);
 }
 
@@ -87,8 +88,8 @@ export function interpretResponse(
     throw new ResponseParseError(`${op.operationId}: expected a JSON object, got ${body === undefined ? 'an empty body' : typeof body}.`, { ...base, code: 'INVALID_JSON' });
   }
   const record = body as Record<string, unknown>;
-  const code = text(record[op.result.codeField]);
-  const errCode = text(record['errCode']);
+  const code = textOf(record[op.result.codeField]);
+  const errCode = textOf(record['errCode']);
   const errInfo = record['errInfo'];
 
   // The platform layer (auth, gateway validation) answers errCode + errInfo, usually with HTTP 412.
@@ -105,7 +106,7 @@ export function interpretResponse(
     throw new HttpError(message, { ...base, code: code || `HTTP_${raw.status}` });
   }
   if (!op.result.success.includes(code)) {
-    const platformMessage = text(record[op.result.messageField]);
+    const platformMessage = textOf(record[op.result.messageField]);
     const hint = code === 'NO_ORDER' ? noOrderHint(op) : (BUSINESS_HINTS[code] ?? '');
     const what = code ? `${op.result.codeField} ${code}` : `no ${op.result.codeField} in the response`;
     const message = `${op.operationId}: ${what}${platformMessage ? ` "${platformMessage}"` : ''}${hint ? ` — ${hint}` : ''}`;

@@ -1,7 +1,8 @@
 // When to try a call again, and how long to wait first. Whether an operation may be repeated at
 // all comes from the spec (`x-retry-safe` → `op.retrySafe`); nothing here names an endpoint.
-import type { OperationDescriptor } from '../generated/operations.js';
-import { ChinaUmsError, NetworkError, PlatformError, RedirectError, ResponseTooLargeError, TimeoutError } from './errors.js';
+import type { OperationDescriptor } from '../../generated/operations.js';
+import { clampNumber } from '../clamp.js';
+import { ChinaUmsError, NetworkError, PlatformError, RedirectError, ResponseTooLargeError, TimeoutError } from '../errors.js';
 
 export interface RetryPolicy {
   /** Total attempts, the first included (default 3). 1 disables retries. */
@@ -29,17 +30,13 @@ export const DEFAULT_RETRY_POLICY: Readonly<ResolvedRetryPolicy> = Object.freeze
 /** Upper bound on attempts whatever the caller asks for: loops stay bounded. */
 export const ATTEMPT_LIMIT = 10;
 
-function finite(value: number | undefined, fallback: number, min: number, max: number): number {
-  return typeof value === 'number' && Number.isFinite(value) ? Math.min(max, Math.max(min, value)) : fallback;
-}
-
 function merge(...policies: Array<RetryPolicy | undefined>): ResolvedRetryPolicy {
   const p: RetryPolicy = Object.assign({}, ...policies.filter(Boolean));
   return {
-    maxAttempts: Math.floor(finite(p.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts, 1, ATTEMPT_LIMIT)),
-    baseDelayMs: finite(p.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs, 0, 3_600_000),
-    maxDelayMs: finite(p.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs, 0, 3_600_000),
-    maxRetryAfterMs: finite(p.maxRetryAfterMs, DEFAULT_RETRY_POLICY.maxRetryAfterMs, 0, 3_600_000),
+    maxAttempts: Math.floor(clampNumber(p.maxAttempts, DEFAULT_RETRY_POLICY.maxAttempts, 1, ATTEMPT_LIMIT)),
+    baseDelayMs: clampNumber(p.baseDelayMs, DEFAULT_RETRY_POLICY.baseDelayMs, 0, 3_600_000),
+    maxDelayMs: clampNumber(p.maxDelayMs, DEFAULT_RETRY_POLICY.maxDelayMs, 0, 3_600_000),
+    maxRetryAfterMs: clampNumber(p.maxRetryAfterMs, DEFAULT_RETRY_POLICY.maxRetryAfterMs, 0, 3_600_000),
     random: typeof p.random === 'function' ? p.random : DEFAULT_RETRY_POLICY.random,
   };
 }

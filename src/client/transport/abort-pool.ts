@@ -1,6 +1,6 @@
 // Reusable AbortControllers for attempt signals. On Node 20 creating an AbortSignal and having a
 // Request follow it for the first time costs more than the rest of an in-process attempt's
-// timeout handling together (bench/ case 1b′); an attempt that ends without aborting its
+// timeout handling together (README.md); an attempt that ends without aborting its
 // controller hands it back, so a steady stream of calls keeps reusing a few signals.
 
 /**

@@ -1,14 +1,17 @@
-import type { OperationDescriptor } from '../generated/operations.js';
-import type { paths } from '../generated/schema.js';
-import type { CallContext } from './call.js';
-import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from './errors.js';
-import { NO_EVENTS, redactAuthorization } from './observability.js';
-import { AUTHORIZATION } from './authorized-request.js';
-import { interpretResponse } from './response.js';
-import { readStreamWithLimit } from './wire/limited-body.js';
-import { guardErrorForOperation, responseTooLarge } from './response-guard.js';
-import { parseRetryAfter } from './retry.js';
-import { createAttemptSignal, monotonicNow, type AttemptEnd } from './timeout.js';
+// One HTTP attempt of a call: its body and credential, the request through openapi-fetch, the
+// answer read within the size limit and interpreted. It never throws: call.ts decides what next.
+import type { OperationDescriptor } from '../../generated/operations.js';
+import type { paths } from '../../generated/schema.js';
+import { AbortedError, ChinaUmsError, NetworkError, TimeoutError } from '../errors.js';
+import { NO_EVENTS, redactAuthorization } from '../observability.js';
+import { monotonicNow } from '../time.js';
+import { readStreamWithLimit } from '../wire/limited-body.js';
+import type { CallContext } from './context.js';
+import { interpretResponse, textOf } from './interpret-response.js';
+import { bodyOrThrow, guardErrorForOperation } from './response-guard.js';
+import { parseRetryAfter } from './retry-policy.js';
+import { createAttemptSignal, type AttemptEnd } from './transport/attempt-signal.js';
+import { AUTHORIZATION } from './transport/authorized-request.js';
 
 export interface AttemptRequest {
   /** The body: one string for a business call; rebuilt per attempt (fresh timestamp, nonce) for the token call. */
@@ -35,10 +38,6 @@ export type AttemptOutcome =
     };
 
 const passthrough = (body: unknown) => body as string;
-
-function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : value === undefined || value === null ? undefined : JSON.stringify(value);
-}
 
 /** What the attempt was waiting for when it ended: a token wait is not a network problem. */
 type Phase = 'credential' | 'response';
@@ -96,10 +95,7 @@ function isStream(value: unknown): value is ReadableStream<Uint8Array> {
 
 /** A success body, read up to the client's limit and cancelled past it. */
 async function readSuccessBody(stream: ReadableStream<Uint8Array>, status: number, maxResponseBytes: number): Promise<string> {
-  const read = await readStreamWithLimit(stream, maxResponseBytes);
-  if (read.ok) return utf8.decode(read.bytes);
-  if (read.problem === 'too-large') throw responseTooLarge(status, maxResponseBytes);
-  throw new TypeError(`the answer (HTTP ${status}) broke off while its body was read`);
+  return utf8.decode(bodyOrThrow(await readStreamWithLimit(stream, maxResponseBytes), status, maxResponseBytes));
 }
 
 /** Sends the body through openapi-fetch exactly as signed (a string, never re-serialized). Not async: the caller awaits it once. */
@@ -108,7 +104,7 @@ function send(op: OperationDescriptor, body: string, authorization: string | und
   return ctx.client[op.method as 'POST'](op.path as keyof paths as never, {
     body: body as never,
     bodySerializer: passthrough,
-    // A success body arrives unread, to be read with the size limit (src/response-guard.ts reads the others).
+    // A success body arrives unread, to be read with the size limit (response-guard.ts reads the others).
     parseAs: 'stream',
     signal,
     [AUTHORIZATION]: authorization,
@@ -117,7 +113,7 @@ function send(op: OperationDescriptor, body: string, authorization: string | und
 
 /** One HTTP attempt, never throwing: the outcome says what happened so the caller can decide to retry. */
 export async function attemptOnce(op: OperationDescriptor, request: AttemptRequest, ctx: CallContext, settings: AttemptSettings): Promise<AttemptOutcome> {
-  const attemptSignal = createAttemptSignal(settings.signal, settings.timeoutMs, settings.remainingMs);
+  const attemptSignal = createAttemptSignal(settings.signal, settings.timeoutMs, settings.remainingMs, ctx.armDeadline);
   const { signal } = attemptSignal;
   let authorization: string | undefined;
   let phase: Phase = 'response';
@@ -154,14 +150,14 @@ export async function attemptOnce(op: OperationDescriptor, request: AttemptReque
     if (ctx.clockSkew?.observe(response.headers.get('date'), sentAt, ctx.localNow())) {
       ctx.emit({ type: 'clock-skew', offsetMs: ctx.clockSkew.offsetMs });
     }
-    const answer = isStream(sent.data) ? await attemptSignal.race(readSuccessBody(sent.data, response.status, ctx.maxResponseBytes)) : text(sent.data ?? sent.error);
-    const raw = { status: response.status, text: answer ?? '' };
+    const answer = isStream(sent.data) ? await attemptSignal.race(readSuccessBody(sent.data, response.status, ctx.maxResponseBytes)) : textOf(sent.data ?? sent.error);
+    const raw = { status: response.status, text: answer };
     const rawBodyForErrors = request.redactBody ? request.redactBody(raw.text) : raw.text;
     const durationMs = observed ? monotonicNow() - started : 0;
     try {
       const { data, problems } = interpretResponse(op, raw, settings.attempt, rawBodyForErrors, ctx.responseValidators?.[op.operationId]);
       if (problems.length > 0) ctx.reportProblems({ type: 'problems', operation: op.operationId, attempt: settings.attempt, problems, rawBody: rawBodyForErrors });
-      if (observed) ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: text(data[op.result.codeField]) });
+      if (observed) ctx.emit({ type: 'response', operation: op.operationId, attempt: settings.attempt, status: raw.status, durationMs, errCode: data[op.result.codeField] == null ? undefined : textOf(data[op.result.codeField]) });
       return { ok: true, data, status: raw.status };
     } catch (error) {
       const failure = error instanceof ChinaUmsError ? error : failureWithoutResponse(op, error, undefined, settings);

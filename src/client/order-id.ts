@@ -1,4 +1,6 @@
-import { ConfigurationError } from './errors.js';
+import type { OperationDescriptor } from '../../generated/operations.js';
+import { ConfigurationError, InvalidRequestError } from '../errors.js';
+import { beijingCompactTimestamp } from '../time.js';
 
 // ChinaUMS order numbers (merOrderId, billNo, refundOrderId) start with the merchant's 4-character
 // 来源编号 (msgSrcId); the vendor recommends {msgSrcId}{yyyyMMddHHmmssSSS}{7 random digits} = 28
@@ -8,7 +10,6 @@ const PREFIX_LENGTH = 4;
 const MIN_RANDOM_DIGITS = 3;
 const MAX_LENGTH = 32;
 const DEFAULT_LENGTH = 28;
-const BEIJING_OFFSET_MS = 8 * 60 * 60 * 1000;
 const MSG_SRC_ID = /^[0-9A-Za-z]{4}$/;
 
 export interface CreateMerOrderIdOptions {
@@ -37,10 +38,9 @@ function randomBelow(limit: number): number {
   return ((hi >>> 11) * 2 ** 32 + lo) % limit;
 }
 
+/** `yyyyMMddHHmmssSSS`, Beijing time: the compact timestamp the requests carry, plus milliseconds. */
 function beijingStamp(ms: number): string {
-  const d = new Date(ms + BEIJING_OFFSET_MS);
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}${pad(d.getUTCMilliseconds(), 3)}`;
+  return beijingCompactTimestamp(ms) + String(new Date(ms).getUTCMilliseconds()).padStart(3, '0');
 }
 
 function requireLength(length: unknown): number {
@@ -66,9 +66,13 @@ export function createMerOrderId(options: CreateMerOrderIdOptions): string {
     throw new ConfigurationError('createMerOrderId: msgSrcId must be the 4 letters or digits ChinaUMS assigned (来源编号).', 'INVALID_OPTION');
   }
   const length = requireLength(options.length);
-  const digits = length - PREFIX_LENGTH - STAMP_LENGTH;
+  return nextOrderId(msgSrcId, length - PREFIX_LENGTH - STAMP_LENGTH, options.now ?? Date.now);
+}
+
+/** The next id of `digits` random digits, for a checked msgSrcId (createMerOrderId and the x-sdk-fill). */
+function nextOrderId(msgSrcId: string, digits: number, clock: () => number): string {
   const limit = 10 ** digits;
-  const now = (options.now ?? Date.now)();
+  const now = clock();
   if (!Number.isFinite(now)) throw new ConfigurationError('createMerOrderId: now() must return milliseconds since the epoch.', 'INVALID_OPTION');
   const ms = Math.floor(now);
   let sequence = sequences.get(digits);
@@ -81,4 +85,26 @@ export function createMerOrderId(options: CreateMerOrderIdOptions): string {
   }
   sequences.set(digits, sequence);
   return `${msgSrcId}${beijingStamp(sequence.stamp)}${String(sequence.suffix).padStart(digits, '0')}`;
+}
+
+/**
+ * Fills the spec's `x-sdk-fill: order-id` fields the caller left out (e.g. a refund's
+ * `refundOrderId`, the platform's idempotency key). It happens once, before the first attempt,
+ * so every retry sends the same number and the platform refunds once.
+ */
+export function fillOrderIds(op: OperationDescriptor, payload: Record<string, unknown>, now: () => number): void {
+  for (const fill of op.fills) {
+    if (payload[fill.field] !== undefined) continue;
+    const source = payload[fill.prefixFrom];
+    if (typeof source !== 'string' || !/^[0-9A-Za-z]{4}/.test(source)) {
+      throw new InvalidRequestError(
+        `${op.operationId}: ${fill.field} was left out, so the SDK makes one from the msgSrcId that starts ${fill.prefixFrom}; ` +
+          `${fill.prefixFrom} must be a string starting with those 4 letters or digits (or pass ${fill.field} yourself).`,
+        { code: 'INVALID_BODY', operation: op.operationId },
+      );
+    }
+    // The vendor's 28 characters, or fewer when the field allows fewer (never under the 3 random digits).
+    const length = Math.min(DEFAULT_LENGTH, fill.maxLength ?? DEFAULT_LENGTH);
+    payload[fill.field] = nextOrderId(source.slice(0, 4), Math.max(MIN_RANDOM_DIGITS, length - PREFIX_LENGTH - STAMP_LENGTH), now);
+  }
 }

@@ -1,22 +1,12 @@
 // Attempt deadlines share one runtime timer where the runtime lets a timer stop holding the
 // process open (Node, Bun: handles with ref/unref). Node builds, lists and discards a timer for
-// every setTimeout/clearTimeout pair, which was about 0.1× of a whole signed request (bench/).
+// every setTimeout/clearTimeout pair, a measurable share of a signed request (README.md).
 // The shared timer is armed for the earliest deadline and is ref'd exactly while a deadline is
 // pending, so a waiting attempt keeps the process alive and an idle client never does. Elsewhere
 // (Deno, workerd: numeric handles, and workerd ties a timer to the request that made it) every
 // deadline keeps its own timer.
-import { monotonicNow } from './time.js';
-
-/** What a deadline ends. */
-export interface Expiring {
-  /** Called once when the deadline passes; never after `cancel()`. */
-  expire(): void;
-}
-
-export interface ArmedDeadline {
-  /** Idempotent; the target is not expired after this returns. */
-  cancel(): void;
-}
+import { monotonicNow } from '../../time.js';
+import { armOwnDeadline, type ArmedDeadline, type Expiring } from './own-timer.js';
 
 interface RefHandle {
   ref(): unknown;
@@ -42,7 +32,7 @@ class Entry implements ArmedDeadline {
   ) {}
 
   cancel(): void {
-    if (this.linked) shared.remove(this);
+    if (this.linked) shared?.remove(this);
     else this.own?.cancel();
   }
 }
@@ -151,31 +141,21 @@ class SharedDeadlines {
     while (this.#head !== undefined) {
       const entry = this.#head;
       this.#unlink(entry);
-      entry.own = new OwnTimer(Math.min(entry.at - firedAt, entry.at - now), entry.target);
+      entry.own = armOwnDeadline(Math.min(entry.at - firedAt, entry.at - now), entry.target);
     }
   }
 }
 
-const shared = new SharedDeadlines();
+// Created at the first deadline: a module-level `new` would survive tree-shaking in a bundled chunk.
+let shared: SharedDeadlines | undefined;
 let sharing = true;
 
-class OwnTimer implements ArmedDeadline {
-  readonly #handle: ReturnType<typeof setTimeout>;
-  constructor(delayMs: number, target: Expiring) {
-    this.#handle = setTimeout(() => target.expire(), Math.max(0, delayMs));
-  }
-
-  cancel(): void {
-    clearTimeout(this.#handle);
-  }
-}
-
-/** Calls `target.expire()` once `delayMs` have passed, unless cancelled first. */
+/** Calls `target.expire()` once `delayMs` have passed, unless cancelled first; through the shared timer where it can. */
 export function armDeadline(delayMs: number, target: Expiring): ArmedDeadline {
   if (sharing) {
     const entry = new Entry(monotonicNow() + Math.max(0, delayMs), target);
-    if (shared.add(entry)) return entry;
+    if ((shared ??= new SharedDeadlines()).add(entry)) return entry;
     sharing = false;
   }
-  return new OwnTimer(delayMs, target);
+  return armOwnDeadline(delayMs, target);
 }

@@ -1,6 +1,6 @@
 // How an operation method's Authorization reaches its Request. Passed as openapi-fetch `headers`,
 // the value is validated three times (openapi-fetch merges headers twice, then the Request
-// converts them again), about 0.02× of a signed request (bench/). Instead it rides in the init
+// converts them again), a measurable share of a signed request (README.md). Instead it rides in the init
 // under a symbol, which openapi-fetch spreads into the RequestInit but never copies onto the
 // request, and is set once the Request exists: before any middleware runs, as before.
 
@@ -25,7 +25,7 @@ function createAuthorizedRequest(input: RequestInfo | URL, init?: AuthorizedInit
 
 // openapi-fetch checks what middleware returns with `instanceof` this option: every Request
 // passes, as with the plain constructor. Looked up at check time, not at import: on Node 20 the
-// first touch of the global Request loads undici (~25 ms of cold start, bench/).
+// first touch of the global Request loads undici, a cold-start cost (README.md).
 Object.defineProperty(createAuthorizedRequest, Symbol.hasInstance, { value: (value: unknown) => value instanceof Request });
 
 /** `createAuthorizedRequest`, typed as openapi-fetch's `Request` option expects. */
