@@ -4,10 +4,10 @@
 import { isHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { FieldEntries } from './fields.js';
-import { describeNames, entriesOf, fieldSetOf } from './fields.js';
+import { collectFlat, describeNames, entriesOf, fieldSetOf } from './fields.js';
+import { splitForm } from './form.js';
 import { findMatchingKey } from './match.js';
 import type { ParsedNotification } from './parse.js';
-import { parseFormText } from './parse.js';
 import type { NotificationSignType } from './types.js';
 
 export interface DiagnosisInput {
@@ -104,11 +104,13 @@ function hypotheses(input: DiagnosisInput): Hypothesis[] {
   }
 
   if (parsed.format === 'form' && parsed.formText?.includes('+')) {
-    const literalPlus = parseFormText(parsed.formText, false);
-    if (literalPlus.ok) {
+    // Read with `+` literal: the body already passed the field cap.
+    const flat = splitForm(parsed.formText, Infinity, false);
+    const literalPlus = flat && collectFlat(flat);
+    if (literalPlus?.ok) {
       list.push({
         ...base,
-        entries: entriesOf(literalPlus.parsed.fields),
+        entries: entriesOf(literalPlus.fields),
         explanation:
           'The sign matches only when `+` in the body is read as a literal plus: whoever built this body did not ' +
           'percent-encode `+` (form encoding writes it %2B; a bare `+` means a space). Check any proxy or forwarder that rebuilds the body.',
