@@ -195,3 +195,66 @@ describe('node:http adapter', () => {
     expect(String((errors[0] as Error).message)).toMatch(/express\.raw/);
   });
 });
+
+/** A POST through node:http (no Fetch API on the client side, so only the server's Fetch objects are counted). */
+function postRaw(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('node:http adapter without the Web bridge', () => {
+  it('builds no Web Request or Response unless the callback reads context.request, and then the one it reads', async () => {
+    const built: string[] = [];
+    const { Request: WebRequest, Response: WebResponse } = globalThis;
+    vi.stubGlobal('Request', class extends WebRequest {
+      constructor(...args: ConstructorParameters<typeof Request>) {
+        super(...args);
+        built.push('Request');
+      }
+    });
+    vi.stubGlobal('Response', class extends WebResponse {
+      constructor(...args: ConstructorParameters<typeof Response>) {
+        super(...args);
+        built.push('Response');
+      }
+    });
+    let readRequest = false;
+    let seen: Request | undefined;
+    const own = createNodeNotificationHandler({
+      key: VENDOR_KEY,
+      logger: false,
+      onNotification(_notification, context) {
+        if (readRequest) seen = context.request;
+      },
+    });
+    const ownServer = createServer((req, res) => void own(req, res));
+    await new Promise<void>((resolve) => ownServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(ownServer.address() as AddressInfo).port}/notify?x=1`;
+    try {
+      expect(await postRaw(url, await signedBody('bridge-1'))).toEqual({ status: 200, text: 'SUCCESS' });
+      expect(await postRaw(url, vendorFormBody({ totalAmount: '100' }))).toEqual({ status: 401, text: 'FAILED' });
+      expect(built).toEqual([]);
+
+      readRequest = true;
+      const body = await signedBody('bridge-2');
+      expect(await postRaw(url, body)).toEqual({ status: 200, text: 'SUCCESS' });
+      expect(built).toEqual(['Request']);
+      expect(seen?.method).toBe('POST');
+      expect(seen?.url).toBe('http://localhost/notify?x=1');
+      expect(seen?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+      expect(await seen?.text()).toBe(body);
+    } finally {
+      vi.unstubAllGlobals();
+      ownServer.closeAllConnections();
+      await new Promise<void>((resolve) => ownServer.close(() => resolve()));
+    }
+  });
+});
