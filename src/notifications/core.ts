@@ -52,21 +52,21 @@ function safely(hook: () => void): void {
 function storeTimeout(value: number | undefined): number {
   if (value === undefined) return DEFAULT_STORE_TIMEOUT_MS;
   if (typeof value !== 'number' || !(value > 0)) {
-    throw new ConfigurationError('storeTimeoutMs must be a positive number of milliseconds (or Infinity to wait forever).');
+    throw new ConfigurationError('storeTimeoutMs must be a positive number of milliseconds, or Infinity.');
   }
   return value;
 }
 
 function checkedKeys(options: NotificationHandlerOptions): string[] {
   const keys = configuredKeys(options);
-  if (!keys) throw new ConfigurationError('createNotificationHandler needs `key` (a non-empty string) or `keys` (non-empty strings).');
+  if (!keys) throw new ConfigurationError('createNotificationHandler needs `key` or `keys` (non-empty strings).');
   if (typeof options.onNotification !== 'function') throw new ConfigurationError('createNotificationHandler needs an onNotification callback.');
   if (options.schema !== undefined && options.schema !== 'report' && options.schema !== 'refuse') {
-    throw new ConfigurationError(`Unknown schema ${JSON.stringify(options.schema)}: use 'report' (default) or 'refuse'.`, 'INVALID_OPTION');
+    throw new ConfigurationError(`Unknown schema ${JSON.stringify(options.schema)}: use 'report' or 'refuse'.`, 'INVALID_OPTION');
   }
   const { logger } = options;
   if (logger !== undefined && logger !== false && typeof (logger as Partial<NotificationLogger> | null)?.warn !== 'function') {
-    throw new ConfigurationError('logger must have a warn(message, fields) method (console, pino, winston), or be false.', 'INVALID_OPTION');
+    throw new ConfigurationError('logger must have a warn(message, fields) method, or be false.', 'INVALID_OPTION');
   }
   return keys;
 }
@@ -93,8 +93,7 @@ export function createNotificationCore(defaultCrypto: CryptoProvider, options: N
   };
   const reportProblems = (problems: readonly NotificationSchemaProblem[], raw: Readonly<Record<string, string>>) => {
     const notifyId = raw['notifyId'];
-    const text = `[chinaums] notification${notifyId ? ` ${notifyId}` : ''} accepted (its signature verified) with values the spec does not document`;
-    safely(() => logger?.warn(`${text}: ${describeReceivedProblems(problems)}`, { notifyId, problems }));
+    safely(() => logger?.warn(`[chinaums] notification${notifyId ? ` ${notifyId}` : ''} accepted (signature valid) with undocumented values: ${describeReceivedProblems(problems)}`, { notifyId, problems }));
   };
   const settle = async (action: () => Promise<void>, dedupeKey: string) => {
     try {

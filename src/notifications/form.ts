@@ -47,25 +47,6 @@ function percentDecodeBytes(part: string): string {
   return decoder.decode(bytes.subarray(0, length));
 }
 
-/** Whether a character occurs in text[from, to), for ranges that only move forward. */
-class Occurrences {
-  readonly #text: string;
-  readonly #char: string;
-  #next: number;
-
-  constructor(text: string, char: string) {
-    this.#text = text;
-    this.#char = char;
-    this.#next = text.indexOf(char);
-  }
-
-  // One search per occurrence passed, not one per range: a few over a whole body.
-  within(from: number, to: number): boolean {
-    if (this.#next >= 0 && this.#next < from) this.#next = this.#text.indexOf(this.#char, from);
-    return this.#next >= 0 && this.#next < to;
-  }
-}
-
 function hasManyPluses(text: string): boolean {
   let count = 0;
   for (let at = text.indexOf('+'); at >= 0; at = text.indexOf('+', at + 1)) if (++count > MANY_PLUSES) return true;
@@ -89,14 +70,13 @@ export function splitForm(received: string, maxFields: number, plusIsSpace = tru
   // The standard reads the text's UTF-8 bytes: lone surrogates become U+FFFD first.
   let text = isWellFormed?.(received) ? received : decoder.decode(encoder.encode(received));
   if (plusIsSpace && hasManyPluses(text)) text = spacesForPluses(text);
-  const plus = plusIsSpace ? new Occurrences(text, '+') : undefined;
-  const percent = new Occurrences(text, '%');
   // After one refusal by decodeURIComponent, the rest skips straight to the bytes: one exception per body.
   let bytesOnly = false;
   const decode = (from: number, to: number): string => {
+    // Fields are disjoint: the searches below scan each character of the body at most twice.
     let part = text.slice(from, to);
-    if (plus?.within(from, to)) part = part.replace(PLUS, ' ');
-    if (!percent.within(from, to)) return part;
+    if (plusIsSpace && part.includes('+')) part = part.replace(PLUS, ' ');
+    if (!part.includes('%')) return part;
     if (!bytesOnly) {
       try {
         return decodeURIComponent(part);

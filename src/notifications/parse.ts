@@ -40,15 +40,15 @@ export function refuse(reason: NotificationFailureReason, message: string): Pars
 }
 
 export function tooManyFields(maxFields: number) {
-  return refuse('too-many-fields', `The notification has more than ${maxFields} fields; a real one has about 40 (see maxFields).`);
+  return refuse('too-many-fields', `More than ${maxFields} fields (maxFields); a notification has about 40.`);
 }
 
 export function tooLarge(maxBytes: number) {
-  return refuse('body-too-large', `The notification body is larger than ${maxBytes} bytes; a real one is a few KB (see maxBodyBytes).`);
+  return refuse('body-too-large', `The body is over ${maxBytes} bytes (maxBodyBytes); a notification is a few KB.`);
 }
 
 export function unreadable() {
-  return refuse('malformed-body', 'The request body could not be read (the client went away, or other code consumed it).');
+  return refuse('malformed-body', 'The body could not be read (the client went away, or other code consumed it).');
 }
 
 /** Which parser a media type (lowercase, no parameters) asks for; undefined when it is not a notification body. */
@@ -64,13 +64,13 @@ export function unsupportedContentType(contentType: string | null | undefined) {
   const type = (contentType ?? '').split(';', 1)[0]!.trim();
   return refuse(
     'unsupported-content-type',
-    `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a notification body; the platform sends application/x-www-form-urlencoded (JSON from older systems).`,
+    `Content-Type ${JSON.stringify(type.slice(0, 80))} is not a notification body (form-urlencoded, or JSON).`,
   );
 }
 
 export function uniqueOrRefused(collected: CollectedFields, format: ReceivedFormat, formText?: string): ParseOutcome {
   if (!collected.ok) {
-    return refuse('malformed-body', `The body repeats ${describeNames(collected.duplicates)}; it is ambiguous which value was signed, so it is refused.`);
+    return refuse('malformed-body', `The body repeats ${describeNames(collected.duplicates)}: which value was signed is ambiguous.`);
   }
   return { ok: true, parsed: { format, fields: collected.fields, formText, renderedFields: [] } };
 }
@@ -114,14 +114,14 @@ export function fromObject(object: object, format: ReceivedFormat, refuseNested?
 function parseJsonText(text: string, maxFields: number): ParseOutcome {
   const problem = jsonShapeProblem(text, maxFields);
   if (problem === 'too-many-fields') return tooManyFields(maxFields);
-  if (problem === 'too-deep') return refuse('malformed-body', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels; a notification is a flat object.`);
+  if (problem === 'too-deep') return refuse('malformed-body', `The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return refuse('malformed-body', 'The body starts like JSON but is not valid JSON.');
+    return refuse('malformed-body', 'The body is not valid JSON.');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('malformed-body', 'The JSON body is not an object of fields.');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return refuse('malformed-body', 'The JSON body is not an object.');
   return fromObject(value, 'json');
 }
 
@@ -143,14 +143,13 @@ export function parseBody(body: Uint8Array | string, kind: BodyKind, limits: Inp
     try {
       text = utf8Decoder.decode(body);
     } catch {
-      return refuse('malformed-body', 'The body is not valid UTF-8; the platform sends UTF-8 (was it re-encoded as GBK?).');
+      return refuse('malformed-body', 'The body is not UTF-8 (re-encoded as GBK?).');
     }
   }
   if (text.startsWith('[object ')) {
     return refuse(
       'malformed-body',
-      `The body is the text ${JSON.stringify(text.slice(0, 20))}: an already-parsed object was turned back into a string. ` +
-        'Pass the raw body as received (express.raw / express.text for this route), or the parsed record itself.',
+      `The body is ${JSON.stringify(text.slice(0, 20))}: an already-parsed object was turned back into a string. Pass the raw body (express.raw).`,
     );
   }
   // trimStart also drops a byte-order mark (U+FEFF counts as white space).

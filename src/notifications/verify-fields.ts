@@ -40,15 +40,13 @@ export async function verifyParsed(
   if (sign === undefined || sign === '') {
     return reject(
       'missing-sign',
-      fields.names.length === 0
-        ? 'The body has no fields at all: was it read before reaching the verifier (a body parser), or is this not a notification?'
-        : 'The notification has no `sign` field, so it cannot be verified.',
+      fields.names.length === 0 ? 'The body has no fields (did a body parser read it first?).' : 'The notification has no `sign` field.',
     );
   }
   const declaredSignType = fields.values['signType'];
   const signType = isAbsent(declaredSignType) ? signTypeWithout(sign) : resolveSignType(declaredSignType);
   if (!signType) {
-    return reject('unsupported-sign-type', 'signType is neither MD5 nor SHA256 (the algorithms notifications are signed with).');
+    return reject('unsupported-sign-type', 'signType is neither MD5 nor SHA256.');
   }
 
   const match = isHex(sign) ? await findMatchingKey(fields, sign, signType, keys, crypto) : undefined;
