@@ -81,33 +81,31 @@ export function parseFormText(text: string, maxFields: number, plusIsSpace = tru
   return flat ? uniqueOrRefused(collectFlat(flat), 'form', text) : tooManyFields(maxFields);
 }
 
-/** The text a non-string value is signed as; its exact source text is no longer available. */
-function renderValue(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (value === null || value === undefined) return '';
-  return undefined;
-}
-
-/** Without `refuseNested`, nested values are signed as JSON.stringify (a JSON body); a record's are refused. */
+/**
+ * The fields of a parsed JSON body or record. A non-string value is signed as String(value)
+ * (`null` as empty) or, nested, as its JSON.stringify: its exact source text is gone. With
+ * `refuseNested` (a record someone else parsed), nested values are refused instead.
+ */
 export function fromObject(object: object, format: ReceivedFormat, refuseNested?: (nested: readonly string[]) => ParseOutcome): ParseOutcome {
   const entries: [string, string][] = [];
   const renderedFields: string[] = [];
   const nested: string[] = [];
   for (const name of Object.keys(object)) {
     const value: unknown = (object as Record<string, unknown>)[name];
-    const text = renderValue(value);
-    if (text !== undefined) {
-      if (typeof value !== 'string') renderedFields.push(name);
-      entries.push([name, text]);
-    } else if (!refuseNested) {
-      renderedFields.push(name);
-      entries.push([name, JSON.stringify(value) ?? '']);
-    } else {
-      nested.push(name);
+    const type = typeof value;
+    if (type === 'string') {
+      entries.push([name, value as string]);
+      continue;
     }
+    const primitive = value === null || value === undefined || type === 'number' || type === 'boolean' || type === 'bigint';
+    if (!primitive && refuseNested) {
+      nested.push(name);
+      continue;
+    }
+    renderedFields.push(name);
+    entries.push([name, value === null || value === undefined ? '' : primitive ? String(value) : (JSON.stringify(value) ?? '')]);
   }
-  if (refuseNested && nested.length > 0) return refuseNested(nested);
+  if (nested.length > 0) return refuseNested!(nested);
   return { ok: true, parsed: { format, fields: fieldSetOf(entries), renderedFields } };
 }
 
