@@ -147,7 +147,8 @@ export function createNodeNotificationHandlerWith(defaultCrypto: CryptoProvider,
           return new Request(url, { method, headers: headersOf(req), body: bytes && new Uint8Array(bytes) });
         },
       });
-      send(res, answer, !req.complete);
+      // `complete` is false while the upload is still arriving (a real IncomingMessage; mocks leave it out).
+      send(res, answer, req.complete === false);
     } catch (error) {
       core.reportError(error, 'configuration');
       if (!res.headersSent) {

@@ -86,15 +86,19 @@ async function deliver(payload: string, init: { path?: string; method?: string; 
 }
 
 /** A chunked upload without Content-Length, so only the streaming check can stop it. */
-function uploadChunked(totalBytes: number): Promise<number> {
+function uploadChunked(totalBytes: number, type = 'application/x-www-form-urlencoded'): Promise<number> {
+  return uploadChunkedAnswer(totalBytes, type).then((answer) => answer.status);
+}
+
+function uploadChunkedAnswer(totalBytes: number, type: string): Promise<{ status: number; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${baseUrl}/notify`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+      headers: { 'content-type': type, 'transfer-encoding': 'chunked' },
     });
     req.on('response', (res) => {
       res.resume();
-      resolve(res.statusCode ?? 0);
+      resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
     });
     req.on('error', reject);
     const chunk = 'a'.repeat(1024);
@@ -161,6 +165,12 @@ describe('node:http adapter', () => {
     expect(calls).toBe(0);
     // The server is still healthy afterwards.
     expect(await deliver(await signedBody('after-big-1'))).toEqual({ status: 200, text: 'SUCCESS' });
+  });
+
+  it('refuses a wrong content type before reading the upload, and closes instead of draining it', async () => {
+    expect(await uploadChunkedAnswer(1024 * 1024, 'multipart/form-data; boundary=x')).toEqual({ status: 415, connection: 'close' });
+    expect(calls).toBe(0);
+    expect(await deliver(await signedBody('after-type-1'))).toEqual({ status: 200, text: 'SUCCESS' });
   });
 
   it('GET gets 405, a wrong content type 415, a bad signature 401; none runs the callback', async () => {
