@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { ConfigurationError } from '../errors.js';
+import { concat } from '../wire/limited-body.js';
 import type { NotificationAnswer } from './answers.js';
 import { failedAnswer } from './answers.js';
 import type { DeliveredBody } from './core.js';
@@ -18,17 +19,6 @@ export type NodeNotificationRequest = IncomingMessage & { body?: unknown };
 export type NodeNotificationHandler = (req: NodeNotificationRequest, res: ServerResponse) => Promise<void>;
 
 const encoder = new TextEncoder();
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
 
 /** Reads the stream with the limit checked per chunk (and from Content-Length); stops reading (never buffers) past it. */
 function readStream(req: IncomingMessage, maxBytes: number): Promise<DeliveredBody> {
