@@ -4,7 +4,7 @@
 // lists the targets missed. Every figure is a ratio to a baseline sampled in the same run,
 // interleaved with it; see BENCHMARKS.md for the method and a recorded run.
 //
-//   node bench/run.mjs [--quick] [--runtimes node,deno,bun] [--skip cold,size] [--markdown FILE] [--stage-dir DIR]
+//   node bench/run.mjs [--quick] [--runtimes node,deno,bun] [--skip cold,endpoint,size] [--markdown FILE] [--stage-dir DIR]
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { fmt, markdownTable, textTable } from './lib/table.mjs';
 import { BIN, DEFAULT_PKG, ROOT, TMP, stagePackage } from './lib/stage.mjs';
 import { bundleSizes } from './suites/bundle-size.mjs';
 import { coldStart } from './suites/cold-start.mjs';
+import { endpointLoad } from './suites/endpoint.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -29,6 +30,8 @@ const PKG = resolve(value('stage-dir', DEFAULT_PKG));
 // Sized so a full run stays well under two minutes on 2 busy cores; --quick only proves it works.
 const inProcess = quick ? { rounds: 3, sampleMs: 1, warmupMs: 15 } : { rounds: 40, sampleMs: 8, warmupMs: 250 };
 const coldRounds = quick ? 1 : 21;
+// About 15 s: two servers, six interleaved one-second rounds each after a warm-up.
+const endpointSettings = quick ? { rounds: 1, ms: 300, warmupMs: 200 } : { rounds: 6, ms: 1000, warmupMs: 1000 };
 const CHILD_TIMEOUT_MS = quick ? 60_000 : 120_000;
 
 const DENO_DIR = join(ROOT, '.deno');
@@ -125,6 +128,22 @@ async function main() {
     console.log(textTable(HEADER, cold.map(row)));
   }
 
+  let endpoint;
+  const ENDPOINT_HEADER = ['case', 'requests/s', 'server CPU/request', 'spread (p25–p75)', 'CPU ratio (p25–p75)', 'target', 'result'];
+  const endpointRows = () =>
+    endpoint.map((r) => {
+      const [label, median, spread, ratio, target, verdict] = row(r);
+      return [label, fmt(r.requestsPerSecond, 0), median, spread, ratio, target, verdict];
+    });
+  if (!skip.has('endpoint')) {
+    const t = performance.now();
+    endpoint = await endpointLoad(PKG, endpointSettings);
+    const title = `node ${process.versions.node} — Node endpoint under load, 50 keep-alive clients on 127.0.0.1, separate server processes, ${endpointSettings.rounds} interleaved rounds, ${fmt((performance.now() - t) / 1000, 1)} s`;
+    collect(`node ${process.versions.node} endpoint`, endpoint);
+    console.log(`\n## ${title}`);
+    console.log(textTable(ENDPOINT_HEADER, endpointRows()));
+  }
+
   let sizes;
   const SIZE_HEADER = ['entry', 'min', 'min + gzip', '× openapi-fetch (gzip)'];
   const sizeRows = () => sizes.map((s) => [`${s.label} [${s.entry}]`, `${fmt(s.min / 1024, 1)} KiB`, `${fmt(s.gzip / 1024, 1)} KiB`, fmt(s.gzip / sizes[0].gzip, 2)]);
@@ -146,6 +165,7 @@ async function main() {
     `Runtimes: ${runtimes.map((r) => (r.failed ? `${r.name} (did not run)` : `${r.runtime.name} ${r.runtime.version}`)).join(', ')}. Total ${fmt(seconds, 0)} s.`,
     ...sections.map((s) => `\n### ${s.title}\n\n${markdownTable(HEADER, s.rows.map(row))}`),
     ...runtimes.filter((r) => !r.failed).map((r) => `\n${r.runtime.name}: \`chinaums\` → \`${r.resolved.root}\`, \`chinaums/notifications\` → \`${r.resolved.notifications}\`; floor hash MD5 ${r.floorHash.MD5}, SHA-256 ${r.floorHash.SHA256}.`),
+    endpoint ? `\n### Node endpoint under load (separate processes, server CPU per request)\n\n${markdownTable(ENDPOINT_HEADER, endpointRows())}` : '',
     sizes ? `\n### Bundle sizes (esbuild --bundle --minify, dependencies included; gzip -9)\n\n${markdownTable(SIZE_HEADER, sizeRows())}` : '',
     `\n${misses.length === 0 ? 'All targets met.' : `Targets missed:\n${misses.map((m) => `- ${m}`).join('\n')}`}`,
   ].join('\n');

@@ -2,9 +2,9 @@
 // the crypto default switched to node:crypto (synchronous; Web Crypto costs an async hop per hash
 // on Node 20). Names and types are exactly those of ./index.js; only the defaults differ.
 import { nodeCrypto } from '../crypto/node.js';
-import { createNotificationHandler as portableCreateNotificationHandler } from './handler.js';
-import type { NotificationHandler, NotificationHandlerOptions } from './handler.js';
-import { createNodeNotificationHandler as portableCreateNodeNotificationHandler } from './node.js';
+import { createNotificationHandlerWith } from './handler.js';
+import type { NotificationHandler, NotificationHandlerOptions } from './settings.js';
+import { createNodeNotificationHandlerWith } from './node.js';
 import type { NodeNotificationHandler } from './node.js';
 import { signNotification as portableSignNotification } from './sign.js';
 import type { SignNotificationOptions } from './sign.js';
@@ -34,11 +34,11 @@ export function signNotification(fields: NotificationFields, options: SignNotifi
 }
 
 export function createNotificationHandler(options: NotificationHandlerOptions): NotificationHandler {
-  return portableCreateNotificationHandler(withNodeCrypto(options));
+  return createNotificationHandlerWith(nodeCrypto, options);
 }
 
 export function createNodeNotificationHandler(options: NotificationHandlerOptions): NodeNotificationHandler {
-  return portableCreateNodeNotificationHandler(withNodeCrypto(options));
+  return createNodeNotificationHandlerWith(nodeCrypto, options);
 }
 
 export function verifyReturnUrl(input: string | URL | URLSearchParams, options: VerifyReturnUrlOptions): Promise<ReturnUrlVerificationResult> {

@@ -12,8 +12,7 @@ export type {
   VerifyNotificationOptions,
   VerifyNotificationSettings,
 } from './types.js';
-export { DEFAULT_MAX_BODY_BYTES } from './types.js';
-export { DEFAULT_MAX_FIELDS } from './field-limit.js';
+export { DEFAULT_MAX_BODY_BYTES, DEFAULT_MAX_FIELDS } from './types.js';
 export type { BillNotification, OrderPaymentNotification, RefundNotification } from './kinds.js';
 export { isBillNotification, isOrderPaymentNotification, isRefundNotification, notificationKind } from './kinds.js';
 export { assertNotification, verifyNotification } from './verify.js';
@@ -33,9 +32,9 @@ export type {
   NotificationHandlerOptions,
   NotificationHandlerSettings,
   NotificationLogger,
-} from './handler.js';
+} from './settings.js';
 export { createNotificationHandler } from './handler.js';
-export { REFUSAL_HEADER, REFUSAL_STATUS } from './responses.js';
+export { REFUSAL_HEADER, REFUSAL_STATUS } from './answers.js';
 // Node adapter: typed against node:http but free of Node runtime imports, so this entry stays portable.
 export type { NodeNotificationHandler, NodeNotificationRequest } from './node.js';
 export { createNodeNotificationHandler } from './node.js';

@@ -4,8 +4,8 @@
 // of ./index.js; only the default crypto differs.
 import { workerdCrypto } from '../crypto/workerd.js';
 import { createNotificationHandlerWith } from './handler.js';
-import type { NotificationHandler, NotificationHandlerOptions } from './handler.js';
-import { createNodeNotificationHandler as portableCreateNodeNotificationHandler } from './node.js';
+import type { NotificationHandler, NotificationHandlerOptions } from './settings.js';
+import { createNodeNotificationHandlerWith } from './node.js';
 import type { NodeNotificationHandler } from './node.js';
 import { signNotification as portableSignNotification } from './sign.js';
 import type { SignNotificationOptions } from './sign.js';
@@ -37,5 +37,5 @@ export function createNotificationHandler(options: NotificationHandlerOptions): 
 }
 
 export function createNodeNotificationHandler(options: NotificationHandlerOptions): NodeNotificationHandler {
-  return portableCreateNodeNotificationHandler(withWorkerdCrypto(options));
+  return createNodeNotificationHandlerWith(workerdCrypto, options);
 }

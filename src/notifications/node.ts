@@ -1,33 +1,27 @@
-// The Node adapter: node:http and Express-style `(req, res)`. The only notifications file that
-// knows Node; it needs Node's types but no Node runtime module, so it bundles anywhere.
+// The Node adapter: node:http and Express-style `(req, res)` over the core, with no Web Request
+// or Response on the way (a Request is built only when the callback reads `context.request` or
+// `onRejected` is set). The only notifications file that knows Node; it needs Node's types but no
+// Node runtime module, so it bundles anywhere.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CryptoProvider } from '../crypto/provider.js';
+import { webCrypto } from '../crypto/web.js';
 import { ConfigurationError } from '../errors.js';
-import type { NotificationHandlerOptions } from './handler.js';
-import { createNotificationHandler, notificationHooks } from './handler.js';
-import { failedResponse, refusalResponse } from './responses.js';
-import { DEFAULT_MAX_BODY_BYTES } from './types.js';
+import { concat } from '../wire/limited-body.js';
+import type { NotificationAnswer } from './answers.js';
+import { failedAnswer } from './answers.js';
+import type { DeliveredBody } from './core.js';
+import { createNotificationCore } from './core.js';
+import type { NotificationHandlerOptions } from './settings.js';
 
 /** `req.body` is read only when a framework left it raw (express.raw / express.text). */
 export type NodeNotificationRequest = IncomingMessage & { body?: unknown };
 
 export type NodeNotificationHandler = (req: NodeNotificationRequest, res: ServerResponse) => Promise<void>;
 
-type NodeBody = { ok: true; bytes: Uint8Array<ArrayBuffer> } | { ok: false; problem: 'too-large' | 'unreadable' };
-
 const encoder = new TextEncoder();
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-/** Reads the stream with the limit checked per chunk; stops reading (never buffers) past it. */
-function readStream(req: IncomingMessage, maxBytes: number): Promise<NodeBody> {
+/** Reads the stream with the limit checked per chunk (and from Content-Length); stops reading (never buffers) past it. */
+function readStream(req: IncomingMessage, maxBytes: number): Promise<DeliveredBody> {
   const declared = req.headers['content-length'];
   if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > maxBytes) {
     return Promise.resolve({ ok: false, problem: 'too-large' });
@@ -35,7 +29,7 @@ function readStream(req: IncomingMessage, maxBytes: number): Promise<NodeBody> {
   return new Promise((resolve) => {
     const chunks: Uint8Array[] = [];
     let total = 0;
-    const finish = (outcome: NodeBody) => {
+    const finish = (outcome: DeliveredBody) => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onFailure);
@@ -75,13 +69,11 @@ function headersOf(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function send(res: ServerResponse, response: Response, closeConnection = false): Promise<void> {
-  const body = await response.text();
-  res.statusCode = response.status;
-  response.headers.forEach((value, name) => res.setHeader(name, value));
-  // Past the size limit the rest of the upload is not read; closing makes that explicit.
+function send(res: ServerResponse, answer: NotificationAnswer, closeConnection: boolean): void {
+  // A body left unread (too large, or refused before reading) is not drained: closing says so.
   if (closeConnection) res.setHeader('connection', 'close');
-  res.end(body);
+  res.writeHead(answer.status, answer.headers);
+  res.end(answer.body);
 }
 
 const PARSED_BODY_MESSAGE =
@@ -98,54 +90,64 @@ function streamAlreadyRead(req: IncomingMessage): boolean {
   return req.readableEnded || req.readableDidRead;
 }
 
+/** The raw body from `req.body` (Buffer or string) or the stream; a setup error when a parser took it first. */
+function readNodeBody(req: NodeNotificationRequest, maxBytes: number): Promise<DeliveredBody> | DeliveredBody {
+  const { body } = req;
+  if (body instanceof Uint8Array || typeof body === 'string') {
+    const bytes = typeof body === 'string' ? encoder.encode(body) : body;
+    return bytes.byteLength > maxBytes ? { ok: false, problem: 'too-large' } : { ok: true, bytes };
+  }
+  if (typeof body === 'object' && body !== null && req.readableEnded) {
+    return { ok: false, problem: 'misconfigured', refusal: 'body-already-parsed', error: new ConfigurationError(PARSED_BODY_MESSAGE, 'NOTIFICATION_BODY_ALREADY_PARSED') };
+  }
+  if (streamAlreadyRead(req)) {
+    return { ok: false, problem: 'misconfigured', refusal: 'body-already-consumed', error: new ConfigurationError(CONSUMED_BODY_MESSAGE, 'NOTIFICATION_BODY_ALREADY_CONSUMED') };
+  }
+  return readStream(req, maxBytes);
+}
+
 /**
  * The notification endpoint for `node:http` and Express-style frameworks: reads the raw body
  * itself (or takes `req.body` when it is a Buffer or string), then answers exactly like
  * `createNotificationHandler`.
  */
 export function createNodeNotificationHandler(options: NotificationHandlerOptions): NodeNotificationHandler {
-  const handle = createNotificationHandler(options);
-  const hooks = notificationHooks(options);
-  const maxBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  return createNodeNotificationHandlerWith(webCrypto, options);
+}
+
+/** createNodeNotificationHandler with another default provider (the Node and workerd entries). */
+export function createNodeNotificationHandlerWith(defaultCrypto: CryptoProvider, options: NotificationHandlerOptions): NodeNotificationHandler {
+  const core = createNotificationCore(defaultCrypto, options);
 
   return async function handleNodeNotification(req, res): Promise<void> {
     try {
-      const url = `http://localhost${req.url?.startsWith('/') ? req.url : '/'}`;
       const method = req.method ?? 'GET';
-      if (method !== 'POST') return await send(res, await handle(new Request(url, { method, headers: headersOf(req) })));
-
-      const body = req.body;
-      let outcome: NodeBody;
-      if (body instanceof Uint8Array) {
-        // Copied: a Buffer may be a view into a shared pool, and fetch wants an ArrayBuffer-backed view.
-        outcome = body.byteLength > maxBytes ? { ok: false, problem: 'too-large' } : { ok: true, bytes: new Uint8Array(body) };
-      } else if (typeof body === 'string') {
-        const bytes = encoder.encode(body);
-        outcome = bytes.byteLength > maxBytes ? { ok: false, problem: 'too-large' } : { ok: true, bytes };
-      } else if (typeof body === 'object' && body !== null && req.readableEnded) {
-        hooks.reportError(new ConfigurationError(PARSED_BODY_MESSAGE, 'NOTIFICATION_BODY_ALREADY_PARSED'), 'configuration');
-        return await send(res, failedResponse(500, 'body-already-parsed'));
-      } else if (streamAlreadyRead(req)) {
-        hooks.reportError(new ConfigurationError(CONSUMED_BODY_MESSAGE, 'NOTIFICATION_BODY_ALREADY_CONSUMED'), 'configuration');
-        return await send(res, failedResponse(500, 'body-already-consumed'));
-      } else {
-        outcome = await readStream(req, maxBytes);
-      }
-
-      if (!outcome.ok) {
-        const request = new Request(url, { method, headers: headersOf(req) });
-        const rejection =
-          outcome.problem === 'too-large'
-            ? { ok: false as const, reason: 'body-too-large' as const, message: `The notification body is larger than ${maxBytes} bytes.` }
-            : { ok: false as const, reason: 'malformed-body' as const, message: 'The request body could not be read (the client went away).' };
-        hooks.reportRejection(rejection, request);
-        return await send(res, refusalResponse(rejection.reason), outcome.problem === 'too-large');
-      }
-      const request = new Request(url, { method, headers: headersOf(req), body: outcome.bytes });
-      await send(res, await handle(request));
+      let bytes: Uint8Array | undefined;
+      const answer = await core.answer({
+        method,
+        contentType: req.headers['content-type'],
+        readBody: async (maxBytes) => {
+          const body = await readNodeBody(req, maxBytes);
+          if (body.ok) bytes = body.bytes;
+          return body;
+        },
+        request: () => {
+          const url = `http://localhost${req.url?.startsWith('/') ? req.url : '/'}`;
+          // Copied: a Buffer may be a view into a shared pool, and fetch wants an ArrayBuffer-backed view.
+          return new Request(url, { method, headers: headersOf(req), body: bytes && new Uint8Array(bytes) });
+        },
+      });
+      // `complete` is false while the upload is still arriving (a real IncomingMessage; mocks leave it out).
+      send(res, answer, req.complete === false);
     } catch (error) {
-      hooks.reportError(error, 'configuration');
-      if (!res.headersSent) await send(res, failedResponse(500, 'internal-error')).catch(() => undefined);
+      core.reportError(error, 'configuration');
+      if (!res.headersSent) {
+        try {
+          send(res, failedAnswer(500, 'internal-error'), false);
+        } catch {
+          // The response is beyond repair; the platform retries.
+        }
+      }
     }
   };
 }

@@ -5,7 +5,7 @@ import { collectFields, describeNames } from './fields.js';
 import { findMatchingKey } from './match.js';
 import { resolveSignType } from './string-to-sign.js';
 import type { NotificationKeyOptions, NotificationSignType } from './types.js';
-import { configuredKeys } from './verify.js';
+import { configuredKeys } from './verify-fields.js';
 
 export type VerifyReturnUrlOptions = NotificationKeyOptions & {
   /** Hash implementation; default `webCrypto`. */

@@ -118,3 +118,6 @@ export interface NotificationRejected {
 export type NotificationVerificationResult = NotificationVerified | NotificationRejected;
 
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/** Most fields a notification may have (default); a real one has about 40. */
+export const DEFAULT_MAX_FIELDS = 256;

@@ -15,7 +15,8 @@ function declaredLength(message: ReadableMessage): number | undefined {
   return Number(header.trim());
 }
 
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+/** The chunks as one view (the chunk itself when there is one). Also used by the Node notification adapter. */
+export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1 && chunks[0]!.byteLength === total) return chunks[0]!;
   const bytes = new Uint8Array(total);
   let offset = 0;

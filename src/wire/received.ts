@@ -7,6 +7,7 @@
  */
 import type { ReceivedValidateFunction, ValidationError } from '../../generated/validators/types.js';
 import { applyWireFormats, type WireFormatRules } from './format.js';
+import { describeSchemaProblem } from './validation-message.js';
 
 /** One received value that is not what the spec documents. Names the field, never quotes the value. */
 export interface ReceivedProblem {
@@ -46,15 +47,6 @@ function leaveOut(root: unknown, path: string): boolean {
   return delete (node as Record<string, unknown>)[last];
 }
 
-function describeKnown(error: ValidationError): string {
-  const allowed = error.params['allowedValues'];
-  if (error.keyword === 'enum' && Array.isArray(allowed)) {
-    const known = allowed.filter((value) => value !== '').map(String);
-    return `is not one of the documented values (${known.join(', ')})`;
-  }
-  return error.message ?? error.keyword;
-}
-
 /**
  * Converts `value` in place (a fresh copy, never the caller's object) and lists its problems.
  * Without `validate` only the wire formats are checked (amounts, JSON strings).
@@ -67,7 +59,7 @@ export function readReceived(value: Record<string, unknown>, rules: WireFormatRu
     leftOut: true,
   }));
   if (!validate || validate(value)) {
-    for (const error of validate?.problems ?? []) problems.push({ instancePath: pointer(error), keyword: error.keyword, message: describeKnown(error), leftOut: false });
+    for (const error of validate?.problems ?? []) problems.push({ instancePath: pointer(error), keyword: error.keyword, message: describeSchemaProblem(error), leftOut: false });
     return problems;
   }
   // Read both lists before leaving values out: the validator is not run again.
@@ -75,12 +67,12 @@ export function readReceived(value: Record<string, unknown>, rules: WireFormatRu
   for (const error of validate.errors ?? []) {
     const path = pointer(error);
     const leftOut = error.keyword === 'type' && leaveOut(value, path);
-    problems.push({ instancePath: path, keyword: error.keyword, message: `${error.message ?? error.keyword}${leftOut ? ', so it was left out' : ''}`, leftOut });
+    problems.push({ instancePath: path, keyword: error.keyword, message: `${describeSchemaProblem(error)}${leftOut ? ', so it was left out' : ''}`, leftOut });
   }
   for (const error of known) {
     // A problem inside a value that was left out is moot: that value is no longer in the object.
     if (problems.some((p) => p.leftOut && (error.instancePath === p.instancePath || error.instancePath.startsWith(`${p.instancePath}/`)))) continue;
-    problems.push({ instancePath: pointer(error), keyword: error.keyword, message: describeKnown(error), leftOut: false });
+    problems.push({ instancePath: pointer(error), keyword: error.keyword, message: describeSchemaProblem(error), leftOut: false });
   }
   return problems;
 }

@@ -1,5 +1,6 @@
-// One wording for schema failures, used by the client (bad request bodies), the notification
-// verifier and the sandbox: it names the field, including the one that is missing or unknown.
+// One wording for schema failures, used by the client (bad request bodies), the received-data
+// reader (answers and notifications: wire/received.ts) and the sandbox: it names the field,
+// including the one that is missing or unknown, then says what is wrong with it.
 import type { ValidationError } from '../../generated/validators/types.js';
 
 /** `billPayment.totalAmount`-style name of the field an error is about. */
@@ -12,11 +13,19 @@ export function validationFieldName(error: ValidationError): string {
   return path || '(body)';
 }
 
+/** What is wrong with the field (the text after its name): `is required`, `is not one of the documented values (…)`, … */
+export function describeSchemaProblem(error: ValidationError): string {
+  const allowed = error.params['allowedValues'];
+  // An empty value in an enum means "may be absent": not worth listing.
+  if (error.keyword === 'enum' && Array.isArray(allowed)) return `is not one of the documented values (${allowed.filter((value) => value !== '').map(String).join(', ')})`;
+  if (error.keyword === 'required') return 'is required';
+  if (error.keyword === 'additionalProperties') return 'is not a field of this API';
+  return error.message ?? error.keyword;
+}
+
 /** One readable line per error: `mid is required`, `merOrderID is not a field of this API`, … */
 export function describeValidationError(error: ValidationError): string {
-  if (error.keyword === 'required') return `${validationFieldName(error)} is required`;
-  if (error.keyword === 'additionalProperties') return `${validationFieldName(error)} is not a field of this API`;
-  return `${validationFieldName(error)} ${error.message ?? error.keyword}`;
+  return `${validationFieldName(error)} ${describeSchemaProblem(error)}`;
 }
 
 /**

@@ -25,7 +25,7 @@ describe('npm run bench --quick', () => {
     expect(out).toMatch(/machine: .+, \d+ cores, [\d.]+ GiB/);
     expect(out).toContain("'chinaums' resolves to dist/index.node.js");
     expect(out).toMatch(/case\s+median\s+spread \(p25–p75\)\s+ratio \(p25–p75\)\s+target\s+result/);
-    for (const label of ['1b openapi-fetch POST, unsigned (baseline)', '1c netpayQuery', '1d netpayQuery', '2 MD5 verifyNotification', '2 SHA256 verifyNotification', '3 import dist/index.js', 'chinaums (edge entry) [dist/index.js]']) {
+    for (const label of ['1b openapi-fetch POST, unsigned (baseline)', '1c netpayQuery', '1d netpayQuery', '2 MD5 verifyNotification', '2 SHA256 verifyNotification', '3 import dist/index.js', '5 bare node:http', '5 createNodeNotificationHandler, memory store', 'chinaums (edge entry) [dist/index.js]']) {
       expect(out).toContain(label);
     }
     expect(out).toMatch(/All targets met\.|TARGETS MISSED \(\d+\)/);

@@ -86,15 +86,19 @@ async function deliver(payload: string, init: { path?: string; method?: string; 
 }
 
 /** A chunked upload without Content-Length, so only the streaming check can stop it. */
-function uploadChunked(totalBytes: number): Promise<number> {
+function uploadChunked(totalBytes: number, type = 'application/x-www-form-urlencoded'): Promise<number> {
+  return uploadChunkedAnswer(totalBytes, type).then((answer) => answer.status);
+}
+
+function uploadChunkedAnswer(totalBytes: number, type: string): Promise<{ status: number; connection: string | undefined }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(`${baseUrl}/notify`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' },
+      headers: { 'content-type': type, 'transfer-encoding': 'chunked' },
     });
     req.on('response', (res) => {
       res.resume();
-      resolve(res.statusCode ?? 0);
+      resolve({ status: res.statusCode ?? 0, connection: res.headers.connection });
     });
     req.on('error', reject);
     const chunk = 'a'.repeat(1024);
@@ -163,6 +167,12 @@ describe('node:http adapter', () => {
     expect(await deliver(await signedBody('after-big-1'))).toEqual({ status: 200, text: 'SUCCESS' });
   });
 
+  it('refuses a wrong content type before reading the upload, and closes instead of draining it', async () => {
+    expect(await uploadChunkedAnswer(1024 * 1024, 'multipart/form-data; boundary=x')).toEqual({ status: 415, connection: 'close' });
+    expect(calls).toBe(0);
+    expect(await deliver(await signedBody('after-type-1'))).toEqual({ status: 200, text: 'SUCCESS' });
+  });
+
   it('GET gets 405, a wrong content type 415, a bad signature 401; none runs the callback', async () => {
     expect(await deliver('', { method: 'GET' })).toEqual({ status: 405, text: 'FAILED' });
     expect(await deliver(await signedBody('type-1'), { type: 'multipart/form-data; boundary=x' })).toEqual({ status: 415, text: 'FAILED' });
@@ -193,5 +203,68 @@ describe('node:http adapter', () => {
     expect(await deliver(await signedBody('parsed-1'), { path: '/parsed' })).toEqual({ status: 500, text: 'FAILED' });
     expect(calls).toBe(0);
     expect(String((errors[0] as Error).message)).toMatch(/express\.raw/);
+  });
+});
+
+/** A POST through node:http (no Fetch API on the client side, so only the server's Fetch objects are counted). */
+function postRaw(url: string, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+describe('node:http adapter without the Web bridge', () => {
+  it('builds no Web Request or Response unless the callback reads context.request, and then the one it reads', async () => {
+    const built: string[] = [];
+    const { Request: WebRequest, Response: WebResponse } = globalThis;
+    vi.stubGlobal('Request', class extends WebRequest {
+      constructor(...args: ConstructorParameters<typeof Request>) {
+        super(...args);
+        built.push('Request');
+      }
+    });
+    vi.stubGlobal('Response', class extends WebResponse {
+      constructor(...args: ConstructorParameters<typeof Response>) {
+        super(...args);
+        built.push('Response');
+      }
+    });
+    let readRequest = false;
+    let seen: Request | undefined;
+    const own = createNodeNotificationHandler({
+      key: VENDOR_KEY,
+      logger: false,
+      onNotification(_notification, context) {
+        if (readRequest) seen = context.request;
+      },
+    });
+    const ownServer = createServer((req, res) => void own(req, res));
+    await new Promise<void>((resolve) => ownServer.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(ownServer.address() as AddressInfo).port}/notify?x=1`;
+    try {
+      expect(await postRaw(url, await signedBody('bridge-1'))).toEqual({ status: 200, text: 'SUCCESS' });
+      expect(await postRaw(url, vendorFormBody({ totalAmount: '100' }))).toEqual({ status: 401, text: 'FAILED' });
+      expect(built).toEqual([]);
+
+      readRequest = true;
+      const body = await signedBody('bridge-2');
+      expect(await postRaw(url, body)).toEqual({ status: 200, text: 'SUCCESS' });
+      expect(built).toEqual(['Request']);
+      expect(seen?.method).toBe('POST');
+      expect(seen?.url).toBe('http://localhost/notify?x=1');
+      expect(seen?.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+      expect(await seen?.text()).toBe(body);
+    } finally {
+      vi.unstubAllGlobals();
+      ownServer.closeAllConnections();
+      await new Promise<void>((resolve) => ownServer.close(() => resolve()));
+    }
   });
 });

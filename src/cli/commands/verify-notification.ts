@@ -1,6 +1,6 @@
 // chinaums verify-notification: checks a raw notification body and shows the string that was signed.
 import { nodeCrypto } from '../../crypto/node.js';
-import { DEFAULT_INPUT_LIMITS, parseNotificationInput } from '../../notifications/parse.js';
+import { DEFAULT_INPUT_LIMITS, parseNotificationInput } from '../../notifications/input.js';
 import { hasEmptyValue, joinFields, sortedNames } from '../../notifications/string-to-sign.js';
 import { verifyNotification } from '../../notifications/verify.js';
 import { describeReceivedProblems } from '../../wire/received.js';

@@ -1,10 +1,7 @@
-// Cheap shape checks that run before a body is split, decoded, sorted or hashed. Without them a
-// forged body of the allowed size but thousands of tiny fields cost ~500× a forged realistic
-// notification (each name hashed into a record, sorted, joined and hashed several times over by
-// the diagnosis). These only count characters (indexOf, or one loop for unusual JSON).
-
-/** Most fields a notification may have (default); a real one has about 40. */
-export const DEFAULT_MAX_FIELDS = 256;
+// The field cap for JSON bodies, checked before JSON.parse (form bodies count theirs while they are
+// split: form.ts). Without it a forged body of the allowed size but thousands of tiny fields cost
+// ~500× a forged realistic notification (each name hashed into a record, sorted, joined and hashed
+// several times over by the diagnosis). It only counts characters (indexOf, or one loop for unusual JSON).
 
 /** JSON nesting accepted in a JSON body: notifications are flat, with at most a small object inside. */
 export const MAX_JSON_DEPTH = 16;
@@ -16,20 +13,6 @@ function countUpTo(text: string, char: string, limit: number): number {
   let count = 0;
   for (let at = text.indexOf(char); at >= 0 && count <= limit; at = text.indexOf(char, at + 1)) count++;
   return count;
-}
-
-/** Whether a form body has more than `maxFields` fields (non-empty `&`-separated parts, as the URL standard counts them). */
-export function formHasTooManyFields(text: string, maxFields: number): boolean {
-  if (text.length <= maxFields) return false; // every field takes at least one character
-  let fields = 0;
-  let start = 0;
-  while (start <= text.length) {
-    let end = text.indexOf('&', start);
-    if (end < 0) end = text.length;
-    if (end > start && ++fields > maxFields) return true;
-    start = end + 1;
-  }
-  return false;
 }
 
 /**
@@ -88,16 +71,4 @@ function scanJson(text: string, maxFields: number): ShapeProblem | undefined {
     }
   }
   return undefined;
-}
-
-/** Whether an object (a parsed record) has more than `maxFields` own enumerable names. */
-export function recordHasTooManyFields(record: object, maxFields: number): boolean {
-  return Object.keys(record).length > maxFields;
-}
-
-/** Whether URLSearchParams hold more than `maxFields` pairs. */
-export function paramsHaveTooManyFields(params: URLSearchParams, maxFields: number): boolean {
-  let count = 0;
-  for (const _ of params.keys()) if (++count > maxFields) return true;
-  return false;
 }

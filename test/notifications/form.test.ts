@@ -1,11 +1,10 @@
-// The fast form splitter must agree with URLSearchParams (the general path) on every body it
-// accepts, and hand everything else to it; real bodies must take the fast path.
+// The one form parser must read every text exactly as URLSearchParams (the URL standard) does,
+// count fields as it does, and stop at the field cap.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { encodeNotificationForm } from '../../src/notifications/index.js';
+import { splitForm } from '../../src/notifications/form.js';
 import { parseFormText } from '../../src/notifications/parse.js';
-import { splitFormBytes } from '../../src/notifications/parse-form-bytes.js';
-import { splitFormFast } from '../../src/notifications/parse-form-fast.js';
 import { fieldsArb } from '../helpers/notification-arbitraries.js';
 import { VENDOR_FIELDS } from '../helpers/notification-fixtures.js';
 
@@ -23,7 +22,7 @@ function asciiOnly(text: string): string {
 }
 const NON_ASCII = /[^\x00-\x7F]/;
 
-/** The URL standard's form parser (one leading `?` kept, as parse.ts does), as URLSearchParams applies it to ASCII. */
+/** The URL standard's form parser (one leading `?` kept, as form.ts does), as URLSearchParams applies it to ASCII. */
 function reference(text: string): string[] {
   return [...new URLSearchParams(`?${asciiOnly(text)}`)].flat();
 }
@@ -36,14 +35,15 @@ const UNITS = [
 ];
 const formLikeArb = fc.string({ unit: fc.constantFrom(...UNITS), maxLength: 24 });
 
-describe('splitFormFast', () => {
-  it('returns exactly what URLSearchParams reads, or leaves the body to it', () => {
+const split = (text: string, plusIsSpace = true) => splitForm(text, Infinity, plusIsSpace);
+
+describe('splitForm', () => {
+  it('reads any text as the URL standard does: bad escapes, invalid UTF-8, lone surrogates, a BOM', () => {
     fc.assert(
-      fc.property(fc.oneof(formLikeArb, fc.string({ unit: 'binary', maxLength: 24 })), (text) => {
-        const fast = splitFormFast(text);
-        if (fast !== undefined) expect(fast).toEqual(reference(text));
+      fc.property(fc.oneof(formLikeArb, fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 12 })), (text) => {
+        expect(split(text)).toEqual(reference(text));
       }),
-      { numRuns: 2000 },
+      { numRuns: 3000 },
     );
   });
 
@@ -51,40 +51,65 @@ describe('splitFormFast', () => {
     fc.assert(
       fc.property(formLikeArb, formLikeArb, (before, after) => {
         const text = `${before}x=${'+'.repeat(70)}&${after}`;
-        const fast = splitFormFast(text);
-        if (fast !== undefined) expect(fast).toEqual(reference(text));
+        expect(split(text)).toEqual(reference(text));
       }),
       { numRuns: 1000 },
     );
-    expect(splitFormFast(`a=${'+'.repeat(70)}%2B&b=1+2`)).toEqual(['a', `${' '.repeat(70)}+`, 'b', '1 2']);
+    expect(split(`a=${'+'.repeat(70)}%2B&b=1+2`)).toEqual(['a', `${' '.repeat(70)}+`, 'b', '1 2']);
   });
 
-  it('takes every body the encoder writes, and reads it as URLSearchParams does', () => {
+  it('reads every body the encoder writes as URLSearchParams does', () => {
     fc.assert(
       fc.property(fieldsArb, (fields) => {
         const body = encodeNotificationForm(fields);
-        expect(splitFormFast(body)).toEqual(reference(body));
+        expect(split(body)).toEqual(reference(body));
       }),
       { numRuns: 300 },
     );
     const vendor = encodeNotificationForm(VENDOR_FIELDS);
-    expect(splitFormFast(vendor)).toEqual(reference(vendor));
+    expect(split(vendor)).toEqual(reference(vendor));
   });
 
-  it('leaves bad escapes, invalid UTF-8 and lone surrogates to the general path', () => {
-    for (const text of ['a=%zz', 'a=%', 'a=%E6x', 'a=%C0%AF', 'a=%ED%A0%80', 'a=\uD800', '\uDC00=1']) {
-      expect(splitFormFast(text), JSON.stringify(text)).toBeUndefined();
+  it('reads bad escapes, invalid UTF-8 and lone surrogates as the standard does, also after a valid field', () => {
+    for (const text of ['a=%zz', 'a=%', 'a=%E6x', 'a=%C0%AF', 'a=%ED%A0%80', 'a=\uD800', '\uDC00=1', 'ok=%41&a=%zz&b=%42', 'a=%FF&b=%E6%B5%8B']) {
+      expect(split(text), JSON.stringify(text)).toEqual(reference(text));
     }
-    expect(splitFormFast('')).toEqual([]);
-    expect(splitFormFast('&&a&=1&b=c=d&')).toEqual(['a', '', '', '1', 'b', 'c=d']);
+    expect(split('')).toEqual([]);
+    expect(split('&&a&=1&b=c=d&')).toEqual(['a', '', '', '1', 'b', 'c=d']);
+  });
+
+  it('where Node 20 URLSearchParams garbles raw non-ASCII text next to bad escapes, it follows the standard', () => {
+    expect(split('测%FF=😀%ED%A0%80')).toEqual(['测\uFFFD', '😀\uFFFD\uFFFD\uFFFD']);
+    expect(split('a%C0%AF\uFEFF')).toEqual(['a\uFFFD\uFFFD\uFEFF', '']);
+  });
+
+  it('reads `+` literally when asked, as the standard reads %2B', () => {
+    fc.assert(
+      fc.property(formLikeArb, (text) => {
+        expect(split(text, false)).toEqual(reference(text.replace(/\+/g, '%2B')));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('counts fields as the standard does and stops past maxFields', () => {
+    expect(splitForm(`a=1${'&'.repeat(5000)}b=2`, 2)).toEqual(['a', '1', 'b', '2']);
+    expect(splitForm('a=1&b=2&c', 2)).toBeUndefined();
+    fc.assert(
+      fc.property(formLikeArb, fc.nat(6), (text, max) => {
+        const fields = reference(text).length / 2;
+        expect(splitForm(text, max) === undefined).toBe(fields > max);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
 
 describe('parseFormText', () => {
-  it('gives the same outcome on the fast path as URLSearchParams would', () => {
+  it('gives the same outcome as URLSearchParams would', () => {
     fc.assert(
       fc.property(formLikeArb, (text) => {
-        const outcome = parseFormText(text);
+        const outcome = parseFormText(text, 256);
         const pairs = [...new URLSearchParams(`?${asciiOnly(text)}`)];
         const names = pairs.map(([name]) => name);
         if (new Set(names).size !== names.length) {
@@ -96,31 +121,6 @@ describe('parseFormText', () => {
             expect({ ...outcome.parsed.fields.values }).toEqual(Object.fromEntries(pairs));
           }
         }
-      }),
-      { numRuns: 1000 },
-    );
-  });
-});
-
-describe('splitFormBytes (the general path)', () => {
-  it('reads any text as the URL standard does: bad escapes, invalid UTF-8, lone surrogates, a BOM', () => {
-    fc.assert(
-      fc.property(fc.oneof(formLikeArb, fc.string({ unit: 'binary', maxLength: 24 }), fc.string({ unit: 'grapheme', maxLength: 12 })), (text) => {
-        expect(splitFormBytes(text)).toEqual(reference(text));
-      }),
-      { numRuns: 3000 },
-    );
-  });
-
-  it('where Node 20 URLSearchParams garbles raw non-ASCII text next to bad escapes, it follows the standard', () => {
-    expect(splitFormBytes('测%FF=😀%ED%A0%80')).toEqual(['测\uFFFD', '😀\uFFFD\uFFFD\uFFFD']);
-    expect(splitFormBytes('a%C0%AF\uFEFF')).toEqual(['a\uFFFD\uFFFD\uFEFF', '']);
-  });
-
-  it('reads `+` literally when asked, as the standard reads %2B', () => {
-    fc.assert(
-      fc.property(formLikeArb, (text) => {
-        expect(splitFormBytes(text, false)).toEqual(reference(text.replace(/\+/g, '%2B')));
       }),
       { numRuns: 1000 },
     );

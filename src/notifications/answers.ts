@@ -25,18 +25,21 @@ export const REFUSAL_STATUS: Readonly<Record<NotificationFailureReason, number>>
 
 export const REFUSAL_HEADER = 'x-chinaums-refusal';
 
-function text(body: string, status: number, extraHeaders: Record<string, string> = {}): Response {
-  return new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...extraHeaders } });
+/** What the endpoint answers, before an adapter writes it (a Web Response, or res.end on Node). */
+export interface NotificationAnswer {
+  readonly status: number;
+  readonly body: 'SUCCESS' | 'FAILED';
+  readonly headers: Readonly<Record<string, string>>;
 }
 
-export function successResponse(): Response {
-  return text('SUCCESS', 200);
+const TEXT = 'text/plain; charset=utf-8';
+
+export const SUCCESS_ANSWER: NotificationAnswer = { status: 200, body: 'SUCCESS', headers: { 'content-type': TEXT } };
+
+export function failedAnswer(status: number, refusal: string, extraHeaders?: Record<string, string>): NotificationAnswer {
+  return { status, body: 'FAILED', headers: { 'content-type': TEXT, [REFUSAL_HEADER]: refusal, ...extraHeaders } };
 }
 
-export function failedResponse(status: number, refusal: string, extraHeaders: Record<string, string> = {}): Response {
-  return text('FAILED', status, { [REFUSAL_HEADER]: refusal, ...extraHeaders });
-}
-
-export function refusalResponse(reason: NotificationFailureReason): Response {
-  return failedResponse(REFUSAL_STATUS[reason], reason);
+export function refusalAnswer(reason: NotificationFailureReason): NotificationAnswer {
+  return failedAnswer(REFUSAL_STATUS[reason], reason);
 }
