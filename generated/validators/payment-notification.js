@@ -10,22 +10,16 @@ var schema12 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRAD
 var schema13 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
 var schema15 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
 var func2 = ucs2length;
-var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
+var pattern0 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
+var pattern1 = new RegExp("^(\\d{4}-\\d{2}-\\d{2})?$", "u");
 var pattern4 = new RegExp("^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$", "u");
-var pattern9 = new RegExp("^(?:mid|tid|instMid|merOrderId|msgType|fenOrderId)$", "u");
-var pattern10 = new RegExp("^(?:seqId|settleRefId|refId|merName|targetOrderId|targetSys|targetStatus|buyerId|targetMid|bankCardNo|bankInfo|billFunds|billFundsDesc|buyerUsername|subBuyerId|activityIds|notifyId|subInst|connectSys|mchntUuid|orderDesc|attachedData|secureStatus|goodsTradeNo|extOrderId|refundDesc|refundTargetOrderId|refundExtOrderId|billQRCode|billDesc|memberId|counterNo|memo)$", "u");
-var pattern11 = new RegExp("^(?:totalAmount|buyerPayAmount|couponAmount|invoiceAmount|receiptAmount|yxlmAmount|couponMerchantContribute|couponOtherContribute|freeSettlementAmt|buyerCashPayAmt|completeAmount|refundAmount)$", "u");
-var pattern12 = new RegExp("^(?:payTime|responseTimestamp|createTime|refundPayTime)$", "u");
-var pattern5 = new RegExp("^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$", "u");
-var pattern3 = new RegExp("^(?:goodsId|goodsName|goodsCategory|body)$", "u");
 function validate15(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.quantity !== void 0) {
-      let data0 = data.quantity;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err0 = { instancePath: instancePath + "/quantity", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.goodsId !== void 0) {
+      if (typeof data.goodsId !== "string") {
+        const err0 = { instancePath: instancePath + "/goodsId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -33,22 +27,22 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (data0 < 0 || isNaN(data0)) {
-          const err1 = { instancePath: instancePath + "/quantity", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
+    }
+    if (data.goodsName !== void 0) {
+      if (typeof data.goodsName !== "string") {
+        const err1 = { instancePath: instancePath + "/goodsName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
         }
+        errors++;
       }
     }
-    if (data.price !== void 0) {
-      let data1 = data.price;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err2 = { instancePath: instancePath + "/price", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.quantity !== void 0) {
+      let data2 = data.quantity;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err2 = { instancePath: instancePath + "/quantity", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -56,9 +50,9 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (data1 < 0 || isNaN(data1)) {
-          const err3 = { instancePath: instancePath + "/price", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (data2 < 0 || isNaN(data2)) {
+          const err3 = { instancePath: instancePath + "/quantity", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -68,33 +62,63 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    for (const key0 in data) {
-      if (pattern3.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err4 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.price !== void 0) {
+      let data3 = data.price;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err4 = { instancePath: instancePath + "/price", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err5 = { instancePath: instancePath + "/price", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err4];
+            vErrors = [err5];
           } else {
-            vErrors.push(err4);
+            vErrors.push(err5);
           }
           errors++;
         }
       }
     }
+    if (data.goodsCategory !== void 0) {
+      if (typeof data.goodsCategory !== "string") {
+        const err6 = { instancePath: instancePath + "/goodsCategory", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.body !== void 0) {
+      if (typeof data.body !== "string") {
+        const err7 = { instancePath: instancePath + "/body", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err5 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err8 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err5];
+      vErrors = [err8];
     } else {
-      vErrors.push(err5);
+      vErrors.push(err8);
     }
     errors++;
   }
   validate15.errors = vErrors;
   return errors === 0;
 }
-var pattern7 = new RegExp("^(?:billBizType|paySeqId|buyerId|buyerUsername|payDetail|targetOrderId|targetSys|activityIds)$", "u");
-var pattern8 = new RegExp("^(?:totalAmount|buyerPayAmount|invoiceAmount|discountAmount)$", "u");
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -121,20 +145,20 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.payTime !== void 0) {
-      let data1 = data.payTime;
-      if (typeof data1 === "string") {
-        if (!pattern5.test(data1)) {
-          const err2 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+    if (data.billBizType !== void 0) {
+      if (typeof data.billBizType !== "string") {
+        const err2 = { instancePath: instancePath + "/billBizType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-      } else {
-        const err3 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.paySeqId !== void 0) {
+      if (typeof data.paySeqId !== "string") {
+        const err3 = { instancePath: instancePath + "/paySeqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -143,32 +167,33 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.settleDate !== void 0) {
-      let data2 = data.settleDate;
-      if (typeof data2 === "string") {
-        if (!pattern0.test(data2)) {
-          const err4 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data3 = data.totalAmount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err4 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err5 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.status !== void 0) {
-      let data3 = data.status;
-      if (typeof data3 !== "string") {
-        const err6 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.buyerPayAmount !== void 0) {
+      let data4 = data.buyerPayAmount;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err6 = { instancePath: instancePath + "/buyerPayAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -176,34 +201,32 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data3 === "NEW_ORDER" || data3 === "WAIT_BUYER_PAY" || data3 === "TRADE_SUCCESS" || data3 === "TRADE_REFUND" || data3 === "TRADE_CLOSED" || data3 === "UNKNOWN" || data3 === "")) {
-        const err7 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    for (const key0 in data) {
-      if (pattern7.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err8 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 0 || isNaN(data4)) {
+          const err7 = { instancePath: instancePath + "/buyerPayAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err7];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     }
-    for (const key1 in data) {
-      if (pattern8.test(key1)) {
-        let data5 = data[key1];
-        if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-          const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.invoiceAmount !== void 0) {
+      let data5 = data.invoiceAmount;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err8 = { instancePath: instancePath + "/invoiceAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err9 = { instancePath: instancePath + "/invoiceAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -211,25 +234,168 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (typeof data5 == "number" && isFinite(data5)) {
-          if (data5 < 0 || isNaN(data5)) {
-            const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
+      }
+    }
+    if (data.discountAmount !== void 0) {
+      let data6 = data.discountAmount;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err10 = { instancePath: instancePath + "/discountAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 0 || isNaN(data6)) {
+          const err11 = { instancePath: instancePath + "/discountAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
           }
+          errors++;
         }
       }
     }
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err12 = { instancePath: instancePath + "/buyerId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err13 = { instancePath: instancePath + "/buyerUsername", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.payDetail !== void 0) {
+      if (typeof data.payDetail !== "string") {
+        const err14 = { instancePath: instancePath + "/payDetail", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data10 = data.payTime;
+      if (typeof data10 === "string") {
+        if (!pattern0.test(data10)) {
+          const err15 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data11 = data.settleDate;
+      if (typeof data11 === "string") {
+        if (!pattern1.test(data11)) {
+          const err17 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err20 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err22 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err23 = { instancePath: instancePath + "/activityIds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err11 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err24];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err24);
     }
     errors++;
   }
@@ -249,11 +415,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data.msgId !== void 0) {
-      let data0 = data.msgId;
+    if (data.mid !== void 0) {
+      let data0 = data.mid;
       if (typeof data0 === "string") {
-        if (func2(data0) > 64) {
-          const err1 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data0) > 32) {
+          const err1 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err1];
           } else {
@@ -262,7 +428,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err2 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err2];
         } else {
@@ -271,11 +437,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data1 = data.srcReserve;
+    if (data.tid !== void 0) {
+      let data1 = data.tid;
       if (typeof data1 === "string") {
-        if (func2(data1) > 255) {
-          const err3 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data1) > 32) {
+          const err3 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -284,7 +450,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -293,11 +459,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgSrc !== void 0) {
-      let data2 = data.msgSrc;
+    if (data.instMid !== void 0) {
+      let data2 = data.instMid;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/msgSrc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data2) > 32) {
+          const err5 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -306,7 +472,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/msgSrc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -315,19 +481,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data3 = data.status;
-      if (typeof data3 !== "string") {
-        const err7 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
+    if (data.msgId !== void 0) {
+      let data3 = data.msgId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 64) {
+          const err7 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data3 === "NEW_ORDER" || data3 === "WAIT_BUYER_PAY" || data3 === "TRADE_SUCCESS" || data3 === "TRADE_REFUND" || data3 === "TRADE_CLOSED" || data3 === "UNKNOWN" || data3 === "")) {
-        const err8 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err8 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -336,11 +503,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.settleDate !== void 0) {
-      let data4 = data.settleDate;
+    if (data.srcReserve !== void 0) {
+      let data4 = data.srcReserve;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+        if (func2(data4) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -349,7 +516,7 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -358,20 +525,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundSettleDate !== void 0) {
-      let data5 = data.refundSettleDate;
-      if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/refundSettleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err11 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
         }
-      } else {
-        const err12 = { instancePath: instancePath + "/refundSettleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err12 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -380,20 +547,21 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data6 = data.billDate;
-      if (typeof data6 === "string") {
-        if (!pattern0.test(data6)) {
-          const err13 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
+    if (data.refId !== void 0) {
+      if (typeof data.refId !== "string") {
+        const err13 = { instancePath: instancePath + "/refId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
         }
-      } else {
-        const err14 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data8 = data.status;
+      if (typeof data8 !== "string") {
+        const err14 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -401,11 +569,8 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.cardAttr !== void 0) {
-      let data7 = data.cardAttr;
-      if (typeof data7 !== "string") {
-        const err15 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
+        const err15 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema12.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -413,8 +578,11 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data7 === "DEBIT_CARD" || data7 === "CREDIT_CARD" || data7 === "")) {
-        const err16 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.totalAmount !== void 0) {
+      let data9 = data.totalAmount;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err16 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -422,63 +590,54 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.goods !== void 0) {
-      let data8 = data.goods;
-      if (Array.isArray(data8)) {
-        const len0 = data8.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate15(data8[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data8, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err17 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.signType !== void 0) {
-      let data10 = data.signType;
-      if (typeof data10 === "string") {
-        if (!pattern4.test(data10)) {
-          const err18 = { instancePath: instancePath + "/signType", keyword: "pattern", params: { pattern: "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$" }, message: 'must match pattern "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$"' };
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err17 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err18];
+            vErrors = [err17];
           } else {
-            vErrors.push(err18);
+            vErrors.push(err17);
           }
           errors++;
         }
-      } else {
-        const err19 = { instancePath: instancePath + "/signType", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err18 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err19];
+          vErrors = [err18];
         } else {
-          vErrors.push(err19);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.sign !== void 0) {
-      let data11 = data.sign;
+    if (data.merOrderId !== void 0) {
+      let data11 = data.merOrderId;
       if (typeof data11 === "string") {
-        if (func2(data11) < 1) {
-          const err20 = { instancePath: instancePath + "/sign", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+        if (func2(data11) > 32) {
+          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err20];
+            vErrors = [err19];
           } else {
-            vErrors.push(err20);
+            vErrors.push(err19);
           }
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/sign", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -487,20 +646,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundOrderId !== void 0) {
-      let data12 = data.refundOrderId;
-      if (typeof data12 === "string") {
-        if (func2(data12) < 1) {
-          const err22 = { instancePath: instancePath + "/refundOrderId", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err22 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
         }
-      } else {
-        const err23 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err23 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -509,20 +668,20 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data13 = data.billNo;
-      if (typeof data13 === "string") {
-        if (func2(data13) > 31) {
-          const err24 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err24 = { instancePath: instancePath + "/buyerId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
         }
-      } else {
-        const err25 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err25 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -531,10 +690,9 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billStatus !== void 0) {
-      let data14 = data.billStatus;
-      if (typeof data14 !== "string") {
-        const err26 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.bankCardNo !== void 0) {
+      if (typeof data.bankCardNo !== "string") {
+        const err26 = { instancePath: instancePath + "/bankCardNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -542,12 +700,824 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data14 === "PAID" || data14 === "UNPAID" || data14 === "REFUND" || data14 === "CLOSED" || data14 === "UNKNOWN" || data14 === "")) {
-        const err27 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err27 = { instancePath: instancePath + "/bankInfo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
           vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.billFunds !== void 0) {
+      if (typeof data.billFunds !== "string") {
+        const err28 = { instancePath: instancePath + "/billFunds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.billFundsDesc !== void 0) {
+      if (typeof data.billFundsDesc !== "string") {
+        const err29 = { instancePath: instancePath + "/billFundsDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.buyerPayAmount !== void 0) {
+      let data21 = data.buyerPayAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err30 = { instancePath: instancePath + "/buyerPayAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 < 0 || isNaN(data21)) {
+          const err31 = { instancePath: instancePath + "/buyerPayAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err32 = { instancePath: instancePath + "/buyerUsername", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.couponAmount !== void 0) {
+      let data23 = data.couponAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err33 = { instancePath: instancePath + "/couponAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 < 0 || isNaN(data23)) {
+          const err34 = { instancePath: instancePath + "/couponAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.invoiceAmount !== void 0) {
+      let data24 = data.invoiceAmount;
+      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+        const err35 = { instancePath: instancePath + "/invoiceAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+      if (typeof data24 == "number" && isFinite(data24)) {
+        if (data24 < 0 || isNaN(data24)) {
+          const err36 = { instancePath: instancePath + "/invoiceAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data25 = data.payTime;
+      if (typeof data25 === "string") {
+        if (!pattern0.test(data25)) {
+          const err37 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      } else {
+        const err38 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.receiptAmount !== void 0) {
+      let data26 = data.receiptAmount;
+      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+        const err39 = { instancePath: instancePath + "/receiptAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (typeof data26 == "number" && isFinite(data26)) {
+        if (data26 < 0 || isNaN(data26)) {
+          const err40 = { instancePath: instancePath + "/receiptAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data27 = data.settleDate;
+      if (typeof data27 === "string") {
+        if (!pattern1.test(data27)) {
+          const err41 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
+        }
+      } else {
+        const err42 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.subBuyerId !== void 0) {
+      if (typeof data.subBuyerId !== "string") {
+        const err43 = { instancePath: instancePath + "/subBuyerId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err44 = { instancePath: instancePath + "/activityIds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data30 = data.yxlmAmount;
+      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+        const err45 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (typeof data30 == "number" && isFinite(data30)) {
+        if (data30 < 0 || isNaN(data30)) {
+          const err46 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.couponMerchantContribute !== void 0) {
+      let data31 = data.couponMerchantContribute;
+      if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
+        const err47 = { instancePath: instancePath + "/couponMerchantContribute", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+      if (typeof data31 == "number" && isFinite(data31)) {
+        if (data31 < 0 || isNaN(data31)) {
+          const err48 = { instancePath: instancePath + "/couponMerchantContribute", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.couponOtherContribute !== void 0) {
+      let data32 = data.couponOtherContribute;
+      if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
+        const err49 = { instancePath: instancePath + "/couponOtherContribute", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+      if (typeof data32 == "number" && isFinite(data32)) {
+        if (data32 < 0 || isNaN(data32)) {
+          const err50 = { instancePath: instancePath + "/couponOtherContribute", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err50];
+          } else {
+            vErrors.push(err50);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.notifyId !== void 0) {
+      if (typeof data.notifyId !== "string") {
+        const err51 = { instancePath: instancePath + "/notifyId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.msgType !== void 0) {
+      let data34 = data.msgType;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 32) {
+          const err52 = { instancePath: instancePath + "/msgType", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+      } else {
+        const err53 = { instancePath: instancePath + "/msgType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+    }
+    if (data.msgSrc !== void 0) {
+      let data35 = data.msgSrc;
+      if (typeof data35 === "string") {
+        if (func2(data35) > 255) {
+          const err54 = { instancePath: instancePath + "/msgSrc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/msgSrc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data36 = data.responseTimestamp;
+      if (typeof data36 === "string") {
+        if (!pattern0.test(data36)) {
+          const err56 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.subInst !== void 0) {
+      if (typeof data.subInst !== "string") {
+        const err58 = { instancePath: instancePath + "/subInst", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err59 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.mchntUuid !== void 0) {
+      if (typeof data.mchntUuid !== "string") {
+        const err60 = { instancePath: instancePath + "/mchntUuid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      if (typeof data.orderDesc !== "string") {
+        const err61 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.createTime !== void 0) {
+      let data41 = data.createTime;
+      if (typeof data41 === "string") {
+        if (!pattern0.test(data41)) {
+          const err62 = { instancePath: instancePath + "/createTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/createTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data42 = data.cardAttr;
+      if (typeof data42 !== "string") {
+        const err64 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+      if (!(data42 === "DEBIT_CARD" || data42 === "CREDIT_CARD" || data42 === "")) {
+        const err65 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema13.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.freeSettlementAmt !== void 0) {
+      let data43 = data.freeSettlementAmt;
+      if (!(typeof data43 == "number" && (!(data43 % 1) && !isNaN(data43)) && isFinite(data43))) {
+        const err66 = { instancePath: instancePath + "/freeSettlementAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+      if (typeof data43 == "number" && isFinite(data43)) {
+        if (data43 < 0 || isNaN(data43)) {
+          const err67 = { instancePath: instancePath + "/freeSettlementAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.buyerCashPayAmt !== void 0) {
+      let data44 = data.buyerCashPayAmt;
+      if (!(typeof data44 == "number" && (!(data44 % 1) && !isNaN(data44)) && isFinite(data44))) {
+        const err68 = { instancePath: instancePath + "/buyerCashPayAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+      if (typeof data44 == "number" && isFinite(data44)) {
+        if (data44 < 0 || isNaN(data44)) {
+          const err69 = { instancePath: instancePath + "/buyerCashPayAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err69];
+          } else {
+            vErrors.push(err69);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.fenOrderId !== void 0) {
+      let data45 = data.fenOrderId;
+      if (typeof data45 === "string") {
+        if (func2(data45) > 32) {
+          const err70 = { instancePath: instancePath + "/fenOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err70];
+          } else {
+            vErrors.push(err70);
+          }
+          errors++;
+        }
+      } else {
+        const err71 = { instancePath: instancePath + "/fenOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.goods !== void 0) {
+      let data46 = data.goods;
+      if (Array.isArray(data46)) {
+        const len0 = data46.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate15(data46[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data46, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate15.errors : vErrors.concat(validate15.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.signType !== void 0) {
+      let data48 = data.signType;
+      if (typeof data48 === "string") {
+        if (!pattern4.test(data48)) {
+          const err73 = { instancePath: instancePath + "/signType", keyword: "pattern", params: { pattern: "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$" }, message: 'must match pattern "^(?:[Mm][Dd]5|[Ss][Hh][Aa]-?256)?$"' };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+      } else {
+        const err74 = { instancePath: instancePath + "/signType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+    }
+    if (data.sign !== void 0) {
+      let data49 = data.sign;
+      if (typeof data49 === "string") {
+        if (func2(data49) < 1) {
+          const err75 = { instancePath: instancePath + "/sign", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err75];
+          } else {
+            vErrors.push(err75);
+          }
+          errors++;
+        }
+      } else {
+        const err76 = { instancePath: instancePath + "/sign", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      if (typeof data.attachedData !== "string") {
+        const err77 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err77];
+        } else {
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err78 = { instancePath: instancePath + "/secureStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err78];
+        } else {
+          vErrors.push(err78);
+        }
+        errors++;
+      }
+    }
+    if (data.completeAmount !== void 0) {
+      let data52 = data.completeAmount;
+      if (!(typeof data52 == "number" && (!(data52 % 1) && !isNaN(data52)) && isFinite(data52))) {
+        const err79 = { instancePath: instancePath + "/completeAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
+        }
+        errors++;
+      }
+      if (typeof data52 == "number" && isFinite(data52)) {
+        if (data52 < 0 || isNaN(data52)) {
+          const err80 = { instancePath: instancePath + "/completeAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err80];
+          } else {
+            vErrors.push(err80);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err81 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err81];
+        } else {
+          vErrors.push(err81);
+        }
+        errors++;
+      }
+    }
+    if (data.extOrderId !== void 0) {
+      if (typeof data.extOrderId !== "string") {
+        const err82 = { instancePath: instancePath + "/extOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err82];
+        } else {
+          vErrors.push(err82);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data55 = data.refundOrderId;
+      if (typeof data55 === "string") {
+        if (func2(data55) < 1) {
+          const err83 = { instancePath: instancePath + "/refundOrderId", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err83];
+          } else {
+            vErrors.push(err83);
+          }
+          errors++;
+        }
+      } else {
+        const err84 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err84];
+        } else {
+          vErrors.push(err84);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data56 = data.refundAmount;
+      if (!(typeof data56 == "number" && (!(data56 % 1) && !isNaN(data56)) && isFinite(data56))) {
+        const err85 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err85];
+        } else {
+          vErrors.push(err85);
+        }
+        errors++;
+      }
+      if (typeof data56 == "number" && isFinite(data56)) {
+        if (data56 < 0 || isNaN(data56)) {
+          const err86 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err86];
+          } else {
+            vErrors.push(err86);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundDesc !== void 0) {
+      if (typeof data.refundDesc !== "string") {
+        const err87 = { instancePath: instancePath + "/refundDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err87];
+        } else {
+          vErrors.push(err87);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err88 = { instancePath: instancePath + "/refundTargetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err88];
+        } else {
+          vErrors.push(err88);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data59 = data.refundPayTime;
+      if (typeof data59 === "string") {
+        if (!pattern0.test(data59)) {
+          const err89 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err89];
+          } else {
+            vErrors.push(err89);
+          }
+          errors++;
+        }
+      } else {
+        const err90 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err90];
+        } else {
+          vErrors.push(err90);
+        }
+        errors++;
+      }
+    }
+    if (data.refundSettleDate !== void 0) {
+      let data60 = data.refundSettleDate;
+      if (typeof data60 === "string") {
+        if (!pattern1.test(data60)) {
+          const err91 = { instancePath: instancePath + "/refundSettleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err91];
+          } else {
+            vErrors.push(err91);
+          }
+          errors++;
+        }
+      } else {
+        const err92 = { instancePath: instancePath + "/refundSettleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err92];
+        } else {
+          vErrors.push(err92);
+        }
+        errors++;
+      }
+    }
+    if (data.refundExtOrderId !== void 0) {
+      if (typeof data.refundExtOrderId !== "string") {
+        const err93 = { instancePath: instancePath + "/refundExtOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err93];
+        } else {
+          vErrors.push(err93);
+        }
+        errors++;
+      }
+    }
+    if (data.billNo !== void 0) {
+      let data62 = data.billNo;
+      if (typeof data62 === "string") {
+        if (func2(data62) > 31) {
+          const err94 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+          if (vErrors === null) {
+            vErrors = [err94];
+          } else {
+            vErrors.push(err94);
+          }
+          errors++;
+        }
+      } else {
+        const err95 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err95];
+        } else {
+          vErrors.push(err95);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data63 = data.billDate;
+      if (typeof data63 === "string") {
+        if (!pattern1.test(data63)) {
+          const err96 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err96];
+          } else {
+            vErrors.push(err96);
+          }
+          errors++;
+        }
+      } else {
+        const err97 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err97];
+        } else {
+          vErrors.push(err97);
+        }
+        errors++;
+      }
+    }
+    if (data.billStatus !== void 0) {
+      let data64 = data.billStatus;
+      if (typeof data64 !== "string") {
+        const err98 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err98];
+        } else {
+          vErrors.push(err98);
+        }
+        errors++;
+      }
+      if (!(data64 === "PAID" || data64 === "UNPAID" || data64 === "REFUND" || data64 === "CLOSED" || data64 === "UNKNOWN" || data64 === "")) {
+        const err99 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema15.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err99];
+        } else {
+          vErrors.push(err99);
         }
         errors++;
       }
@@ -564,98 +1534,67 @@ function validate14(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key0 in data) {
-      if (pattern9.test(key0)) {
-        let data17 = data[key0];
-        if (typeof data17 === "string") {
-          if (func2(data17) > 32) {
-            const err28 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err28];
-            } else {
-              vErrors.push(err28);
-            }
-            errors++;
-          }
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err100 = { instancePath: instancePath + "/billQRCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err100];
         } else {
-          const err29 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
+          vErrors.push(err100);
         }
+        errors++;
       }
     }
-    for (const key1 in data) {
-      if (pattern10.test(key1)) {
-        if (typeof data[key1] !== "string") {
-          const err30 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern11.test(key2)) {
-        let data19 = data[key2];
-        if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-          const err31 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        if (typeof data19 == "number" && isFinite(data19)) {
-          if (data19 < 0 || isNaN(data19)) {
-            const err32 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            if (vErrors === null) {
-              vErrors = [err32];
-            } else {
-              vErrors.push(err32);
-            }
-            errors++;
-          }
-        }
-      }
-    }
-    for (const key3 in data) {
-      if (pattern12.test(key3)) {
-        let data20 = data[key3];
-        if (typeof data20 === "string") {
-          if (!pattern5.test(data20)) {
-            const err33 = { instancePath: instancePath + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-            if (vErrors === null) {
-              vErrors = [err33];
-            } else {
-              vErrors.push(err33);
-            }
-            errors++;
-          }
+    if (data.billDesc !== void 0) {
+      if (typeof data.billDesc !== "string") {
+        const err101 = { instancePath: instancePath + "/billDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err101];
         } else {
-          const err34 = { instancePath: instancePath + "/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
+          vErrors.push(err101);
         }
+        errors++;
+      }
+    }
+    if (data.memberId !== void 0) {
+      if (typeof data.memberId !== "string") {
+        const err102 = { instancePath: instancePath + "/memberId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err102];
+        } else {
+          vErrors.push(err102);
+        }
+        errors++;
+      }
+    }
+    if (data.counterNo !== void 0) {
+      if (typeof data.counterNo !== "string") {
+        const err103 = { instancePath: instancePath + "/counterNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err103];
+        } else {
+          vErrors.push(err103);
+        }
+        errors++;
+      }
+    }
+    if (data.memo !== void 0) {
+      if (typeof data.memo !== "string") {
+        const err104 = { instancePath: instancePath + "/memo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err104];
+        } else {
+          vErrors.push(err104);
+        }
+        errors++;
       }
     }
   } else {
-    const err35 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err105 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err35];
+      vErrors = [err105];
     } else {
-      vErrors.push(err35);
+      vErrors.push(err105);
     }
     errors++;
   }

@@ -536,15 +536,13 @@ function validate15(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_billsGetQrcode = validate16;
-var schema13 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "billNo": { "type": "string", "minLength": 6, "maxLength": 31 }, "billDate": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "preauthTransaction": { "$ref": "#/$defs/TrueFalseString" }, "walletOption": { "type": "string", "enum": ["SINGLE", "MULTIPLE"] }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" } }, "patternProperties": { "^(?:srcReserve|billDesc|notifyUrl|returnUrl|payInfoQueryAddr)$": { "type": "string", "maxLength": 255 }, "^(?:memberId|counterNo|qrCodeId|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+var schema13 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "billNo": { "type": "string", "minLength": 6, "maxLength": 31 }, "billDate": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "billDesc": { "type": "string", "maxLength": 255 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "memberId": { "type": "string", "maxLength": 32 }, "counterNo": { "type": "string", "maxLength": 32 }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "notifyUrl": { "type": "string", "maxLength": 255 }, "returnUrl": { "type": "string", "maxLength": 255 }, "qrCodeId": { "type": "string", "maxLength": 32 }, "systemId": { "type": "string", "maxLength": 32 }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "walletOption": { "type": "string", "enum": ["SINGLE", "MULTIPLE"] }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "payInfoQueryAddr": { "type": "string", "maxLength": 255 }, "preauthTransaction": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 } } };
 var schema16 = { "type": "string", "enum": ["true", "false"] };
-var schema19 = { "type": "string", "enum": ["IDENTITY_CARD", "PASSPORT", "OFFICER_CARD", "SOLDIER_CARD", "HOKOU"] };
+var schema17 = { "type": "string", "enum": ["IDENTITY_CARD", "PASSPORT", "OFFICER_CARD", "SOLDIER_CARD", "HOKOU"] };
 var schema20 = { "type": "integer", "enum": [3, 6, 12] };
-var pattern3 = new RegExp("^(?:srcReserve|billDesc|notifyUrl|returnUrl|payInfoQueryAddr)$", "u");
-var pattern4 = new RegExp("^(?:memberId|counterNo|qrCodeId|systemId|name|certNo)$", "u");
-var pattern7 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+var pattern4 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 var schema14 = { "type": "object", "additionalProperties": false, "properties": { "goodsId": { "type": "string", "maxLength": 64 }, "goodsName": { "type": "string", "maxLength": 256 }, "quantity": { "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string", "pattern": "^\\d+$" }] }, "price": { "anyOf": [{ "type": "integer", "minimum": 0 }, { "type": "string", "pattern": "^\\d+$" }] }, "goodsCategory": { "type": "string", "maxLength": 64 }, "body": { "type": "string", "maxLength": 1024 }, "unit": { "type": "string" }, "discount": { "type": "number" }, "subMerchantId": { "type": "string", "maxLength": 15 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "subOrderAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 } } };
-var pattern8 = new RegExp("^\\d+$", "u");
+var pattern5 = new RegExp("^\\d+$", "u");
 function validate17(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -634,7 +632,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       if (!valid1) {
         const _errs10 = errors;
         if (typeof data2 === "string") {
-          if (!pattern8.test(data2)) {
+          if (!pattern5.test(data2)) {
             const err7 = { instancePath: instancePath + "/quantity", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
             if (vErrors === null) {
               vErrors = [err7];
@@ -704,7 +702,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
       if (!valid2) {
         const _errs16 = errors;
         if (typeof data3 === "string") {
-          if (!pattern8.test(data3)) {
+          if (!pattern5.test(data3)) {
             const err12 = { instancePath: instancePath + "/price", keyword: "pattern", params: { pattern: "^\\d+$" }, message: 'must match pattern "^\\d+$"' };
             if (vErrors === null) {
               vErrors = [err12];
@@ -1117,7 +1115,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema13.properties, key0) || pattern3.test(key0) || pattern4.test(key0))) {
+      if (!func9.call(schema13.properties, key0)) {
         const err4 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err4];
@@ -1149,11 +1147,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err7 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err7 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1162,7 +1160,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1171,11 +1169,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1184,7 +1182,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1193,11 +1191,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.clientIp !== void 0) {
-      let data3 = data.clientIp;
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err11 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err11 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1205,30 +1203,30 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 8) {
+          const err12 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err12];
+          } else {
+            vErrors.push(err12);
+          }
+          errors++;
+        }
       } else {
-        const err12 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err12];
+          vErrors = [err13];
         } else {
-          vErrors.push(err12);
+          vErrors.push(err13);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-        if (func2(data4) < 8) {
-          const err14 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err14 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1236,12 +1234,21 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 2) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
       } else {
-        const err15 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err16];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -1250,16 +1257,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
       let data5 = data.instMid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err16 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err17 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err17 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1267,30 +1265,30 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 8) {
+          const err18 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
       } else {
-        const err18 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err19];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data6 = data.tid;
+    if (data.billNo !== void 0) {
+      let data6 = data.billNo;
       if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (func2(data6) < 2) {
-          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+        if (func2(data6) > 31) {
+          const err20 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -1298,30 +1296,30 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data6) < 6) {
+          const err21 = { instancePath: instancePath + "/billNo", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
       } else {
-        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err22];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err22);
         }
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data7 = data.billNo;
+    if (data.billDate !== void 0) {
+      let data7 = data.billDate;
       if (typeof data7 === "string") {
-        if (func2(data7) > 31) {
-          const err22 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (func2(data7) < 6) {
-          const err23 = { instancePath: instancePath + "/billNo", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+        if (!pattern4.test(data7)) {
+          const err23 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -1330,7 +1328,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1339,11 +1337,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data8 = data.billDate;
+    if (data.billDesc !== void 0) {
+      let data8 = data.billDesc;
       if (typeof data8 === "string") {
-        if (!pattern7.test(data8)) {
-          const err25 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (func2(data8) > 255) {
+          const err25 = { instancePath: instancePath + "/billDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -1352,7 +1350,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err26 = { instancePath: instancePath + "/billDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1485,19 +1483,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data16 = data.secureTransaction;
-      if (typeof data16 !== "string") {
-        const err37 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
+    if (data.memberId !== void 0) {
+      let data16 = data.memberId;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 32) {
+          const err37 = { instancePath: instancePath + "/memberId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data16 === "true" || data16 === "false")) {
-        const err38 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err38 = { instancePath: instancePath + "/memberId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -1506,19 +1505,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data17 = data.limitCreditCard;
-      if (typeof data17 !== "string") {
-        const err39 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
+    if (data.counterNo !== void 0) {
+      let data17 = data.counterNo;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 32) {
+          const err39 = { instancePath: instancePath + "/counterNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data17 === "true" || data17 === "false")) {
-        const err40 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err40 = { instancePath: instancePath + "/counterNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -1527,19 +1527,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.preauthTransaction !== void 0) {
-      let data18 = data.preauthTransaction;
-      if (typeof data18 !== "string") {
-        const err41 = { instancePath: instancePath + "/preauthTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
+    if (data.expireTime !== void 0) {
+      let data18 = data.expireTime;
+      if (typeof data18 === "string") {
+        if (!pattern2.test(data18)) {
+          const err41 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data18 === "true" || data18 === "false")) {
-        const err42 = { instancePath: instancePath + "/preauthTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err42 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -1548,19 +1549,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.walletOption !== void 0) {
-      let data19 = data.walletOption;
-      if (typeof data19 !== "string") {
-        const err43 = { instancePath: instancePath + "/walletOption", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err43];
-        } else {
-          vErrors.push(err43);
+    if (data.notifyUrl !== void 0) {
+      let data19 = data.notifyUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data19 === "SINGLE" || data19 === "MULTIPLE")) {
-        const err44 = { instancePath: instancePath + "/walletOption", keyword: "enum", params: { allowedValues: schema13.properties.walletOption.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err44 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -1569,11 +1571,11 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mobile !== void 0) {
-      let data20 = data.mobile;
+    if (data.returnUrl !== void 0) {
+      let data20 = data.returnUrl;
       if (typeof data20 === "string") {
-        if (func2(data20) > 20) {
-          const err45 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+        if (func2(data20) > 255) {
+          const err45 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -1582,7 +1584,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err46 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err46 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -1591,19 +1593,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.certType !== void 0) {
-      let data21 = data.certType;
-      if (typeof data21 !== "string") {
-        const err47 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
+    if (data.qrCodeId !== void 0) {
+      let data21 = data.qrCodeId;
+      if (typeof data21 === "string") {
+        if (func2(data21) > 32) {
+          const err47 = { instancePath: instancePath + "/qrCodeId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data21 === "IDENTITY_CARD" || data21 === "PASSPORT" || data21 === "OFFICER_CARD" || data21 === "SOLDIER_CARD" || data21 === "HOKOU")) {
-        const err48 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err48 = { instancePath: instancePath + "/qrCodeId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -1612,19 +1615,20 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fixBuyer !== void 0) {
-      let data22 = data.fixBuyer;
-      if (typeof data22 !== "string") {
-        const err49 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
+    if (data.systemId !== void 0) {
+      let data22 = data.systemId;
+      if (typeof data22 === "string") {
+        if (func2(data22) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data22 === "T" || data22 === "F")) {
-        const err50 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema13.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -1633,10 +1637,10 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.installmentNumber !== void 0) {
-      let data23 = data.installmentNumber;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err51 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.secureTransaction !== void 0) {
+      let data23 = data.secureTransaction;
+      if (typeof data23 !== "string") {
+        const err51 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -1644,12 +1648,226 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data23 === 3 || data23 === 6 || data23 === 12)) {
-        const err52 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data23 === "true" || data23 === "false")) {
+        const err52 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
           vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.walletOption !== void 0) {
+      let data24 = data.walletOption;
+      if (typeof data24 !== "string") {
+        const err53 = { instancePath: instancePath + "/walletOption", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (!(data24 === "SINGLE" || data24 === "MULTIPLE")) {
+        const err54 = { instancePath: instancePath + "/walletOption", keyword: "enum", params: { allowedValues: schema13.properties.walletOption.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err54];
+        } else {
+          vErrors.push(err54);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data25 = data.name;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 32) {
+          const err55 = { instancePath: instancePath + "/name", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/name", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data26 = data.mobile;
+      if (typeof data26 === "string") {
+        if (func2(data26) > 20) {
+          const err57 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data27 = data.certType;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "IDENTITY_CARD" || data27 === "PASSPORT" || data27 === "OFFICER_CARD" || data27 === "SOLDIER_CARD" || data27 === "HOKOU")) {
+        const err60 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data28 = data.certNo;
+      if (typeof data28 === "string") {
+        if (func2(data28) > 32) {
+          const err61 = { instancePath: instancePath + "/certNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/certNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data29 = data.fixBuyer;
+      if (typeof data29 !== "string") {
+        const err63 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      if (!(data29 === "T" || data29 === "F")) {
+        const err64 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema13.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data30 = data.limitCreditCard;
+      if (typeof data30 !== "string") {
+        const err65 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+      if (!(data30 === "true" || data30 === "false")) {
+        const err66 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.payInfoQueryAddr !== void 0) {
+      let data31 = data.payInfoQueryAddr;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 255) {
+          const err67 = { instancePath: instancePath + "/payInfoQueryAddr", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/payInfoQueryAddr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.preauthTransaction !== void 0) {
+      let data32 = data.preauthTransaction;
+      if (typeof data32 !== "string") {
+        const err69 = { instancePath: instancePath + "/preauthTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data32 === "true" || data32 === "false")) {
+        const err70 = { instancePath: instancePath + "/preauthTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data33 = data.installmentNumber;
+      if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+        const err71 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err71];
+        } else {
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+      if (!(data33 === 3 || data33 === 6 || data33 === 12)) {
+        const err72 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
         }
         errors++;
       }
@@ -1660,60 +1878,34 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key1 in data) {
-      if (pattern3.test(key1)) {
-        let data25 = data[key1];
-        if (typeof data25 === "string") {
-          if (func2(data25) > 255) {
-            const err53 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err53];
-            } else {
-              vErrors.push(err53);
-            }
-            errors++;
-          }
-        } else {
-          const err54 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.clientIp !== void 0) {
+      let data35 = data.clientIp;
+      if (typeof data35 === "string") {
+        if (func2(data35) > 64) {
+          const err73 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err54];
+            vErrors = [err73];
           } else {
-            vErrors.push(err54);
+            vErrors.push(err73);
           }
           errors++;
         }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern4.test(key2)) {
-        let data26 = data[key2];
-        if (typeof data26 === "string") {
-          if (func2(data26) > 32) {
-            const err55 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err55];
-            } else {
-              vErrors.push(err55);
-            }
-            errors++;
-          }
+      } else {
+        const err74 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err74];
         } else {
-          const err56 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
+          vErrors.push(err74);
         }
+        errors++;
       }
     }
   } else {
-    const err57 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err75 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err57];
+      vErrors = [err75];
     } else {
-      vErrors.push(err57);
+      vErrors.push(err75);
     }
     errors++;
   }
@@ -1721,7 +1913,7 @@ function validate16(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_billsPreauthCancel = validate23;
-var pattern12 = new RegExp("^(?:mid|tid|instMid|merOrderId)$", "u");
+var schema22 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "mid", "tid", "instMid", "billNo", "billDate", "merOrderId"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "mid": { "type": "string", "maxLength": 32 }, "tid": { "type": "string", "maxLength": 32 }, "instMid": { "type": "string", "maxLength": 32 }, "billNo": { "type": "string", "maxLength": 31 }, "billDate": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}$" }, "merOrderId": { "type": "string", "maxLength": 32 }, "authIdRespCd": { "type": "string", "maxLength": 64 }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 } } };
 function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -1790,7 +1982,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(key0 === "requestTimestamp" || key0 === "billNo" || key0 === "billDate" || key0 === "authIdRespCd" || key0 === "msgId" || key0 === "srcReserve" || pattern12.test(key0))) {
+      if (!func9.call(schema22.properties, key0)) {
         const err7 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -1822,11 +2014,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data1 = data.billNo;
+    if (data.mid !== void 0) {
+      let data1 = data.mid;
       if (typeof data1 === "string") {
-        if (func2(data1) > 31) {
-          const err10 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+        if (func2(data1) > 32) {
+          const err10 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -1835,7 +2027,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -1844,11 +2036,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data2 = data.billDate;
+    if (data.tid !== void 0) {
+      let data2 = data.tid;
       if (typeof data2 === "string") {
-        if (!pattern7.test(data2)) {
-          const err12 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
+        if (func2(data2) > 32) {
+          const err12 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -1857,7 +2049,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -1866,11 +2058,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.authIdRespCd !== void 0) {
-      let data3 = data.authIdRespCd;
+    if (data.instMid !== void 0) {
+      let data3 = data.instMid;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err14 = { instancePath: instancePath + "/authIdRespCd", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err14 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -1879,7 +2071,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/authIdRespCd", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -1888,11 +2080,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data4 = data.msgId;
+    if (data.billNo !== void 0) {
+      let data4 = data.billNo;
       if (typeof data4 === "string") {
-        if (func2(data4) > 64) {
-          const err16 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data4) > 31) {
+          const err16 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -1901,7 +2093,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err17 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err17 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -1910,11 +2102,11 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data5 = data.srcReserve;
+    if (data.billDate !== void 0) {
+      let data5 = data.billDate;
       if (typeof data5 === "string") {
-        if (func2(data5) > 255) {
-          const err18 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern4.test(data5)) {
+          const err18 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err18];
           } else {
@@ -1923,7 +2115,7 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err19 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -1932,36 +2124,100 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    for (const key1 in data) {
-      if (pattern12.test(key1)) {
-        let data6 = data[key1];
-        if (typeof data6 === "string") {
-          if (func2(data6) > 32) {
-            const err20 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        } else {
-          const err21 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merOrderId !== void 0) {
+      let data6 = data.merOrderId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err20 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
-            vErrors = [err21];
+            vErrors = [err20];
           } else {
-            vErrors.push(err21);
+            vErrors.push(err20);
           }
           errors++;
         }
+      } else {
+        const err21 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.authIdRespCd !== void 0) {
+      let data7 = data.authIdRespCd;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 64) {
+          const err22 = { instancePath: instancePath + "/authIdRespCd", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      } else {
+        const err23 = { instancePath: instancePath + "/authIdRespCd", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data8 = data.msgId;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 64) {
+          const err24 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err24];
+          } else {
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data9 = data.srcReserve;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 255) {
+          const err26 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+      } else {
+        const err27 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
       }
     }
   } else {
-    const err22 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err28 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err22];
+      vErrors = [err28];
     } else {
-      vErrors.push(err22);
+      vErrors.push(err28);
     }
     errors++;
   }
@@ -2232,7 +2488,7 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data7 = data.billDate;
       if (typeof data7 === "string") {
-        if (!pattern7.test(data7)) {
+        if (!pattern4.test(data7)) {
           const err25 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err25];
@@ -2750,7 +3006,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data7 = data.billDate;
       if (typeof data7 === "string") {
-        if (!pattern7.test(data7)) {
+        if (!pattern4.test(data7)) {
           const err26 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err26];
@@ -3896,7 +4152,7 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
     if (data.billDate !== void 0) {
       let data14 = data.billDate;
       if (typeof data14 === "string") {
-        if (!pattern7.test(data14)) {
+        if (!pattern4.test(data14)) {
           const err40 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err40];
@@ -4224,9 +4480,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_netpayTradeCreate = validate33;
-var schema34 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "userId": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "code": { "type": "string", "maxLength": 128 } }, "patternProperties": { "^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
-var pattern25 = new RegExp("^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$", "u");
-var pattern26 = new RegExp("^(?:goodsTag|systemId|name|certNo)$", "u");
+var schema34 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "type": "string", "maxLength": 32 }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "orderDesc": { "type": "string", "maxLength": 255 }, "attachedData": { "type": "string", "maxLength": 255 }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "notifyUrl": { "type": "string", "maxLength": 255 }, "returnUrl": { "type": "string", "maxLength": 255 }, "showUrl": { "type": "string", "maxLength": 255 }, "systemId": { "type": "string", "maxLength": 32 }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "userId": { "type": "string", "maxLength": 64 }, "code": { "type": "string", "maxLength": 128 } } };
 function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -4286,7 +4540,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema34.properties, key0) || pattern25.test(key0) || pattern26.test(key0))) {
+      if (!func9.call(schema34.properties, key0)) {
         const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -4318,11 +4572,11 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -4331,7 +4585,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4340,11 +4594,11 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4353,738 +4607,7 @@ function validate33(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.clientIp !== void 0) {
-      let data3 = data.clientIp;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.userId !== void 0) {
-      let data4 = data.userId;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 64) {
-          const err15 = { instancePath: instancePath + "/userId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/userId", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.merOrderId !== void 0) {
-      let data5 = data.merOrderId;
-      if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err17 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
-          }
-          errors++;
-        }
-        if (func2(data5) < 6) {
-          const err18 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      } else {
-        const err19 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
-        }
-        errors++;
-      }
-    }
-    if (data.mid !== void 0) {
-      let data6 = data.mid;
-      if (typeof data6 === "string") {
-        if (func2(data6) > 32) {
-          const err20 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err21 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      } else {
-        const err22 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err22];
-        } else {
-          vErrors.push(err22);
-        }
-        errors++;
-      }
-    }
-    if (data.instMid !== void 0) {
-      let data7 = data.instMid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err23 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-        if (func2(data7) < 8) {
-          const err24 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-      } else {
-        const err25 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err25];
-        } else {
-          vErrors.push(err25);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data8 = data.tid;
-      if (typeof data8 === "string") {
-        if (func2(data8) > 32) {
-          const err26 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
-        }
-        if (func2(data8) < 2) {
-          const err27 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err27];
-          } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-      } else {
-        const err28 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err28];
-        } else {
-          vErrors.push(err28);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err29 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err30 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-        if (data9 < 1 || isNaN(data9)) {
-          const err31 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data10 = data.originalAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err32 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
-        }
-        errors++;
-      }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 > 1e8 || isNaN(data10)) {
-          const err33 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err33];
-          } else {
-            vErrors.push(err33);
-          }
-          errors++;
-        }
-        if (data10 < 1 || isNaN(data10)) {
-          const err34 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
-          if (vErrors === null) {
-            vErrors = [err34];
-          } else {
-            vErrors.push(err34);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data11 = data.goods;
-      if (Array.isArray(data11)) {
-        const len0 = data11.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data11[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err35 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err35];
-        } else {
-          vErrors.push(err35);
-        }
-        errors++;
-      }
-    }
-    if (data.goodsTradeNo !== void 0) {
-      if (typeof data.goodsTradeNo !== "string") {
-        const err36 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
-        }
-        errors++;
-      }
-    }
-    if (data.productId !== void 0) {
-      if (typeof data.productId !== "string") {
-        const err37 = { instancePath: instancePath + "/productId", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
-        }
-        errors++;
-      }
-    }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err38 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err39 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data17 = data.platformAmount;
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-        const err40 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err40];
-        } else {
-          vErrors.push(err40);
-        }
-        errors++;
-      }
-      if (typeof data17 == "number" && isFinite(data17)) {
-        if (data17 > 1e8 || isNaN(data17)) {
-          const err41 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        if (data17 < 0 || isNaN(data17)) {
-          const err42 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data18 = data.subOrders;
-      if (Array.isArray(data18)) {
-        if (data18.length > 20) {
-          const err43 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
-        }
-        const len1 = data18.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data18[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data18, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err44 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
-    }
-    if (data.secureTransaction !== void 0) {
-      let data20 = data.secureTransaction;
-      if (typeof data20 !== "string") {
-        const err45 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
-      if (!(data20 === "true" || data20 === "false")) {
-        const err46 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
-    }
-    if (data.limitCreditCard !== void 0) {
-      let data21 = data.limitCreditCard;
-      if (typeof data21 !== "string") {
-        const err47 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
-      if (!(data21 === "true" || data21 === "false")) {
-        const err48 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
-        }
-        errors++;
-      }
-    }
-    if (data.installmentNumber !== void 0) {
-      let data22 = data.installmentNumber;
-      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-        const err49 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
-        }
-        errors++;
-      }
-      if (!(data22 === 3 || data22 === 6 || data22 === 12)) {
-        const err50 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err50];
-        } else {
-          vErrors.push(err50);
-        }
-        errors++;
-      }
-    }
-    if (data.retCommParams !== void 0) {
-      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
-        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-        errors = vErrors.length;
-      }
-    }
-    if (data.mobile !== void 0) {
-      let data24 = data.mobile;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 20) {
-          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
-          if (vErrors === null) {
-            vErrors = [err51];
-          } else {
-            vErrors.push(err51);
-          }
-          errors++;
-        }
-      } else {
-        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err52];
-        } else {
-          vErrors.push(err52);
-        }
-        errors++;
-      }
-    }
-    if (data.certType !== void 0) {
-      let data25 = data.certType;
-      if (typeof data25 !== "string") {
-        const err53 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err53];
-        } else {
-          vErrors.push(err53);
-        }
-        errors++;
-      }
-      if (!(data25 === "IDENTITY_CARD" || data25 === "PASSPORT" || data25 === "OFFICER_CARD" || data25 === "SOLDIER_CARD" || data25 === "HOKOU")) {
-        const err54 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err54];
-        } else {
-          vErrors.push(err54);
-        }
-        errors++;
-      }
-    }
-    if (data.fixBuyer !== void 0) {
-      let data26 = data.fixBuyer;
-      if (typeof data26 !== "string") {
-        const err55 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err55];
-        } else {
-          vErrors.push(err55);
-        }
-        errors++;
-      }
-      if (!(data26 === "T" || data26 === "F")) {
-        const err56 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema34.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err56];
-        } else {
-          vErrors.push(err56);
-        }
-        errors++;
-      }
-    }
-    if (data.tradeType !== void 0) {
-      let data27 = data.tradeType;
-      if (typeof data27 !== "string") {
-        const err57 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err57];
-        } else {
-          vErrors.push(err57);
-        }
-        errors++;
-      }
-      if (!(data27 === "MINI" || data27 === "JSAPI")) {
-        const err58 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema34.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err58];
-        } else {
-          vErrors.push(err58);
-        }
-        errors++;
-      }
-    }
-    if (data.code !== void 0) {
-      let data28 = data.code;
-      if (typeof data28 === "string") {
-        if (func2(data28) > 128) {
-          const err59 = { instancePath: instancePath + "/code", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
-          if (vErrors === null) {
-            vErrors = [err59];
-          } else {
-            vErrors.push(err59);
-          }
-          errors++;
-        }
-      } else {
-        const err60 = { instancePath: instancePath + "/code", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err60];
-        } else {
-          vErrors.push(err60);
-        }
-        errors++;
-      }
-    }
-    for (const key1 in data) {
-      if (pattern25.test(key1)) {
-        let data29 = data[key1];
-        if (typeof data29 === "string") {
-          if (func2(data29) > 255) {
-            const err61 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
-          }
-        } else {
-          const err62 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err62];
-          } else {
-            vErrors.push(err62);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern26.test(key2)) {
-        let data30 = data[key2];
-        if (typeof data30 === "string") {
-          if (func2(data30) > 32) {
-            const err63 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err63];
-            } else {
-              vErrors.push(err63);
-            }
-            errors++;
-          }
-        } else {
-          const err64 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err64];
-          } else {
-            vErrors.push(err64);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err65 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err65];
-    } else {
-      vErrors.push(err65);
-    }
-    errors++;
-  }
-  validate33.errors = vErrors;
-  return errors === 0;
-}
-var requestValidators_netpayTradeH5Pay = validate37;
-var schema39 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" } }, "patternProperties": { "^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
-var pattern31 = new RegExp("^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$", "u");
-function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.requestTimestamp === void 0) {
-      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.merOrderId === void 0) {
-      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.mid === void 0) {
-      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
-      if (vErrors === null) {
-        vErrors = [err2];
-      } else {
-        vErrors.push(err2);
-      }
-      errors++;
-    }
-    if (data.tid === void 0) {
-      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
-      if (vErrors === null) {
-        vErrors = [err3];
-      } else {
-        vErrors.push(err3);
-      }
-      errors++;
-    }
-    if (data.instMid === void 0) {
-      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
-      if (vErrors === null) {
-        vErrors = [err4];
-      } else {
-        vErrors.push(err4);
-      }
-      errors++;
-    }
-    if (data.totalAmount === void 0) {
-      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
-      if (vErrors === null) {
-        vErrors = [err5];
-      } else {
-        vErrors.push(err5);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!(func9.call(schema39.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
-        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.requestTimestamp !== void 0) {
-      let data0 = data.requestTimestamp;
-      if (typeof data0 === "string") {
-        if (!pattern2.test(data0)) {
-          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
-      if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -5155,11 +4678,11 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.instMid !== void 0) {
-      let data5 = data.instMid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -5167,8 +4690,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data5) < 8) {
-          const err20 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -5177,7 +4700,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err21 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -5186,11 +4709,11 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data6 = data.tid;
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -5198,8 +4721,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (func2(data6) < 2) {
-          const err23 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -5208,7 +4731,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err24 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -5301,19 +4824,20 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data11 = data.secureTransaction;
-      if (typeof data11 !== "string") {
-        const err32 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err32];
-        } else {
-          vErrors.push(err32);
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data11 === "true" || data11 === "false")) {
-        const err33 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err33 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -5322,10 +4846,9 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data12 = data.limitCreditCard;
-      if (typeof data12 !== "string") {
-        const err34 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.goodsTradeNo !== void 0) {
+      if (typeof data.goodsTradeNo !== "string") {
+        const err34 = { instancePath: instancePath + "/goodsTradeNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -5333,8 +4856,10 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data12 === "true" || data12 === "false")) {
-        const err35 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.productId !== void 0) {
+      if (typeof data.productId !== "string") {
+        const err35 = { instancePath: instancePath + "/productId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -5343,21 +4868,20 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data14 = data.platformAmount;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err37 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -5365,9 +4889,12 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 > 1e8 || isNaN(data14)) {
-          const err38 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    }
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err38];
           } else {
@@ -5375,22 +4902,21 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data14 < 0 || isNaN(data14)) {
-          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err39];
-          } else {
-            vErrors.push(err39);
-          }
-          errors++;
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
         }
+        errors++;
       }
     }
-    if (data.subOrders !== void 0) {
-      let data15 = data.subOrders;
-      if (Array.isArray(data15)) {
-        if (data15.length > 20) {
-          const err40 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -5398,15 +4924,8 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len1 = data15.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data15[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data15, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err41 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -5415,11 +4934,11 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mobile !== void 0) {
-      let data17 = data.mobile;
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
       if (typeof data17 === "string") {
-        if (func2(data17) > 20) {
-          const err42 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -5428,7 +4947,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err43 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -5437,19 +4956,20 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.certType !== void 0) {
-      let data18 = data.certType;
-      if (typeof data18 !== "string") {
-        const err44 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data18 === "IDENTITY_CARD" || data18 === "PASSPORT" || data18 === "OFFICER_CARD" || data18 === "SOLDIER_CARD" || data18 === "HOKOU")) {
-        const err45 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -5458,19 +4978,20 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fixBuyer !== void 0) {
-      let data19 = data.fixBuyer;
-      if (typeof data19 !== "string") {
-        const err46 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data19 === "T" || data19 === "F")) {
-        const err47 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema39.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -5479,23 +5000,170 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.installmentNumber !== void 0) {
-      let data20 = data.installmentNumber;
-      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err48];
-        } else {
-          vErrors.push(err48);
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data20 === 3 || data20 === 6 || data20 === 12)) {
-        const err49 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
           vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
         }
         errors++;
       }
@@ -5506,45 +5174,788 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key1 in data) {
-      if (pattern31.test(key1)) {
-        let data22 = data[key1];
-        if (typeof data22 === "string") {
-          if (func2(data22) > 255) {
-            const err50 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err50];
-            } else {
-              vErrors.push(err50);
-            }
-            errors++;
-          }
-        } else {
-          const err51 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.clientIp !== void 0) {
+      let data30 = data.clientIp;
+      if (typeof data30 === "string") {
+        if (func2(data30) > 64) {
+          const err63 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err63];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data31 = data.name;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 32) {
+          const err65 = { instancePath: instancePath + "/name", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/name", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data32 = data.mobile;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 20) {
+          const err67 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data33 = data.certType;
+      if (typeof data33 !== "string") {
+        const err69 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data33 === "IDENTITY_CARD" || data33 === "PASSPORT" || data33 === "OFFICER_CARD" || data33 === "SOLDIER_CARD" || data33 === "HOKOU")) {
+        const err70 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data34 = data.certNo;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 32) {
+          const err71 = { instancePath: instancePath + "/certNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err71];
+          } else {
+            vErrors.push(err71);
+          }
+          errors++;
+        }
+      } else {
+        const err72 = { instancePath: instancePath + "/certNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err72];
+        } else {
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data35 = data.fixBuyer;
+      if (typeof data35 !== "string") {
+        const err73 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
+        }
+        errors++;
+      }
+      if (!(data35 === "T" || data35 === "F")) {
+        const err74 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema34.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
+        }
+        errors++;
+      }
+    }
+    if (data.tradeType !== void 0) {
+      let data36 = data.tradeType;
+      if (typeof data36 !== "string") {
+        const err75 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err75];
+        } else {
+          vErrors.push(err75);
+        }
+        errors++;
+      }
+      if (!(data36 === "MINI" || data36 === "JSAPI")) {
+        const err76 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema34.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err76];
+        } else {
+          vErrors.push(err76);
+        }
+        errors++;
+      }
+    }
+    if (data.userId !== void 0) {
+      let data37 = data.userId;
+      if (typeof data37 === "string") {
+        if (func2(data37) > 64) {
+          const err77 = { instancePath: instancePath + "/userId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err77];
+          } else {
+            vErrors.push(err77);
+          }
+          errors++;
+        }
+      } else {
+        const err78 = { instancePath: instancePath + "/userId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err78];
+        } else {
+          vErrors.push(err78);
+        }
+        errors++;
+      }
+    }
+    if (data.code !== void 0) {
+      let data38 = data.code;
+      if (typeof data38 === "string") {
+        if (func2(data38) > 128) {
+          const err79 = { instancePath: instancePath + "/code", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+          if (vErrors === null) {
+            vErrors = [err79];
+          } else {
+            vErrors.push(err79);
+          }
+          errors++;
+        }
+      } else {
+        const err80 = { instancePath: instancePath + "/code", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err80];
+        } else {
+          vErrors.push(err80);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err81 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err81];
+    } else {
+      vErrors.push(err81);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+var requestValidators_netpayTradeH5Pay = validate37;
+var schema39 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "type": "string", "maxLength": 255 }, "orderDesc": { "type": "string", "maxLength": 255 }, "goodsTag": { "type": "string", "maxLength": 32 }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "type": "string", "maxLength": 255 }, "returnUrl": { "type": "string", "maxLength": 255 }, "systemId": { "type": "string", "maxLength": 32 }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" } } };
+function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.requestTimestamp === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "requestTimestamp" }, message: "must have required property 'requestTimestamp'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.merOrderId === void 0) {
+      const err1 = { instancePath, keyword: "required", params: { missingProperty: "merOrderId" }, message: "must have required property 'merOrderId'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.mid === void 0) {
+      const err2 = { instancePath, keyword: "required", params: { missingProperty: "mid" }, message: "must have required property 'mid'" };
+      if (vErrors === null) {
+        vErrors = [err2];
+      } else {
+        vErrors.push(err2);
+      }
+      errors++;
+    }
+    if (data.tid === void 0) {
+      const err3 = { instancePath, keyword: "required", params: { missingProperty: "tid" }, message: "must have required property 'tid'" };
+      if (vErrors === null) {
+        vErrors = [err3];
+      } else {
+        vErrors.push(err3);
+      }
+      errors++;
+    }
+    if (data.instMid === void 0) {
+      const err4 = { instancePath, keyword: "required", params: { missingProperty: "instMid" }, message: "must have required property 'instMid'" };
+      if (vErrors === null) {
+        vErrors = [err4];
+      } else {
+        vErrors.push(err4);
+      }
+      errors++;
+    }
+    if (data.totalAmount === void 0) {
+      const err5 = { instancePath, keyword: "required", params: { missingProperty: "totalAmount" }, message: "must have required property 'totalAmount'" };
+      if (vErrors === null) {
+        vErrors = [err5];
+      } else {
+        vErrors.push(err5);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func9.call(schema39.properties, key0)) {
+        const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.requestTimestamp !== void 0) {
+      let data0 = data.requestTimestamp;
+      if (typeof data0 === "string") {
+        if (!pattern2.test(data0)) {
+          const err7 = { instancePath: instancePath + "/requestTimestamp", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/requestTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
+      if (typeof data2 === "string") {
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err16 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
+      } else {
+        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data6 = data.instMid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
+      } else {
+        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
           }
           errors++;
         }
       }
     }
-    for (const key2 in data) {
-      if (pattern26.test(key2)) {
-        let data23 = data[key2];
-        if (typeof data23 === "string") {
-          if (func2(data23) > 32) {
-            const err52 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err52];
-            } else {
-              vErrors.push(err52);
-            }
-            errors++;
-          }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
         } else {
-          const err53 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 > 1e8 || isNaN(data8)) {
+          const err29 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err32 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err32];
+          } else {
+            vErrors.push(err32);
+          }
+          errors++;
+        }
+      } else {
+        const err33 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err34 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
+        }
+      } else {
+        const err35 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err36 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
+        }
+      } else {
+        const err37 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err38 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err40 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+      if (!(data15 === "true" || data15 === "false")) {
+        const err41 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err46 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err47];
+        } else {
+          vErrors.push(err47);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err48 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+      if (!(data19 === "true" || data19 === "false")) {
+        const err49 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err51 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err52 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err53];
           } else {
@@ -5554,12 +5965,176 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err54 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err56 = { instancePath: instancePath + "/name", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/name", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err58 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err60 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err61 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err62 = { instancePath: instancePath + "/certNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/certNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err64 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err65 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema39.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err66 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err67 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.retCommParams !== void 0) {
+      if (!validate21(data.retCommParams, { instancePath: instancePath + "/retCommParams", parentData: data, parentDataProperty: "retCommParams", rootData })) {
+        vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+        errors = vErrors.length;
+      }
+    }
   } else {
-    const err54 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err68 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err54];
+      vErrors = [err68];
     } else {
-      vErrors.push(err54);
+      vErrors.push(err68);
     }
     errors++;
   }
@@ -5567,8 +6142,7 @@ function validate37(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_netpayTradePrecreate = validate41;
-var schema44 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "tradeType": { "type": "string", "enum": ["APP"] }, "mobile": { "type": "string", "maxLength": 11 }, "enablePayChnl": { "type": "string", "enum": ["balance", "moneyFund", "pcredit", "pcreditpayInstallment", "creditCard", "debitCardExpress"] } }, "patternProperties": { "^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|subAppId|merchantUserId)$": { "type": "string", "maxLength": 32 } } };
-var pattern38 = new RegExp("^(?:goodsTag|systemId|subAppId|merchantUserId)$", "u");
+var schema44 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "type": "string", "maxLength": 32 }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "orderDesc": { "type": "string", "maxLength": 255 }, "attachedData": { "type": "string", "maxLength": 255 }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "notifyUrl": { "type": "string", "maxLength": 255 }, "returnUrl": { "type": "string", "maxLength": 255 }, "showUrl": { "type": "string", "maxLength": 255 }, "systemId": { "type": "string", "maxLength": 32 }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "tradeType": { "type": "string", "enum": ["APP"] }, "subAppId": { "type": "string", "maxLength": 32 }, "merchantUserId": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 11 }, "enablePayChnl": { "type": "string", "enum": ["balance", "moneyFund", "pcredit", "pcreditpayInstallment", "creditCard", "debitCardExpress"] } } };
 function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -5628,7 +6202,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema44.properties, key0) || pattern25.test(key0) || pattern38.test(key0))) {
+      if (!func9.call(schema44.properties, key0)) {
         const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -5660,11 +6234,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -5673,7 +6247,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5682,11 +6256,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -5695,7 +6269,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -5704,11 +6278,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.clientIp !== void 0) {
-      let data3 = data.clientIp;
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -5716,30 +6290,30 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
       } else {
-        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err15];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data4 = data.merOrderId;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (func2(data4) < 6) {
-          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err16 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -5747,30 +6321,30 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
       } else {
-        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err18];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data5 = data.mid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -5778,12 +6352,21 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
       } else {
-        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -5792,16 +6375,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -5809,70 +6383,71 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data7 = data.tid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err23];
           } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (func2(data7) < 2) {
-          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
+            vErrors.push(err23);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err24];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err25];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err29 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -5880,31 +6455,42 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data9 = data.originalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err30];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err30);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -5912,20 +6498,8 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data10 = data.goods;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err33 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -5956,20 +6530,20 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err37 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -5978,29 +6552,33 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.platformAmount !== void 0) {
-      let data16 = data.platformAmount;
-      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-        const err38 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-      if (typeof data16 == "number" && isFinite(data16)) {
-        if (data16 > 1e8 || isNaN(data16)) {
-          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err38];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err38);
           }
           errors++;
         }
-        if (data16 < 0 || isNaN(data16)) {
-          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -6008,41 +6586,30 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data17 = data.subOrders;
-      if (Array.isArray(data17)) {
-        if (data17.length > 20) {
-          const err41 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        const len1 = data17.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err42 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err41];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data19 = data.secureTransaction;
-      if (typeof data19 !== "string") {
-        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -6050,20 +6617,21 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data20 = data.limitCreditCard;
-      if (typeof data20 !== "string") {
-        const err45 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -6071,20 +6639,21 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data20 === "true" || data20 === "false")) {
-        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
     }
-    if (data.installmentNumber !== void 0) {
-      let data21 = data.installmentNumber;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err47 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -6092,12 +6661,171 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
-        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err49];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
         }
         errors++;
       }
@@ -6108,124 +6836,142 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.tradeType !== void 0) {
-      let data23 = data.tradeType;
-      if (typeof data23 !== "string") {
-        const err49 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.clientIp !== void 0) {
+      let data30 = data.clientIp;
+      if (typeof data30 === "string") {
+        if (func2(data30) > 64) {
+          const err63 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err64];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err64);
         }
         errors++;
       }
-      if (!(data23 === "APP")) {
-        const err50 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.tradeType !== void 0) {
+      let data31 = data.tradeType;
+      if (typeof data31 !== "string") {
+        const err65 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err65];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+      if (!(data31 === "APP")) {
+        const err66 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data32 = data.subAppId;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 32) {
+          const err67 = { instancePath: instancePath + "/subAppId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/subAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.merchantUserId !== void 0) {
+      let data33 = data.merchantUserId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 32) {
+          const err69 = { instancePath: instancePath + "/merchantUserId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err69];
+          } else {
+            vErrors.push(err69);
+          }
+          errors++;
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/merchantUserId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
         }
         errors++;
       }
     }
     if (data.mobile !== void 0) {
-      let data24 = data.mobile;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 11) {
-          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
+      let data34 = data.mobile;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 11) {
+          const err71 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err71];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err71);
           }
           errors++;
         }
       } else {
-        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err72 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err72];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err72);
         }
         errors++;
       }
     }
     if (data.enablePayChnl !== void 0) {
-      let data25 = data.enablePayChnl;
-      if (typeof data25 !== "string") {
-        const err53 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data35 = data.enablePayChnl;
+      if (typeof data35 !== "string") {
+        const err73 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err73];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err73);
         }
         errors++;
       }
-      if (!(data25 === "balance" || data25 === "moneyFund" || data25 === "pcredit" || data25 === "pcreditpayInstallment" || data25 === "creditCard" || data25 === "debitCardExpress")) {
-        const err54 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data35 === "balance" || data35 === "moneyFund" || data35 === "pcredit" || data35 === "pcreditpayInstallment" || data35 === "creditCard" || data35 === "debitCardExpress")) {
+        const err74 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err74];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err74);
         }
         errors++;
-      }
-    }
-    for (const key1 in data) {
-      if (pattern25.test(key1)) {
-        let data26 = data[key1];
-        if (typeof data26 === "string") {
-          if (func2(data26) > 255) {
-            const err55 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err55];
-            } else {
-              vErrors.push(err55);
-            }
-            errors++;
-          }
-        } else {
-          const err56 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern38.test(key2)) {
-        let data27 = data[key2];
-        if (typeof data27 === "string") {
-          if (func2(data27) > 32) {
-            const err57 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          }
-        } else {
-          const err58 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
-          }
-          errors++;
-        }
       }
     }
   } else {
-    const err59 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err75 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err59];
+      vErrors = [err75];
     } else {
-      vErrors.push(err59);
+      vErrors.push(err75);
     }
     errors++;
   }
@@ -6292,7 +7038,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema44.properties, key0) || pattern25.test(key0) || pattern38.test(key0))) {
+      if (!func9.call(schema44.properties, key0)) {
         const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -6324,11 +7070,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -6337,7 +7083,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -6346,11 +7092,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -6359,7 +7105,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -6368,11 +7114,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.clientIp !== void 0) {
-      let data3 = data.clientIp;
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -6380,30 +7126,30 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
       } else {
-        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err15];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data4 = data.merOrderId;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (func2(data4) < 6) {
-          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err16 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -6411,30 +7157,30 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
       } else {
-        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err18];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data5 = data.mid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -6442,12 +7188,21 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
       } else {
-        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -6456,16 +7211,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -6473,70 +7219,71 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data7 = data.tid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err23];
           } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (func2(data7) < 2) {
-          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
+            vErrors.push(err23);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err24];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err25];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err29 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -6544,31 +7291,42 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data9 = data.originalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err30];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err30);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -6576,20 +7334,8 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data10 = data.goods;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err33 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -6620,20 +7366,20 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err37 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -6642,29 +7388,33 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.platformAmount !== void 0) {
-      let data16 = data.platformAmount;
-      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-        const err38 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-      if (typeof data16 == "number" && isFinite(data16)) {
-        if (data16 > 1e8 || isNaN(data16)) {
-          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err38];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err38);
           }
           errors++;
         }
-        if (data16 < 0 || isNaN(data16)) {
-          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -6672,41 +7422,30 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data17 = data.subOrders;
-      if (Array.isArray(data17)) {
-        if (data17.length > 20) {
-          const err41 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        const len1 = data17.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err42 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err41];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data19 = data.secureTransaction;
-      if (typeof data19 !== "string") {
-        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -6714,20 +7453,21 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data20 = data.limitCreditCard;
-      if (typeof data20 !== "string") {
-        const err45 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -6735,20 +7475,21 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data20 === "true" || data20 === "false")) {
-        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
     }
-    if (data.installmentNumber !== void 0) {
-      let data21 = data.installmentNumber;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err47 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -6756,12 +7497,171 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
-        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err49];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
         }
         errors++;
       }
@@ -6772,124 +7672,142 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.tradeType !== void 0) {
-      let data23 = data.tradeType;
-      if (typeof data23 !== "string") {
-        const err49 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.clientIp !== void 0) {
+      let data30 = data.clientIp;
+      if (typeof data30 === "string") {
+        if (func2(data30) > 64) {
+          const err63 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err64];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err64);
         }
         errors++;
       }
-      if (!(data23 === "APP")) {
-        const err50 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.tradeType !== void 0) {
+      let data31 = data.tradeType;
+      if (typeof data31 !== "string") {
+        const err65 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err65];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+      if (!(data31 === "APP")) {
+        const err66 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data32 = data.subAppId;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 32) {
+          const err67 = { instancePath: instancePath + "/subAppId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/subAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.merchantUserId !== void 0) {
+      let data33 = data.merchantUserId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 32) {
+          const err69 = { instancePath: instancePath + "/merchantUserId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err69];
+          } else {
+            vErrors.push(err69);
+          }
+          errors++;
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/merchantUserId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
         }
         errors++;
       }
     }
     if (data.mobile !== void 0) {
-      let data24 = data.mobile;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 11) {
-          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
+      let data34 = data.mobile;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 11) {
+          const err71 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err71];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err71);
           }
           errors++;
         }
       } else {
-        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err72 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err72];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err72);
         }
         errors++;
       }
     }
     if (data.enablePayChnl !== void 0) {
-      let data25 = data.enablePayChnl;
-      if (typeof data25 !== "string") {
-        const err53 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data35 = data.enablePayChnl;
+      if (typeof data35 !== "string") {
+        const err73 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err73];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err73);
         }
         errors++;
       }
-      if (!(data25 === "balance" || data25 === "moneyFund" || data25 === "pcredit" || data25 === "pcreditpayInstallment" || data25 === "creditCard" || data25 === "debitCardExpress")) {
-        const err54 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data35 === "balance" || data35 === "moneyFund" || data35 === "pcredit" || data35 === "pcreditpayInstallment" || data35 === "creditCard" || data35 === "debitCardExpress")) {
+        const err74 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err74];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err74);
         }
         errors++;
-      }
-    }
-    for (const key1 in data) {
-      if (pattern25.test(key1)) {
-        let data26 = data[key1];
-        if (typeof data26 === "string") {
-          if (func2(data26) > 255) {
-            const err55 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err55];
-            } else {
-              vErrors.push(err55);
-            }
-            errors++;
-          }
-        } else {
-          const err56 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern38.test(key2)) {
-        let data27 = data[key2];
-        if (typeof data27 === "string") {
-          if (func2(data27) > 32) {
-            const err57 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          }
-        } else {
-          const err58 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
-          }
-          errors++;
-        }
       }
     }
   } else {
-    const err59 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err75 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err59];
+      vErrors = [err75];
     } else {
-      vErrors.push(err59);
+      vErrors.push(err75);
     }
     errors++;
   }
@@ -6897,7 +7815,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_netpayUacOrder = validate49;
-var schema52 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "bankCardNo": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "instalFlag": { "type": "boolean" }, "cardNoLockFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "mchntInstalRatio": { "type": "string" }, "mchntDiscountRatio": { "type": "string" }, "custId": { "type": "string" } }, "patternProperties": { "^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+var schema52 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "type": "string", "maxLength": 255 }, "orderDesc": { "type": "string", "maxLength": 255 }, "goodsTag": { "type": "string", "maxLength": 32 }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "type": "string", "maxLength": 255 }, "returnUrl": { "type": "string", "maxLength": 255 }, "systemId": { "type": "string", "maxLength": 32 }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "bankCardNo": { "type": "string", "maxLength": 64 }, "instalFlag": { "type": "boolean" }, "mchntInstalRatio": { "type": "string" }, "mchntDiscountRatio": { "type": "string" }, "cardNoLockFlag": { "type": "boolean" }, "custId": { "type": "string" } } };
 function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -6957,7 +7875,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema52.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
+      if (!func9.call(schema52.properties, key0)) {
         const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -6989,11 +7907,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -7002,7 +7920,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -7011,11 +7929,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -7024,7 +7942,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -7033,11 +7951,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.bankCardNo !== void 0) {
-      let data3 = data.bankCardNo;
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err13 = { instancePath: instancePath + "/bankCardNo", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -7045,30 +7963,30 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
       } else {
-        const err14 = { instancePath: instancePath + "/bankCardNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err15];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data4 = data.merOrderId;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (func2(data4) < 6) {
-          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err16 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -7076,30 +7994,30 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
       } else {
-        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err18];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data5 = data.mid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -7107,12 +8025,21 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
       } else {
-        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -7121,16 +8048,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -7138,70 +8056,71 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data7 = data.tid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err23];
           } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (func2(data7) < 2) {
-          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
+            vErrors.push(err23);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err24];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err25];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err29 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -7209,31 +8128,42 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data9 = data.originalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err30];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err30);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err32 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -7241,20 +8171,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data10 = data.goods;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err33 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -7263,19 +8181,20 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data12 = data.secureTransaction;
-      if (typeof data12 !== "string") {
-        const err34 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err34];
-        } else {
-          vErrors.push(err34);
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err34 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "true" || data12 === "false")) {
-        const err35 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err35 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err35];
         } else {
@@ -7284,19 +8203,20 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data13 = data.limitCreditCard;
-      if (typeof data13 !== "string") {
-        const err36 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err36 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data13 === "true" || data13 === "false")) {
-        const err37 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err37 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -7305,20 +8225,20 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err38 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err38 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.instalFlag !== void 0) {
-      if (typeof data.instalFlag !== "boolean") {
-        const err39 = { instancePath: instancePath + "/instalFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      } else {
+        const err39 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err39];
         } else {
@@ -7327,9 +8247,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.cardNoLockFlag !== void 0) {
-      if (typeof data.cardNoLockFlag !== "boolean") {
-        const err40 = { instancePath: instancePath + "/cardNoLockFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err40 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -7337,11 +8258,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.platformAmount !== void 0) {
-      let data17 = data.platformAmount;
-      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-        const err41 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      if (!(data15 === "true" || data15 === "false")) {
+        const err41 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err41];
         } else {
@@ -7349,9 +8267,12 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data17 == "number" && isFinite(data17)) {
-        if (data17 > 1e8 || isNaN(data17)) {
-          const err42 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    }
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err42];
           } else {
@@ -7359,22 +8280,21 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (data17 < 0 || isNaN(data17)) {
-          const err43 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
         }
+        errors++;
       }
     }
-    if (data.subOrders !== void 0) {
-      let data18 = data.subOrders;
-      if (Array.isArray(data18)) {
-        if (data18.length > 20) {
-          const err44 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err44];
           } else {
@@ -7382,15 +8302,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len1 = data18.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data18[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data18, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err45 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err45 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -7399,11 +8312,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mobile !== void 0) {
-      let data20 = data.mobile;
-      if (typeof data20 === "string") {
-        if (func2(data20) > 20) {
-          const err46 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err46 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err46];
           } else {
@@ -7412,7 +8325,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err47 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err47 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -7421,10 +8334,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.certType !== void 0) {
-      let data21 = data.certType;
-      if (typeof data21 !== "string") {
-        const err48 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err48 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -7432,8 +8345,8 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data21 === "IDENTITY_CARD" || data21 === "PASSPORT" || data21 === "OFFICER_CARD" || data21 === "SOLDIER_CARD" || data21 === "HOKOU")) {
-        const err49 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data19 === "true" || data19 === "false")) {
+        const err49 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err49];
         } else {
@@ -7442,10 +8355,9 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fixBuyer !== void 0) {
-      let data22 = data.fixBuyer;
-      if (typeof data22 !== "string") {
-        const err50 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -7453,8 +8365,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data22 === "T" || data22 === "F")) {
-        const err51 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema52.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err51 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -7462,24 +8377,181 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err52 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.installmentNumber !== void 0) {
-      let data23 = data.installmentNumber;
-      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-        const err52 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err54 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err55 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err55];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err55);
         }
         errors++;
       }
-      if (!(data23 === 3 || data23 === 6 || data23 === 12)) {
-        const err53 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err56 = { instancePath: instancePath + "/name", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/name", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err57];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err58 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err58];
+          } else {
+            vErrors.push(err58);
+          }
+          errors++;
+        }
+      } else {
+        const err59 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err60 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err61 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err62 = { instancePath: instancePath + "/certNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err62];
+          } else {
+            vErrors.push(err62);
+          }
+          errors++;
+        }
+      } else {
+        const err63 = { instancePath: instancePath + "/certNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err64 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err65 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema52.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err65];
+        } else {
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err66 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err67 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
         }
         errors++;
       }
@@ -7490,93 +8562,89 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.bankCardNo !== void 0) {
+      let data31 = data.bankCardNo;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 64) {
+          const err68 = { instancePath: instancePath + "/bankCardNo", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err68];
+          } else {
+            vErrors.push(err68);
+          }
+          errors++;
+        }
+      } else {
+        const err69 = { instancePath: instancePath + "/bankCardNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+    }
+    if (data.instalFlag !== void 0) {
+      if (typeof data.instalFlag !== "boolean") {
+        const err70 = { instancePath: instancePath + "/instalFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
+        }
+        errors++;
+      }
+    }
     if (data.mchntInstalRatio !== void 0) {
       if (typeof data.mchntInstalRatio !== "string") {
-        const err54 = { instancePath: instancePath + "/mchntInstalRatio", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err71 = { instancePath: instancePath + "/mchntInstalRatio", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err71];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err71);
         }
         errors++;
       }
     }
     if (data.mchntDiscountRatio !== void 0) {
       if (typeof data.mchntDiscountRatio !== "string") {
-        const err55 = { instancePath: instancePath + "/mchntDiscountRatio", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err72 = { instancePath: instancePath + "/mchntDiscountRatio", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err72];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.cardNoLockFlag !== void 0) {
+      if (typeof data.cardNoLockFlag !== "boolean") {
+        const err73 = { instancePath: instancePath + "/cardNoLockFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
         }
         errors++;
       }
     }
     if (data.custId !== void 0) {
       if (typeof data.custId !== "string") {
-        const err56 = { instancePath: instancePath + "/custId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err74 = { instancePath: instancePath + "/custId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err74];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err74);
         }
         errors++;
       }
     }
-    for (const key1 in data) {
-      if (pattern31.test(key1)) {
-        let data28 = data[key1];
-        if (typeof data28 === "string") {
-          if (func2(data28) > 255) {
-            const err57 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          }
-        } else {
-          const err58 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern26.test(key2)) {
-        let data29 = data[key2];
-        if (typeof data29 === "string") {
-          if (func2(data29) > 32) {
-            const err59 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
-        } else {
-          const err60 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err61 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err75 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err61];
+      vErrors = [err75];
     } else {
-      vErrors.push(err61);
+      vErrors.push(err75);
     }
     errors++;
   }
@@ -7643,7 +8711,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema44.properties, key0) || pattern25.test(key0) || pattern38.test(key0))) {
+      if (!func9.call(schema44.properties, key0)) {
         const err6 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err6];
@@ -7675,11 +8743,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err9 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -7688,7 +8756,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -7697,11 +8765,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err11 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -7710,7 +8778,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -7719,11 +8787,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.clientIp !== void 0) {
-      let data3 = data.clientIp;
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err13 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -7731,30 +8799,30 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 6) {
+          const err14 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err14];
+          } else {
+            vErrors.push(err14);
+          }
+          errors++;
+        }
       } else {
-        const err14 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err14];
+          vErrors = [err15];
         } else {
-          vErrors.push(err14);
+          vErrors.push(err15);
         }
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data4 = data.merOrderId;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-        if (func2(data4) < 6) {
-          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err16 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -7762,30 +8830,30 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err17 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
       } else {
-        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err18];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data5 = data.mid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err18 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err19 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err19 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -7793,12 +8861,21 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 2) {
+          const err20 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
       } else {
-        const err20 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
         }
         errors++;
       }
@@ -7807,16 +8884,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err21 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err22 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -7824,70 +8892,71 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err23 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data7 = data.tid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err24 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data6) < 8) {
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err24];
+            vErrors = [err23];
           } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (func2(data7) < 2) {
-          const err25 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
+            vErrors.push(err23);
           }
           errors++;
         }
       } else {
-        const err26 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err26];
+          vErrors = [err24];
         } else {
-          vErrors.push(err26);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err25 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err25];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err26 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err28 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err29 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err29];
           } else {
@@ -7895,31 +8964,42 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data9 = data.originalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err30 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err30];
-        } else {
-          vErrors.push(err30);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+        if (data8 < 1 || isNaN(data8)) {
+          const err30 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err31];
+            vErrors = [err30];
           } else {
-            vErrors.push(err31);
+            vErrors.push(err30);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err31 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err32 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -7927,20 +9007,8 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data10 = data.goods;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err33 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err33 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -7971,20 +9039,20 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err36 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err36];
-        } else {
-          vErrors.push(err36);
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err36 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err36];
+          } else {
+            vErrors.push(err36);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err37 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      } else {
+        const err37 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err37];
         } else {
@@ -7993,29 +9061,33 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.platformAmount !== void 0) {
-      let data16 = data.platformAmount;
-      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-        const err38 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err38];
-        } else {
-          vErrors.push(err38);
-        }
-        errors++;
-      }
-      if (typeof data16 == "number" && isFinite(data16)) {
-        if (data16 > 1e8 || isNaN(data16)) {
-          const err39 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err38 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err39];
+            vErrors = [err38];
           } else {
-            vErrors.push(err39);
+            vErrors.push(err38);
           }
           errors++;
         }
-        if (data16 < 0 || isNaN(data16)) {
-          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      } else {
+        const err39 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err40 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err40];
           } else {
@@ -8023,41 +9095,30 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data17 = data.subOrders;
-      if (Array.isArray(data17)) {
-        if (data17.length > 20) {
-          const err41 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err41];
-          } else {
-            vErrors.push(err41);
-          }
-          errors++;
-        }
-        const len1 = data17.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err42 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err41 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err42];
+          vErrors = [err41];
         } else {
-          vErrors.push(err42);
+          vErrors.push(err41);
         }
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data19 = data.secureTransaction;
-      if (typeof data19 !== "string") {
-        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err42 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err43];
         } else {
@@ -8065,20 +9126,21 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err44];
-        } else {
-          vErrors.push(err44);
-        }
-        errors++;
-      }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data20 = data.limitCreditCard;
-      if (typeof data20 !== "string") {
-        const err45 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err44 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err44];
+          } else {
+            vErrors.push(err44);
+          }
+          errors++;
+        }
+      } else {
+        const err45 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err45];
         } else {
@@ -8086,20 +9148,21 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data20 === "true" || data20 === "false")) {
-        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err46];
-        } else {
-          vErrors.push(err46);
-        }
-        errors++;
-      }
     }
-    if (data.installmentNumber !== void 0) {
-      let data21 = data.installmentNumber;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err47 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err46 = { instancePath: instancePath + "/showUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      } else {
+        const err47 = { instancePath: instancePath + "/showUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err47];
         } else {
@@ -8107,12 +9170,171 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
-        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err48 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err48];
+          } else {
+            vErrors.push(err48);
+          }
+          errors++;
+        }
+      } else {
+        const err49 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err48];
+          vErrors = [err49];
         } else {
-          vErrors.push(err48);
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err50 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err52 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err53 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err53];
+          } else {
+            vErrors.push(err53);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err55 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err56 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err56];
+        } else {
+          vErrors.push(err56);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err57 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err58 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err59 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err61 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
         }
         errors++;
       }
@@ -8123,124 +9345,142 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.tradeType !== void 0) {
-      let data23 = data.tradeType;
-      if (typeof data23 !== "string") {
-        const err49 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.clientIp !== void 0) {
+      let data30 = data.clientIp;
+      if (typeof data30 === "string") {
+        if (func2(data30) > 64) {
+          const err63 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err63];
+          } else {
+            vErrors.push(err63);
+          }
+          errors++;
+        }
+      } else {
+        const err64 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err64];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err64);
         }
         errors++;
       }
-      if (!(data23 === "APP")) {
-        const err50 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.tradeType !== void 0) {
+      let data31 = data.tradeType;
+      if (typeof data31 !== "string") {
+        const err65 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err50];
+          vErrors = [err65];
         } else {
-          vErrors.push(err50);
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+      if (!(data31 === "APP")) {
+        const err66 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema44.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data32 = data.subAppId;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 32) {
+          const err67 = { instancePath: instancePath + "/subAppId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err67];
+          } else {
+            vErrors.push(err67);
+          }
+          errors++;
+        }
+      } else {
+        const err68 = { instancePath: instancePath + "/subAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.merchantUserId !== void 0) {
+      let data33 = data.merchantUserId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 32) {
+          const err69 = { instancePath: instancePath + "/merchantUserId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err69];
+          } else {
+            vErrors.push(err69);
+          }
+          errors++;
+        }
+      } else {
+        const err70 = { instancePath: instancePath + "/merchantUserId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
         }
         errors++;
       }
     }
     if (data.mobile !== void 0) {
-      let data24 = data.mobile;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 11) {
-          const err51 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
+      let data34 = data.mobile;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 11) {
+          const err71 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 11 }, message: "must NOT have more than 11 characters" };
           if (vErrors === null) {
-            vErrors = [err51];
+            vErrors = [err71];
           } else {
-            vErrors.push(err51);
+            vErrors.push(err71);
           }
           errors++;
         }
       } else {
-        const err52 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err72 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err72];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err72);
         }
         errors++;
       }
     }
     if (data.enablePayChnl !== void 0) {
-      let data25 = data.enablePayChnl;
-      if (typeof data25 !== "string") {
-        const err53 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data35 = data.enablePayChnl;
+      if (typeof data35 !== "string") {
+        const err73 = { instancePath: instancePath + "/enablePayChnl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err73];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err73);
         }
         errors++;
       }
-      if (!(data25 === "balance" || data25 === "moneyFund" || data25 === "pcredit" || data25 === "pcreditpayInstallment" || data25 === "creditCard" || data25 === "debitCardExpress")) {
-        const err54 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data35 === "balance" || data35 === "moneyFund" || data35 === "pcredit" || data35 === "pcreditpayInstallment" || data35 === "creditCard" || data35 === "debitCardExpress")) {
+        const err74 = { instancePath: instancePath + "/enablePayChnl", keyword: "enum", params: { allowedValues: schema44.properties.enablePayChnl.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err74];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err74);
         }
         errors++;
-      }
-    }
-    for (const key1 in data) {
-      if (pattern25.test(key1)) {
-        let data26 = data[key1];
-        if (typeof data26 === "string") {
-          if (func2(data26) > 255) {
-            const err55 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err55];
-            } else {
-              vErrors.push(err55);
-            }
-            errors++;
-          }
-        } else {
-          const err56 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err56];
-          } else {
-            vErrors.push(err56);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern38.test(key2)) {
-        let data27 = data[key2];
-        if (typeof data27 === "string") {
-          if (func2(data27) > 32) {
-            const err57 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err57];
-            } else {
-              vErrors.push(err57);
-            }
-            errors++;
-          }
-        } else {
-          const err58 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err58];
-          } else {
-            vErrors.push(err58);
-          }
-          errors++;
-        }
       }
     }
   } else {
-    const err59 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err75 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err59];
+      vErrors = [err75];
     } else {
-      vErrors.push(err59);
+      vErrors.push(err75);
     }
     errors++;
   }
@@ -8248,7 +9488,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_netpayWxpayH5Pay = validate57;
-var schema61 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount", "sceneType", "merAppName", "merAppId"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "merAppName": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "sceneType": { "type": "string", "enum": ["IOS_SDK", "AND_SDK", "IOS_WAP", "AND_WAP"] }, "merAppId": { "type": "string", "maxLength": 128 } }, "patternProperties": { "^(?:srcReserve|attachedData|orderDesc|notifyUrl|returnUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo)$": { "type": "string", "maxLength": 32 } } };
+var schema61 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "totalAmount", "sceneType", "merAppName", "merAppId"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "attachedData": { "type": "string", "maxLength": 255 }, "orderDesc": { "type": "string", "maxLength": 255 }, "goodsTag": { "type": "string", "maxLength": 32 }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "notifyUrl": { "type": "string", "maxLength": 255 }, "returnUrl": { "type": "string", "maxLength": 255 }, "systemId": { "type": "string", "maxLength": 32 }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "divisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "sceneType": { "type": "string", "enum": ["IOS_SDK", "AND_SDK", "IOS_WAP", "AND_WAP"] }, "merAppName": { "type": "string", "maxLength": 64 }, "merAppId": { "type": "string", "maxLength": 128 } } };
 function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -8335,7 +9575,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema61.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
+      if (!func9.call(schema61.properties, key0)) {
         const err9 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -8367,11 +9607,11 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err12 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err12 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -8380,7 +9620,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -8389,11 +9629,11 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err14 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err14 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -8402,7 +9642,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -8411,11 +9651,11 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merAppName !== void 0) {
-      let data3 = data.merAppName;
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err16 = { instancePath: instancePath + "/merAppName", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -8423,30 +9663,30 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 6) {
+          const err17 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
       } else {
-        const err17 = { instancePath: instancePath + "/merAppName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err18];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data4 = data.merOrderId;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err18 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (func2(data4) < 6) {
-          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err19 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -8454,30 +9694,30 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err20 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
       } else {
-        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data5 = data.mid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err21 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err22 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err22 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -8485,12 +9725,21 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 2) {
+          const err23 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
       } else {
-        const err23 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err24];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -8499,16 +9748,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err24 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err25 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err25 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -8516,70 +9756,71 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err26 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data7 = data.tid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err27 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data6) < 8) {
+          const err26 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (func2(data7) < 2) {
-          const err28 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err27];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err30 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err28 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err28];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err30 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err31 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err31 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err32 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -8587,31 +9828,42 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data9 = data.originalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err33 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err34 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+        if (data8 < 1 || isNaN(data8)) {
+          const err33 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err33];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err33);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err35 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err35 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -8619,20 +9871,8 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data10 = data.goods;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err36 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err36 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -8641,19 +9881,20 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data12 = data.secureTransaction;
-      if (typeof data12 !== "string") {
-        const err37 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err37 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "true" || data12 === "false")) {
-        const err38 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err38 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -8662,19 +9903,20 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data13 = data.limitCreditCard;
-      if (typeof data13 !== "string") {
-        const err39 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err39 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data13 === "true" || data13 === "false")) {
-        const err40 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err40 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -8683,21 +9925,20 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err41 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err41 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data15 = data.platformAmount;
-      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-        const err42 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err42 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -8705,32 +9946,33 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data15 == "number" && isFinite(data15)) {
-        if (data15 > 1e8 || isNaN(data15)) {
-          const err43 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
+    }
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
         }
-        if (data15 < 0 || isNaN(data15)) {
-          const err44 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
+        errors++;
+      }
+      if (!(data15 === "true" || data15 === "false")) {
+        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
         }
+        errors++;
       }
     }
-    if (data.subOrders !== void 0) {
-      let data16 = data.subOrders;
-      if (Array.isArray(data16)) {
-        if (data16.length > 20) {
-          const err45 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err45 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -8738,15 +9980,8 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len1 = data16.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data16[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data16, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err46 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err46 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -8755,11 +9990,11 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mobile !== void 0) {
-      let data18 = data.mobile;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 20) {
-          const err47 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err47 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err47];
           } else {
@@ -8768,7 +10003,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err48 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err48 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -8777,19 +10012,20 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.certType !== void 0) {
-      let data19 = data.certType;
-      if (typeof data19 !== "string") {
-        const err49 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data19 === "IDENTITY_CARD" || data19 === "PASSPORT" || data19 === "OFFICER_CARD" || data19 === "SOLDIER_CARD" || data19 === "HOKOU")) {
-        const err50 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -8798,10 +10034,10 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fixBuyer !== void 0) {
-      let data20 = data.fixBuyer;
-      if (typeof data20 !== "string") {
-        const err51 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err51 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -8809,8 +10045,8 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data20 === "T" || data20 === "F")) {
-        const err52 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema61.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data19 === "true" || data19 === "false")) {
+        const err52 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -8819,10 +10055,9 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.installmentNumber !== void 0) {
-      let data21 = data.installmentNumber;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err53 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err53 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err53];
         } else {
@@ -8830,12 +10065,193 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
-        const err54 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err54 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err54];
         } else {
           vErrors.push(err54);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err55 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err56 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err57 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err59 = { instancePath: instancePath + "/name", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      } else {
+        const err60 = { instancePath: instancePath + "/name", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err61 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err63 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err64 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err65 = { instancePath: instancePath + "/certNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/certNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err67 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err68 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema61.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err69 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err70 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
         }
         errors++;
       }
@@ -8847,102 +10263,76 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.sceneType !== void 0) {
-      let data23 = data.sceneType;
-      if (typeof data23 !== "string") {
-        const err55 = { instancePath: instancePath + "/sceneType", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data31 = data.sceneType;
+      if (typeof data31 !== "string") {
+        const err71 = { instancePath: instancePath + "/sceneType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err71];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err71);
         }
         errors++;
       }
-      if (!(data23 === "IOS_SDK" || data23 === "AND_SDK" || data23 === "IOS_WAP" || data23 === "AND_WAP")) {
-        const err56 = { instancePath: instancePath + "/sceneType", keyword: "enum", params: { allowedValues: schema61.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data31 === "IOS_SDK" || data31 === "AND_SDK" || data31 === "IOS_WAP" || data31 === "AND_WAP")) {
+        const err72 = { instancePath: instancePath + "/sceneType", keyword: "enum", params: { allowedValues: schema61.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err72];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppName !== void 0) {
+      let data32 = data.merAppName;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 64) {
+          const err73 = { instancePath: instancePath + "/merAppName", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+      } else {
+        const err74 = { instancePath: instancePath + "/merAppName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
         }
         errors++;
       }
     }
     if (data.merAppId !== void 0) {
-      let data24 = data.merAppId;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 128) {
-          const err57 = { instancePath: instancePath + "/merAppId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+      let data33 = data.merAppId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 128) {
+          const err75 = { instancePath: instancePath + "/merAppId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err75];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err75);
           }
           errors++;
         }
       } else {
-        const err58 = { instancePath: instancePath + "/merAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err76 = { instancePath: instancePath + "/merAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err76];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err76);
         }
         errors++;
       }
     }
-    for (const key1 in data) {
-      if (pattern31.test(key1)) {
-        let data25 = data[key1];
-        if (typeof data25 === "string") {
-          if (func2(data25) > 255) {
-            const err59 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
-        } else {
-          const err60 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern26.test(key2)) {
-        let data26 = data[key2];
-        if (typeof data26 === "string") {
-          if (func2(data26) > 32) {
-            const err61 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
-          }
-        } else {
-          const err62 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err62];
-          } else {
-            vErrors.push(err62);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err63 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err77 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err63];
+      vErrors = [err77];
     } else {
-      vErrors.push(err63);
+      vErrors.push(err77);
     }
     errors++;
   }
@@ -9036,7 +10426,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema61.properties, key0) || pattern31.test(key0) || pattern26.test(key0))) {
+      if (!func9.call(schema61.properties, key0)) {
         const err9 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err9];
@@ -9068,11 +10458,11 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err12 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err12 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -9081,7 +10471,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -9090,11 +10480,11 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err14 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err14 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -9103,7 +10493,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err15 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err15 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err15];
         } else {
@@ -9112,11 +10502,11 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merAppName !== void 0) {
-      let data3 = data.merAppName;
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err16 = { instancePath: instancePath + "/merAppName", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err16];
           } else {
@@ -9124,30 +10514,30 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 6) {
+          const err17 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
       } else {
-        const err17 = { instancePath: instancePath + "/merAppName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err18];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err18);
         }
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data4 = data.merOrderId;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err18 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-        if (func2(data4) < 6) {
-          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err19 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -9155,30 +10545,30 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err20 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err20];
+          } else {
+            vErrors.push(err20);
+          }
+          errors++;
+        }
       } else {
-        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err21 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err21];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err21);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data5 = data.mid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err21 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err22 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err22 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -9186,12 +10576,21 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 2) {
+          const err23 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err23];
+          } else {
+            vErrors.push(err23);
+          }
+          errors++;
+        }
       } else {
-        const err23 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err24 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err23];
+          vErrors = [err24];
         } else {
-          vErrors.push(err23);
+          vErrors.push(err24);
         }
         errors++;
       }
@@ -9200,16 +10599,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err24 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err25 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err25 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err25];
           } else {
@@ -9217,70 +10607,71 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err26 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data7 = data.tid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err27 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data6) < 8) {
+          const err26 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err27];
+            vErrors = [err26];
           } else {
-            vErrors.push(err27);
-          }
-          errors++;
-        }
-        if (func2(data7) < 2) {
-          const err28 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
+            vErrors.push(err26);
           }
           errors++;
         }
       } else {
-        const err29 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err27 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err27];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err27);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err30 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err28 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err28];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err30 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err31 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err31 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err31];
-          } else {
-            vErrors.push(err31);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err32 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err32];
           } else {
@@ -9288,31 +10679,42 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data9 = data.originalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err33 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err33];
-        } else {
-          vErrors.push(err33);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err34 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+        if (data8 < 1 || isNaN(data8)) {
+          const err33 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err34];
+            vErrors = [err33];
           } else {
-            vErrors.push(err34);
+            vErrors.push(err33);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err35 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err34 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      let data11 = data.attachedData;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 255) {
+          const err35 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err35];
           } else {
@@ -9320,20 +10722,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data10 = data.goods;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err36 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err36 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err36];
         } else {
@@ -9342,19 +10732,20 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data12 = data.secureTransaction;
-      if (typeof data12 !== "string") {
-        const err37 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
+    if (data.orderDesc !== void 0) {
+      let data12 = data.orderDesc;
+      if (typeof data12 === "string") {
+        if (func2(data12) > 255) {
+          const err37 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data12 === "true" || data12 === "false")) {
-        const err38 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err38 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -9363,19 +10754,20 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data13 = data.limitCreditCard;
-      if (typeof data13 !== "string") {
-        const err39 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
+    if (data.goodsTag !== void 0) {
+      let data13 = data.goodsTag;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 32) {
+          const err39 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data13 === "true" || data13 === "false")) {
-        const err40 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err40 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err40];
         } else {
@@ -9384,21 +10776,20 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err41 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err41];
-        } else {
-          vErrors.push(err41);
+    if (data.expireTime !== void 0) {
+      let data14 = data.expireTime;
+      if (typeof data14 === "string") {
+        if (!pattern2.test(data14)) {
+          const err41 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+          if (vErrors === null) {
+            vErrors = [err41];
+          } else {
+            vErrors.push(err41);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.platformAmount !== void 0) {
-      let data15 = data.platformAmount;
-      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-        const err42 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err42 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err42];
         } else {
@@ -9406,32 +10797,33 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data15 == "number" && isFinite(data15)) {
-        if (data15 > 1e8 || isNaN(data15)) {
-          const err43 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err43];
-          } else {
-            vErrors.push(err43);
-          }
-          errors++;
+    }
+    if (data.secureTransaction !== void 0) {
+      let data15 = data.secureTransaction;
+      if (typeof data15 !== "string") {
+        const err43 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
         }
-        if (data15 < 0 || isNaN(data15)) {
-          const err44 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err44];
-          } else {
-            vErrors.push(err44);
-          }
-          errors++;
+        errors++;
+      }
+      if (!(data15 === "true" || data15 === "false")) {
+        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
         }
+        errors++;
       }
     }
-    if (data.subOrders !== void 0) {
-      let data16 = data.subOrders;
-      if (Array.isArray(data16)) {
-        if (data16.length > 20) {
-          const err45 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+    if (data.notifyUrl !== void 0) {
+      let data16 = data.notifyUrl;
+      if (typeof data16 === "string") {
+        if (func2(data16) > 255) {
+          const err45 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err45];
           } else {
@@ -9439,15 +10831,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        const len1 = data16.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data16[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data16, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err46 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err46 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -9456,11 +10841,11 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mobile !== void 0) {
-      let data18 = data.mobile;
-      if (typeof data18 === "string") {
-        if (func2(data18) > 20) {
-          const err47 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+    if (data.returnUrl !== void 0) {
+      let data17 = data.returnUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err47 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err47];
           } else {
@@ -9469,7 +10854,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err48 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err48 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -9478,19 +10863,20 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.certType !== void 0) {
-      let data19 = data.certType;
-      if (typeof data19 !== "string") {
-        const err49 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err49];
-        } else {
-          vErrors.push(err49);
+    if (data.systemId !== void 0) {
+      let data18 = data.systemId;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data19 === "IDENTITY_CARD" || data19 === "PASSPORT" || data19 === "OFFICER_CARD" || data19 === "SOLDIER_CARD" || data19 === "HOKOU")) {
-        const err50 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err50];
         } else {
@@ -9499,10 +10885,10 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.fixBuyer !== void 0) {
-      let data20 = data.fixBuyer;
-      if (typeof data20 !== "string") {
-        const err51 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.limitCreditCard !== void 0) {
+      let data19 = data.limitCreditCard;
+      if (typeof data19 !== "string") {
+        const err51 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err51];
         } else {
@@ -9510,8 +10896,8 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data20 === "T" || data20 === "F")) {
-        const err52 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema61.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data19 === "true" || data19 === "false")) {
+        const err52 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err52];
         } else {
@@ -9520,10 +10906,9 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.installmentNumber !== void 0) {
-      let data21 = data.installmentNumber;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err53 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err53 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
         if (vErrors === null) {
           vErrors = [err53];
         } else {
@@ -9531,12 +10916,193 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
-        const err54 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.platformAmount !== void 0) {
+      let data21 = data.platformAmount;
+      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
+        const err54 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err54];
         } else {
           vErrors.push(err54);
+        }
+        errors++;
+      }
+      if (typeof data21 == "number" && isFinite(data21)) {
+        if (data21 > 1e8 || isNaN(data21)) {
+          const err55 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+        if (data21 < 0 || isNaN(data21)) {
+          const err56 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data22 = data.subOrders;
+      if (Array.isArray(data22)) {
+        if (data22.length > 20) {
+          const err57 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+        const len1 = data22.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data22[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data22, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data24 = data.name;
+      if (typeof data24 === "string") {
+        if (func2(data24) > 32) {
+          const err59 = { instancePath: instancePath + "/name", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err59];
+          } else {
+            vErrors.push(err59);
+          }
+          errors++;
+        }
+      } else {
+        const err60 = { instancePath: instancePath + "/name", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data25 = data.mobile;
+      if (typeof data25 === "string") {
+        if (func2(data25) > 20) {
+          const err61 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+    if (data.certType !== void 0) {
+      let data26 = data.certType;
+      if (typeof data26 !== "string") {
+        const err63 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
+        }
+        errors++;
+      }
+      if (!(data26 === "IDENTITY_CARD" || data26 === "PASSPORT" || data26 === "OFFICER_CARD" || data26 === "SOLDIER_CARD" || data26 === "HOKOU")) {
+        const err64 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err64];
+        } else {
+          vErrors.push(err64);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data27 = data.certNo;
+      if (typeof data27 === "string") {
+        if (func2(data27) > 32) {
+          const err65 = { instancePath: instancePath + "/certNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err65];
+          } else {
+            vErrors.push(err65);
+          }
+          errors++;
+        }
+      } else {
+        const err66 = { instancePath: instancePath + "/certNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err66];
+        } else {
+          vErrors.push(err66);
+        }
+        errors++;
+      }
+    }
+    if (data.fixBuyer !== void 0) {
+      let data28 = data.fixBuyer;
+      if (typeof data28 !== "string") {
+        const err67 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+      if (!(data28 === "T" || data28 === "F")) {
+        const err68 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema61.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err68];
+        } else {
+          vErrors.push(err68);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data29 = data.installmentNumber;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err69 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
+        }
+        errors++;
+      }
+      if (!(data29 === 3 || data29 === 6 || data29 === 12)) {
+        const err70 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err70];
+        } else {
+          vErrors.push(err70);
         }
         errors++;
       }
@@ -9548,102 +11114,76 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
     if (data.sceneType !== void 0) {
-      let data23 = data.sceneType;
-      if (typeof data23 !== "string") {
-        const err55 = { instancePath: instancePath + "/sceneType", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data31 = data.sceneType;
+      if (typeof data31 !== "string") {
+        const err71 = { instancePath: instancePath + "/sceneType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err71];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err71);
         }
         errors++;
       }
-      if (!(data23 === "IOS_SDK" || data23 === "AND_SDK" || data23 === "IOS_WAP" || data23 === "AND_WAP")) {
-        const err56 = { instancePath: instancePath + "/sceneType", keyword: "enum", params: { allowedValues: schema61.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data31 === "IOS_SDK" || data31 === "AND_SDK" || data31 === "IOS_WAP" || data31 === "AND_WAP")) {
+        const err72 = { instancePath: instancePath + "/sceneType", keyword: "enum", params: { allowedValues: schema61.properties.sceneType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err72];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err72);
+        }
+        errors++;
+      }
+    }
+    if (data.merAppName !== void 0) {
+      let data32 = data.merAppName;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 64) {
+          const err73 = { instancePath: instancePath + "/merAppName", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err73];
+          } else {
+            vErrors.push(err73);
+          }
+          errors++;
+        }
+      } else {
+        const err74 = { instancePath: instancePath + "/merAppName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err74];
+        } else {
+          vErrors.push(err74);
         }
         errors++;
       }
     }
     if (data.merAppId !== void 0) {
-      let data24 = data.merAppId;
-      if (typeof data24 === "string") {
-        if (func2(data24) > 128) {
-          const err57 = { instancePath: instancePath + "/merAppId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+      let data33 = data.merAppId;
+      if (typeof data33 === "string") {
+        if (func2(data33) > 128) {
+          const err75 = { instancePath: instancePath + "/merAppId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
-            vErrors = [err57];
+            vErrors = [err75];
           } else {
-            vErrors.push(err57);
+            vErrors.push(err75);
           }
           errors++;
         }
       } else {
-        const err58 = { instancePath: instancePath + "/merAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err76 = { instancePath: instancePath + "/merAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err58];
+          vErrors = [err76];
         } else {
-          vErrors.push(err58);
+          vErrors.push(err76);
         }
         errors++;
       }
     }
-    for (const key1 in data) {
-      if (pattern31.test(key1)) {
-        let data25 = data[key1];
-        if (typeof data25 === "string") {
-          if (func2(data25) > 255) {
-            const err59 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err59];
-            } else {
-              vErrors.push(err59);
-            }
-            errors++;
-          }
-        } else {
-          const err60 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err60];
-          } else {
-            vErrors.push(err60);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern26.test(key2)) {
-        let data26 = data[key2];
-        if (typeof data26 === "string") {
-          if (func2(data26) > 32) {
-            const err61 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err61];
-            } else {
-              vErrors.push(err61);
-            }
-            errors++;
-          }
-        } else {
-          const err62 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err62];
-          } else {
-            vErrors.push(err62);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err63 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err77 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err63];
+      vErrors = [err77];
     } else {
-      vErrors.push(err63);
+      vErrors.push(err77);
     }
     errors++;
   }
@@ -9651,8 +11191,7 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var requestValidators_netpayWxUnifiedOrder = validate65;
-var schema71 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "tradeType", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "clientIp": { "type": "string", "maxLength": 64 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "subOpenId": { "type": "string", "maxLength": 128 } }, "patternProperties": { "^(?:srcReserve|orderDesc|attachedData|notifyUrl|returnUrl|showUrl)$": { "type": "string", "maxLength": 255 }, "^(?:goodsTag|systemId|name|certNo|subAppId)$": { "type": "string", "maxLength": 32 } } };
-var pattern74 = new RegExp("^(?:goodsTag|systemId|name|certNo|subAppId)$", "u");
+var schema71 = { "type": "object", "additionalProperties": false, "required": ["requestTimestamp", "merOrderId", "mid", "tid", "instMid", "tradeType", "totalAmount"], "properties": { "requestTimestamp": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "merOrderId": { "type": "string", "minLength": 6, "maxLength": 32 }, "mid": { "type": "string", "minLength": 8, "maxLength": 32 }, "tid": { "type": "string", "minLength": 2, "maxLength": 32 }, "instMid": { "type": "string", "minLength": 8, "maxLength": 32 }, "totalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "originalAmount": { "type": "integer", "minimum": 1, "maximum": 1e8 }, "goods": { "type": "array", "items": { "$ref": "#/$defs/OrderGoods" } }, "goodsTag": { "type": "string", "maxLength": 32 }, "goodsTradeNo": { "type": "string" }, "productId": { "type": "string" }, "orderDesc": { "type": "string", "maxLength": 255 }, "attachedData": { "type": "string", "maxLength": 255 }, "expireTime": { "type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, "notifyUrl": { "type": "string", "maxLength": 255 }, "returnUrl": { "type": "string", "maxLength": 255 }, "showUrl": { "type": "string", "maxLength": 255 }, "systemId": { "type": "string", "maxLength": 32 }, "divisionFlag": { "type": "boolean" }, "asynDivisionFlag": { "type": "boolean" }, "platformAmount": { "type": "integer", "minimum": 0, "maximum": 1e8 }, "subOrders": { "type": "array", "maxItems": 20, "items": { "$ref": "#/$defs/SubOrder" } }, "secureTransaction": { "$ref": "#/$defs/TrueFalseString" }, "limitCreditCard": { "$ref": "#/$defs/TrueFalseString" }, "installmentNumber": { "$ref": "#/$defs/InstallmentNumber" }, "retCommParams": { "$ref": "#/$defs/RetCommParams" }, "clientIp": { "type": "string", "maxLength": 64 }, "name": { "type": "string", "maxLength": 32 }, "mobile": { "type": "string", "maxLength": 20 }, "certType": { "$ref": "#/$defs/CertType" }, "certNo": { "type": "string", "maxLength": 32 }, "fixBuyer": { "type": "string", "enum": ["T", "F"] }, "tradeType": { "type": "string", "enum": ["MINI", "JSAPI"] }, "subAppId": { "type": "string", "maxLength": 32 }, "subOpenId": { "type": "string", "maxLength": 128 } } };
 function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -9721,7 +11260,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       errors++;
     }
     for (const key0 in data) {
-      if (!(func9.call(schema71.properties, key0) || pattern25.test(key0) || pattern74.test(key0))) {
+      if (!func9.call(schema71.properties, key0)) {
         const err7 = { instancePath, keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
         if (vErrors === null) {
           vErrors = [err7];
@@ -9753,11 +11292,11 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.expireTime !== void 0) {
-      let data1 = data.expireTime;
+    if (data.msgId !== void 0) {
+      let data1 = data.msgId;
       if (typeof data1 === "string") {
-        if (!pattern2.test(data1)) {
-          const err10 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
+        if (func2(data1) > 64) {
+          const err10 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err10];
           } else {
@@ -9766,7 +11305,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err11 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err11 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err11];
         } else {
@@ -9775,11 +11314,11 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data2 = data.msgId;
+    if (data.srcReserve !== void 0) {
+      let data2 = data.srcReserve;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err12 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data2) > 255) {
+          const err12 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err12];
           } else {
@@ -9788,7 +11327,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err13 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err13 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err13];
         } else {
@@ -9797,11 +11336,11 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.clientIp !== void 0) {
-      let data3 = data.clientIp;
+    if (data.merOrderId !== void 0) {
+      let data3 = data.merOrderId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 64) {
-          const err14 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data3) > 32) {
+          const err14 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err14];
           } else {
@@ -9809,30 +11348,30 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data3) < 6) {
+          const err15 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
       } else {
-        const err15 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err15];
+          vErrors = [err16];
         } else {
-          vErrors.push(err15);
+          vErrors.push(err16);
         }
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data4 = data.merOrderId;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
         if (func2(data4) > 32) {
-          const err16 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-        if (func2(data4) < 6) {
-          const err17 = { instancePath: instancePath + "/merOrderId", keyword: "minLength", params: { limit: 6 }, message: "must NOT have fewer than 6 characters" };
+          const err17 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -9840,30 +11379,30 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data4) < 8) {
+          const err18 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          if (vErrors === null) {
+            vErrors = [err18];
+          } else {
+            vErrors.push(err18);
+          }
+          errors++;
+        }
       } else {
-        const err18 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err19 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err19];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err19);
         }
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data5 = data.mid;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
         if (func2(data5) > 32) {
-          const err19 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-        if (func2(data5) < 8) {
-          const err20 = { instancePath: instancePath + "/mid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err20 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err20];
           } else {
@@ -9871,12 +11410,21 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+        if (func2(data5) < 2) {
+          const err21 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
+          if (vErrors === null) {
+            vErrors = [err21];
+          } else {
+            vErrors.push(err21);
+          }
+          errors++;
+        }
       } else {
-        const err21 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err21];
+          vErrors = [err22];
         } else {
-          vErrors.push(err21);
+          vErrors.push(err22);
         }
         errors++;
       }
@@ -9885,16 +11433,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
       let data6 = data.instMid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err22 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-        if (func2(data6) < 8) {
-          const err23 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
+          const err23 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -9902,70 +11441,71 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-    }
-    if (data.tid !== void 0) {
-      let data7 = data.tid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err25 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data6) < 8) {
+          const err24 = { instancePath: instancePath + "/instMid", keyword: "minLength", params: { limit: 8 }, message: "must NOT have fewer than 8 characters" };
           if (vErrors === null) {
-            vErrors = [err25];
+            vErrors = [err24];
           } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-        if (func2(data7) < 2) {
-          const err26 = { instancePath: instancePath + "/tid", keyword: "minLength", params: { limit: 2 }, message: "must NOT have fewer than 2 characters" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
+            vErrors.push(err24);
           }
           errors++;
         }
       } else {
-        const err27 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err25 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err27];
+          vErrors = [err25];
         } else {
-          vErrors.push(err27);
+          vErrors.push(err25);
         }
         errors++;
       }
     }
     if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err28 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      let data7 = data.totalAmount;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err26 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err26];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 > 1e8 || isNaN(data7)) {
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+        if (data7 < 1 || isNaN(data7)) {
+          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.originalAmount !== void 0) {
+      let data8 = data.originalAmount;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err29 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
         }
         errors++;
       }
       if (typeof data8 == "number" && isFinite(data8)) {
         if (data8 > 1e8 || isNaN(data8)) {
-          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
-          if (vErrors === null) {
-            vErrors = [err29];
-          } else {
-            vErrors.push(err29);
-          }
-          errors++;
-        }
-        if (data8 < 1 || isNaN(data8)) {
-          const err30 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+          const err30 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
           if (vErrors === null) {
             vErrors = [err30];
           } else {
@@ -9973,31 +11513,42 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.originalAmount !== void 0) {
-      let data9 = data.originalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err31 = { instancePath: instancePath + "/originalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err31];
-        } else {
-          vErrors.push(err31);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 > 1e8 || isNaN(data9)) {
-          const err32 = { instancePath: instancePath + "/originalAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+        if (data8 < 1 || isNaN(data8)) {
+          const err31 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
           if (vErrors === null) {
-            vErrors = [err32];
+            vErrors = [err31];
           } else {
-            vErrors.push(err32);
+            vErrors.push(err31);
           }
           errors++;
         }
-        if (data9 < 1 || isNaN(data9)) {
-          const err33 = { instancePath: instancePath + "/originalAmount", keyword: "minimum", params: { comparison: ">=", limit: 1 }, message: "must be >= 1" };
+      }
+    }
+    if (data.goods !== void 0) {
+      let data9 = data.goods;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate17(data9[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err32 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsTag !== void 0) {
+      let data11 = data.goodsTag;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 32) {
+          const err33 = { instancePath: instancePath + "/goodsTag", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err33];
           } else {
@@ -10005,20 +11556,8 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.goods !== void 0) {
-      let data10 = data.goods;
-      if (Array.isArray(data10)) {
-        const len0 = data10.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate17(data10[i0], { instancePath: instancePath + "/goods/" + i0, parentData: data10, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate17.errors : vErrors.concat(validate17.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err34 = { instancePath: instancePath + "/goods", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err34 = { instancePath: instancePath + "/goodsTag", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
@@ -10049,20 +11588,20 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.divisionFlag !== void 0) {
-      if (typeof data.divisionFlag !== "boolean") {
-        const err37 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
-        if (vErrors === null) {
-          vErrors = [err37];
-        } else {
-          vErrors.push(err37);
+    if (data.orderDesc !== void 0) {
+      let data14 = data.orderDesc;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 255) {
+          const err37 = { instancePath: instancePath + "/orderDesc", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
         }
-        errors++;
-      }
-    }
-    if (data.asynDivisionFlag !== void 0) {
-      if (typeof data.asynDivisionFlag !== "boolean") {
-        const err38 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+      } else {
+        const err38 = { instancePath: instancePath + "/orderDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err38];
         } else {
@@ -10071,29 +11610,33 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.platformAmount !== void 0) {
-      let data16 = data.platformAmount;
-      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-        const err39 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err39];
-        } else {
-          vErrors.push(err39);
-        }
-        errors++;
-      }
-      if (typeof data16 == "number" && isFinite(data16)) {
-        if (data16 > 1e8 || isNaN(data16)) {
-          const err40 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+    if (data.attachedData !== void 0) {
+      let data15 = data.attachedData;
+      if (typeof data15 === "string") {
+        if (func2(data15) > 255) {
+          const err39 = { instancePath: instancePath + "/attachedData", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
-            vErrors = [err40];
+            vErrors = [err39];
           } else {
-            vErrors.push(err40);
+            vErrors.push(err39);
           }
           errors++;
         }
-        if (data16 < 0 || isNaN(data16)) {
-          const err41 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      } else {
+        const err40 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.expireTime !== void 0) {
+      let data16 = data.expireTime;
+      if (typeof data16 === "string") {
+        if (!pattern2.test(data16)) {
+          const err41 = { instancePath: instancePath + "/expireTime", keyword: "pattern", params: { pattern: "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$" }, message: 'must match pattern "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$"' };
           if (vErrors === null) {
             vErrors = [err41];
           } else {
@@ -10101,41 +11644,30 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.subOrders !== void 0) {
-      let data17 = data.subOrders;
-      if (Array.isArray(data17)) {
-        if (data17.length > 20) {
-          const err42 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
-          if (vErrors === null) {
-            vErrors = [err42];
-          } else {
-            vErrors.push(err42);
-          }
-          errors++;
-        }
-        const len1 = data17.length;
-        for (let i1 = 0; i1 < len1; i1++) {
-          if (!validate19(data17[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data17, parentDataProperty: i1, rootData })) {
-            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
-            errors = vErrors.length;
-          }
-        }
       } else {
-        const err43 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err42 = { instancePath: instancePath + "/expireTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err43];
+          vErrors = [err42];
         } else {
-          vErrors.push(err43);
+          vErrors.push(err42);
         }
         errors++;
       }
     }
-    if (data.secureTransaction !== void 0) {
-      let data19 = data.secureTransaction;
-      if (typeof data19 !== "string") {
-        const err44 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.notifyUrl !== void 0) {
+      let data17 = data.notifyUrl;
+      if (typeof data17 === "string") {
+        if (func2(data17) > 255) {
+          const err43 = { instancePath: instancePath + "/notifyUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/notifyUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err44];
         } else {
@@ -10143,20 +11675,21 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data19 === "true" || data19 === "false")) {
-        const err45 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err45];
-        } else {
-          vErrors.push(err45);
-        }
-        errors++;
-      }
     }
-    if (data.limitCreditCard !== void 0) {
-      let data20 = data.limitCreditCard;
-      if (typeof data20 !== "string") {
-        const err46 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.returnUrl !== void 0) {
+      let data18 = data.returnUrl;
+      if (typeof data18 === "string") {
+        if (func2(data18) > 255) {
+          const err45 = { instancePath: instancePath + "/returnUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err45];
+          } else {
+            vErrors.push(err45);
+          }
+          errors++;
+        }
+      } else {
+        const err46 = { instancePath: instancePath + "/returnUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err46];
         } else {
@@ -10164,20 +11697,21 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data20 === "true" || data20 === "false")) {
-        const err47 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err47];
-        } else {
-          vErrors.push(err47);
-        }
-        errors++;
-      }
     }
-    if (data.installmentNumber !== void 0) {
-      let data21 = data.installmentNumber;
-      if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-        const err48 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.showUrl !== void 0) {
+      let data19 = data.showUrl;
+      if (typeof data19 === "string") {
+        if (func2(data19) > 255) {
+          const err47 = { instancePath: instancePath + "/showUrl", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/showUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err48];
         } else {
@@ -10185,12 +11719,171 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data21 === 3 || data21 === 6 || data21 === 12)) {
-        const err49 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.systemId !== void 0) {
+      let data20 = data.systemId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 32) {
+          const err49 = { instancePath: instancePath + "/systemId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err49];
+          } else {
+            vErrors.push(err49);
+          }
+          errors++;
+        }
+      } else {
+        const err50 = { instancePath: instancePath + "/systemId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err49];
+          vErrors = [err50];
         } else {
-          vErrors.push(err49);
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.divisionFlag !== void 0) {
+      if (typeof data.divisionFlag !== "boolean") {
+        const err51 = { instancePath: instancePath + "/divisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+    }
+    if (data.asynDivisionFlag !== void 0) {
+      if (typeof data.asynDivisionFlag !== "boolean") {
+        const err52 = { instancePath: instancePath + "/asynDivisionFlag", keyword: "type", params: { type: "boolean" }, message: "must be boolean" };
+        if (vErrors === null) {
+          vErrors = [err52];
+        } else {
+          vErrors.push(err52);
+        }
+        errors++;
+      }
+    }
+    if (data.platformAmount !== void 0) {
+      let data23 = data.platformAmount;
+      if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
+        const err53 = { instancePath: instancePath + "/platformAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (typeof data23 == "number" && isFinite(data23)) {
+        if (data23 > 1e8 || isNaN(data23)) {
+          const err54 = { instancePath: instancePath + "/platformAmount", keyword: "maximum", params: { comparison: "<=", limit: 1e8 }, message: "must be <= 100000000" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+        if (data23 < 0 || isNaN(data23)) {
+          const err55 = { instancePath: instancePath + "/platformAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err55];
+          } else {
+            vErrors.push(err55);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.subOrders !== void 0) {
+      let data24 = data.subOrders;
+      if (Array.isArray(data24)) {
+        if (data24.length > 20) {
+          const err56 = { instancePath: instancePath + "/subOrders", keyword: "maxItems", params: { limit: 20 }, message: "must NOT have more than 20 items" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+        const len1 = data24.length;
+        for (let i1 = 0; i1 < len1; i1++) {
+          if (!validate19(data24[i1], { instancePath: instancePath + "/subOrders/" + i1, parentData: data24, parentDataProperty: i1, rootData })) {
+            vErrors = vErrors === null ? validate19.errors : vErrors.concat(validate19.errors);
+            errors = vErrors.length;
+          }
+        }
+      } else {
+        const err57 = { instancePath: instancePath + "/subOrders", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err57];
+        } else {
+          vErrors.push(err57);
+        }
+        errors++;
+      }
+    }
+    if (data.secureTransaction !== void 0) {
+      let data26 = data.secureTransaction;
+      if (typeof data26 !== "string") {
+        const err58 = { instancePath: instancePath + "/secureTransaction", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+      if (!(data26 === "true" || data26 === "false")) {
+        const err59 = { instancePath: instancePath + "/secureTransaction", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.limitCreditCard !== void 0) {
+      let data27 = data.limitCreditCard;
+      if (typeof data27 !== "string") {
+        const err60 = { instancePath: instancePath + "/limitCreditCard", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+      if (!(data27 === "true" || data27 === "false")) {
+        const err61 = { instancePath: instancePath + "/limitCreditCard", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err61];
+        } else {
+          vErrors.push(err61);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      let data28 = data.installmentNumber;
+      if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+        const err62 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+      if (!(data28 === 3 || data28 === 6 || data28 === 12)) {
+        const err63 = { instancePath: instancePath + "/installmentNumber", keyword: "enum", params: { allowedValues: schema20.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err63];
+        } else {
+          vErrors.push(err63);
         }
         errors++;
       }
@@ -10201,167 +11894,207 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    if (data.mobile !== void 0) {
-      let data23 = data.mobile;
-      if (typeof data23 === "string") {
-        if (func2(data23) > 20) {
-          const err50 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+    if (data.clientIp !== void 0) {
+      let data30 = data.clientIp;
+      if (typeof data30 === "string") {
+        if (func2(data30) > 64) {
+          const err64 = { instancePath: instancePath + "/clientIp", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
-            vErrors = [err50];
+            vErrors = [err64];
           } else {
-            vErrors.push(err50);
+            vErrors.push(err64);
           }
           errors++;
         }
       } else {
-        const err51 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err65 = { instancePath: instancePath + "/clientIp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err51];
+          vErrors = [err65];
         } else {
-          vErrors.push(err51);
+          vErrors.push(err65);
+        }
+        errors++;
+      }
+    }
+    if (data.name !== void 0) {
+      let data31 = data.name;
+      if (typeof data31 === "string") {
+        if (func2(data31) > 32) {
+          const err66 = { instancePath: instancePath + "/name", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err66];
+          } else {
+            vErrors.push(err66);
+          }
+          errors++;
+        }
+      } else {
+        const err67 = { instancePath: instancePath + "/name", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err67];
+        } else {
+          vErrors.push(err67);
+        }
+        errors++;
+      }
+    }
+    if (data.mobile !== void 0) {
+      let data32 = data.mobile;
+      if (typeof data32 === "string") {
+        if (func2(data32) > 20) {
+          const err68 = { instancePath: instancePath + "/mobile", keyword: "maxLength", params: { limit: 20 }, message: "must NOT have more than 20 characters" };
+          if (vErrors === null) {
+            vErrors = [err68];
+          } else {
+            vErrors.push(err68);
+          }
+          errors++;
+        }
+      } else {
+        const err69 = { instancePath: instancePath + "/mobile", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err69];
+        } else {
+          vErrors.push(err69);
         }
         errors++;
       }
     }
     if (data.certType !== void 0) {
-      let data24 = data.certType;
-      if (typeof data24 !== "string") {
-        const err52 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data33 = data.certType;
+      if (typeof data33 !== "string") {
+        const err70 = { instancePath: instancePath + "/certType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err52];
+          vErrors = [err70];
         } else {
-          vErrors.push(err52);
+          vErrors.push(err70);
         }
         errors++;
       }
-      if (!(data24 === "IDENTITY_CARD" || data24 === "PASSPORT" || data24 === "OFFICER_CARD" || data24 === "SOLDIER_CARD" || data24 === "HOKOU")) {
-        const err53 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema19.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data33 === "IDENTITY_CARD" || data33 === "PASSPORT" || data33 === "OFFICER_CARD" || data33 === "SOLDIER_CARD" || data33 === "HOKOU")) {
+        const err71 = { instancePath: instancePath + "/certType", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err53];
+          vErrors = [err71];
         } else {
-          vErrors.push(err53);
+          vErrors.push(err71);
+        }
+        errors++;
+      }
+    }
+    if (data.certNo !== void 0) {
+      let data34 = data.certNo;
+      if (typeof data34 === "string") {
+        if (func2(data34) > 32) {
+          const err72 = { instancePath: instancePath + "/certNo", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err72];
+          } else {
+            vErrors.push(err72);
+          }
+          errors++;
+        }
+      } else {
+        const err73 = { instancePath: instancePath + "/certNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err73];
+        } else {
+          vErrors.push(err73);
         }
         errors++;
       }
     }
     if (data.fixBuyer !== void 0) {
-      let data25 = data.fixBuyer;
-      if (typeof data25 !== "string") {
-        const err54 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data35 = data.fixBuyer;
+      if (typeof data35 !== "string") {
+        const err74 = { instancePath: instancePath + "/fixBuyer", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err54];
+          vErrors = [err74];
         } else {
-          vErrors.push(err54);
+          vErrors.push(err74);
         }
         errors++;
       }
-      if (!(data25 === "T" || data25 === "F")) {
-        const err55 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema71.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data35 === "T" || data35 === "F")) {
+        const err75 = { instancePath: instancePath + "/fixBuyer", keyword: "enum", params: { allowedValues: schema71.properties.fixBuyer.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err55];
+          vErrors = [err75];
         } else {
-          vErrors.push(err55);
+          vErrors.push(err75);
         }
         errors++;
       }
     }
     if (data.tradeType !== void 0) {
-      let data26 = data.tradeType;
-      if (typeof data26 !== "string") {
-        const err56 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data36 = data.tradeType;
+      if (typeof data36 !== "string") {
+        const err76 = { instancePath: instancePath + "/tradeType", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err56];
+          vErrors = [err76];
         } else {
-          vErrors.push(err56);
+          vErrors.push(err76);
         }
         errors++;
       }
-      if (!(data26 === "MINI" || data26 === "JSAPI")) {
-        const err57 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema71.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data36 === "MINI" || data36 === "JSAPI")) {
+        const err77 = { instancePath: instancePath + "/tradeType", keyword: "enum", params: { allowedValues: schema71.properties.tradeType.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err57];
+          vErrors = [err77];
         } else {
-          vErrors.push(err57);
+          vErrors.push(err77);
+        }
+        errors++;
+      }
+    }
+    if (data.subAppId !== void 0) {
+      let data37 = data.subAppId;
+      if (typeof data37 === "string") {
+        if (func2(data37) > 32) {
+          const err78 = { instancePath: instancePath + "/subAppId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err78];
+          } else {
+            vErrors.push(err78);
+          }
+          errors++;
+        }
+      } else {
+        const err79 = { instancePath: instancePath + "/subAppId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err79];
+        } else {
+          vErrors.push(err79);
         }
         errors++;
       }
     }
     if (data.subOpenId !== void 0) {
-      let data27 = data.subOpenId;
-      if (typeof data27 === "string") {
-        if (func2(data27) > 128) {
-          const err58 = { instancePath: instancePath + "/subOpenId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
+      let data38 = data.subOpenId;
+      if (typeof data38 === "string") {
+        if (func2(data38) > 128) {
+          const err80 = { instancePath: instancePath + "/subOpenId", keyword: "maxLength", params: { limit: 128 }, message: "must NOT have more than 128 characters" };
           if (vErrors === null) {
-            vErrors = [err58];
+            vErrors = [err80];
           } else {
-            vErrors.push(err58);
+            vErrors.push(err80);
           }
           errors++;
         }
       } else {
-        const err59 = { instancePath: instancePath + "/subOpenId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err81 = { instancePath: instancePath + "/subOpenId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err59];
+          vErrors = [err81];
         } else {
-          vErrors.push(err59);
+          vErrors.push(err81);
         }
         errors++;
       }
     }
-    for (const key1 in data) {
-      if (pattern25.test(key1)) {
-        let data28 = data[key1];
-        if (typeof data28 === "string") {
-          if (func2(data28) > 255) {
-            const err60 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-            if (vErrors === null) {
-              vErrors = [err60];
-            } else {
-              vErrors.push(err60);
-            }
-            errors++;
-          }
-        } else {
-          const err61 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err61];
-          } else {
-            vErrors.push(err61);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern74.test(key2)) {
-        let data29 = data[key2];
-        if (typeof data29 === "string") {
-          if (func2(data29) > 32) {
-            const err62 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err62];
-            } else {
-              vErrors.push(err62);
-            }
-            errors++;
-          }
-        } else {
-          const err63 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err63];
-          } else {
-            vErrors.push(err63);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err64 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err82 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err64];
+      vErrors = [err82];
     } else {
-      vErrors.push(err64);
+      vErrors.push(err82);
     }
     errors++;
   }
@@ -10370,7 +12103,7 @@ function validate65(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var requestValidators_payPointOrderSync = validate69;
 var schema76 = { "type": "object", "additionalProperties": false, "required": ["fenOrderId", "mid", "serviceId", "type", "detail"], "properties": { "fenOrderId": { "type": "string", "maxLength": 32 }, "mid": { "type": "string", "maxLength": 32 }, "serviceId": { "type": "string", "minLength": 1, "maxLength": 32 }, "type": { "type": "string", "maxLength": 32, "enum": ["Order_Paid"] }, "detail": { "$ref": "#/$defs/PayPointOrderDetail" } } };
-var pattern79 = new RegExp("^\\d{8}(\\d{6})?$", "u");
+var pattern37 = new RegExp("^\\d{8}(\\d{6})?$", "u");
 function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -10407,7 +12140,7 @@ function validate70(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (!pattern79.test(data0)) {
+        if (!pattern37.test(data0)) {
           const err3 = { instancePath: instancePath + "/paidTime", keyword: "pattern", params: { pattern: "^\\d{8}(\\d{6})?$" }, message: 'must match pattern "^\\d{8}(\\d{6})?$"' };
           if (vErrors === null) {
             vErrors = [err3];

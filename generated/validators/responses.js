@@ -641,8 +641,6 @@ var responseValidators_billsPreauthCancel = validate17;
 var schema17 = { "type": "string", "enum": ["PAID", "UNPAID", "REFUND", "CLOSED", "UNKNOWN", ""] };
 var schema18 = { "type": "string", "enum": ["DEBIT_CARD", "CREDIT_CARD", ""] };
 var schema16 = { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", ""] };
-var pattern7 = new RegExp("^(?:billBizType|paySeqId|buyerId|buyerUsername|payDetail|targetOrderId|targetSys|activityIds)$", "u");
-var pattern8 = new RegExp("^(?:totalAmount|buyerPayAmount|invoiceAmount|discountAmount)$", "u");
 function validate18(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -669,20 +667,20 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.payTime !== void 0) {
-      let data1 = data.payTime;
-      if (typeof data1 === "string") {
-        if (!pattern0.test(data1)) {
-          const err2 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+    if (data.billBizType !== void 0) {
+      if (typeof data.billBizType !== "string") {
+        const err2 = { instancePath: instancePath + "/billBizType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-      } else {
-        const err3 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.paySeqId !== void 0) {
+      if (typeof data.paySeqId !== "string") {
+        const err3 = { instancePath: instancePath + "/paySeqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -691,32 +689,33 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.settleDate !== void 0) {
-      let data2 = data.settleDate;
-      if (typeof data2 === "string") {
-        if (!pattern1.test(data2)) {
-          const err4 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data3 = data.totalAmount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err4 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err5 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.status !== void 0) {
-      let data3 = data.status;
-      if (typeof data3 !== "string") {
-        const err6 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.buyerPayAmount !== void 0) {
+      let data4 = data.buyerPayAmount;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err6 = { instancePath: instancePath + "/buyerPayAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -724,34 +723,32 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data3 === "NEW_ORDER" || data3 === "WAIT_BUYER_PAY" || data3 === "TRADE_SUCCESS" || data3 === "TRADE_REFUND" || data3 === "TRADE_CLOSED" || data3 === "UNKNOWN" || data3 === "")) {
-        const err7 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err7];
-        } else {
-          vErrors.push(err7);
-        }
-        errors++;
-      }
-    }
-    for (const key0 in data) {
-      if (pattern7.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err8 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 0 || isNaN(data4)) {
+          const err7 = { instancePath: instancePath + "/buyerPayAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err7];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     }
-    for (const key1 in data) {
-      if (pattern8.test(key1)) {
-        let data5 = data[key1];
-        if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-          const err9 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.invoiceAmount !== void 0) {
+      let data5 = data.invoiceAmount;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err8 = { instancePath: instancePath + "/invoiceAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err9 = { instancePath: instancePath + "/invoiceAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -759,25 +756,168 @@ function validate18(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (typeof data5 == "number" && isFinite(data5)) {
-          if (data5 < 0 || isNaN(data5)) {
-            const err10 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            if (vErrors === null) {
-              vErrors = [err10];
-            } else {
-              vErrors.push(err10);
-            }
-            errors++;
+      }
+    }
+    if (data.discountAmount !== void 0) {
+      let data6 = data.discountAmount;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err10 = { instancePath: instancePath + "/discountAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 0 || isNaN(data6)) {
+          const err11 = { instancePath: instancePath + "/discountAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
           }
+          errors++;
         }
       }
     }
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err12 = { instancePath: instancePath + "/buyerId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err13 = { instancePath: instancePath + "/buyerUsername", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.payDetail !== void 0) {
+      if (typeof data.payDetail !== "string") {
+        const err14 = { instancePath: instancePath + "/payDetail", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data10 = data.payTime;
+      if (typeof data10 === "string") {
+        if (!pattern0.test(data10)) {
+          const err15 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data11 = data.settleDate;
+      if (typeof data11 === "string") {
+        if (!pattern1.test(data11)) {
+          const err17 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err20 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err22 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err23 = { instancePath: instancePath + "/activityIds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err11 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err24];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err24);
     }
     errors++;
   }
@@ -1090,10 +1230,7 @@ function validate17(data, { instancePath = "", parentData, parentDataProperty, r
 }
 var responseValidators_billsQuery = validate20;
 var schema24 = { "type": "string", "enum": ["SUCCESS", "FAIL", "PROCESSING", "UNKNOWN", ""] };
-var pattern19 = new RegExp("^(?:billDesc|billQRCode|memberId|counterNo|merName|memo|secureStatus|installmentNumber|refundOrderId|refundTargetOrderId)$", "u");
-var pattern17 = new RegExp("^(?:billBizType|paySeqId|buyerId|buyerUsername|payDetail|targetOrderId|targetSys|activityIds|refundOrderId)$", "u");
-var pattern18 = new RegExp("^(?:totalAmount|buyerPayAmount|invoiceAmount|discountAmount|refundAmount)$", "u");
-function validate23(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
@@ -1119,20 +1256,20 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.payTime !== void 0) {
-      let data1 = data.payTime;
-      if (typeof data1 === "string") {
-        if (!pattern0.test(data1)) {
-          const err2 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err2];
-          } else {
-            vErrors.push(err2);
-          }
-          errors++;
+    if (data.billBizType !== void 0) {
+      if (typeof data.billBizType !== "string") {
+        const err2 = { instancePath: instancePath + "/billBizType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
         }
-      } else {
-        const err3 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+    }
+    if (data.paySeqId !== void 0) {
+      if (typeof data.paySeqId !== "string") {
+        const err3 = { instancePath: instancePath + "/paySeqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err3];
         } else {
@@ -1141,54 +1278,56 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundPayTime !== void 0) {
-      let data2 = data.refundPayTime;
-      if (typeof data2 === "string") {
-        if (!pattern0.test(data2)) {
-          const err4 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      } else {
-        const err5 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.totalAmount !== void 0) {
+      let data3 = data.totalAmount;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err4 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err5];
+          vErrors = [err4];
         } else {
-          vErrors.push(err5);
+          vErrors.push(err4);
         }
         errors++;
       }
-    }
-    if (data.settleDate !== void 0) {
-      let data3 = data.settleDate;
-      if (typeof data3 === "string") {
-        if (!pattern1.test(data3)) {
-          const err6 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (data3 < 0 || isNaN(data3)) {
+          const err5 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err5];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
-      } else {
-        const err7 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.buyerPayAmount !== void 0) {
+      let data4 = data.buyerPayAmount;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err6 = { instancePath: instancePath + "/buyerPayAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err6];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err6);
         }
         errors++;
       }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (data4 < 0 || isNaN(data4)) {
+          const err7 = { instancePath: instancePath + "/buyerPayAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
     }
-    if (data.status !== void 0) {
-      let data4 = data.status;
-      if (typeof data4 !== "string") {
-        const err8 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.invoiceAmount !== void 0) {
+      let data5 = data.invoiceAmount;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err8 = { instancePath: instancePath + "/invoiceAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1196,34 +1335,32 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data4 === "NEW_ORDER" || data4 === "WAIT_BUYER_PAY" || data4 === "TRADE_SUCCESS" || data4 === "TRADE_REFUND" || data4 === "TRADE_CLOSED" || data4 === "UNKNOWN" || data4 === "")) {
-        const err9 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-    }
-    for (const key0 in data) {
-      if (pattern17.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err10 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (data5 < 0 || isNaN(data5)) {
+          const err9 = { instancePath: instancePath + "/invoiceAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err10];
+            vErrors = [err9];
           } else {
-            vErrors.push(err10);
+            vErrors.push(err9);
           }
           errors++;
         }
       }
     }
-    for (const key1 in data) {
-      if (pattern18.test(key1)) {
-        let data6 = data[key1];
-        if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-          const err11 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.discountAmount !== void 0) {
+      let data6 = data.discountAmount;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err10 = { instancePath: instancePath + "/discountAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 0 || isNaN(data6)) {
+          const err11 = { instancePath: instancePath + "/discountAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1231,29 +1368,205 @@ function validate23(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (typeof data6 == "number" && isFinite(data6)) {
-          if (data6 < 0 || isNaN(data6)) {
-            const err12 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            if (vErrors === null) {
-              vErrors = [err12];
-            } else {
-              vErrors.push(err12);
-            }
-            errors++;
+      }
+    }
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err12 = { instancePath: instancePath + "/buyerId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err13 = { instancePath: instancePath + "/buyerUsername", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
+      }
+    }
+    if (data.payDetail !== void 0) {
+      if (typeof data.payDetail !== "string") {
+        const err14 = { instancePath: instancePath + "/payDetail", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data10 = data.payTime;
+      if (typeof data10 === "string") {
+        if (!pattern0.test(data10)) {
+          const err15 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
           }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data11 = data.settleDate;
+      if (typeof data11 === "string") {
+        if (!pattern1.test(data11)) {
+          const err17 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err19 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err20 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err21 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err22 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err23 = { instancePath: instancePath + "/activityIds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      if (typeof data.refundOrderId !== "string") {
+        const err24 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data17 = data.refundAmount;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err25 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number" && isFinite(data17)) {
+        if (data17 < 0 || isNaN(data17)) {
+          const err26 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err26];
+          } else {
+            vErrors.push(err26);
+          }
+          errors++;
         }
       }
     }
+    if (data.refundPayTime !== void 0) {
+      let data18 = data.refundPayTime;
+      if (typeof data18 === "string") {
+        if (!pattern0.test(data18)) {
+          const err27 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err27];
+          } else {
+            vErrors.push(err27);
+          }
+          errors++;
+        }
+      } else {
+        const err28 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err13 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err29 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err13];
+      vErrors = [err29];
     } else {
-      vErrors.push(err13);
+      vErrors.push(err29);
     }
     errors++;
   }
-  validate23.errors = vErrors;
+  validate22.errors = vErrors;
   return errors === 0;
 }
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
@@ -1291,11 +1604,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -1304,7 +1617,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -1313,11 +1626,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errMsg !== void 0) {
-      let data2 = data.errMsg;
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -1326,7 +1639,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -1335,11 +1648,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data3 = data.srcReserve;
+    if (data.msgId !== void 0) {
+      let data3 = data.msgId;
       if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data3) > 64) {
+          const err7 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -1348,7 +1661,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -1357,11 +1670,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data4 = data.responseTimestamp;
+    if (data.srcReserve !== void 0) {
+      let data4 = data.srcReserve;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data4) > 255) {
+          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -1370,7 +1683,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -1379,11 +1692,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.createTime !== void 0) {
-      let data5 = data.createTime;
+    if (data.mid !== void 0) {
+      let data5 = data.mid;
       if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/createTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data5) > 32) {
+          const err11 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -1392,7 +1705,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/createTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -1401,11 +1714,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundPayTime !== void 0) {
-      let data6 = data.refundPayTime;
+    if (data.tid !== void 0) {
+      let data6 = data.tid;
       if (typeof data6 === "string") {
-        if (!pattern0.test(data6)) {
-          const err13 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -1414,7 +1727,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -1423,11 +1736,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data7 = data.mid;
+    if (data.instMid !== void 0) {
+      let data7 = data.instMid;
       if (typeof data7 === "string") {
         if (func2(data7) > 32) {
-          const err15 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err15 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -1436,7 +1749,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -1445,11 +1758,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data8 = data.tid;
+    if (data.billNo !== void 0) {
+      let data8 = data.billNo;
       if (typeof data8 === "string") {
-        if (func2(data8) > 32) {
-          const err17 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data8) > 31) {
+          const err17 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
           if (vErrors === null) {
             vErrors = [err17];
           } else {
@@ -1458,7 +1771,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -1467,11 +1780,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.instMid !== void 0) {
-      let data9 = data.instMid;
+    if (data.billDate !== void 0) {
+      let data9 = data.billDate;
       if (typeof data9 === "string") {
-        if (func2(data9) > 32) {
-          const err19 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (!pattern1.test(data9)) {
+          const err19 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -1480,7 +1793,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -1489,11 +1802,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billNo !== void 0) {
-      let data10 = data.billNo;
+    if (data.createTime !== void 0) {
+      let data10 = data.createTime;
       if (typeof data10 === "string") {
-        if (func2(data10) > 31) {
-          const err21 = { instancePath: instancePath + "/billNo", keyword: "maxLength", params: { limit: 31 }, message: "must NOT have more than 31 characters" };
+        if (!pattern0.test(data10)) {
+          const err21 = { instancePath: instancePath + "/createTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err21];
           } else {
@@ -1502,7 +1815,7 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err22 = { instancePath: instancePath + "/billNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err22 = { instancePath: instancePath + "/createTime", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -1511,20 +1824,19 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data11 = data.billDate;
-      if (typeof data11 === "string") {
-        if (!pattern1.test(data11)) {
-          const err23 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
+    if (data.billStatus !== void 0) {
+      let data11 = data.billStatus;
+      if (typeof data11 !== "string") {
+        const err23 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
         }
-      } else {
-        const err24 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        errors++;
+      }
+      if (!(data11 === "PAID" || data11 === "UNPAID" || data11 === "REFUND" || data11 === "CLOSED" || data11 === "UNKNOWN" || data11 === "")) {
+        const err24 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err24];
         } else {
@@ -1533,10 +1845,9 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billStatus !== void 0) {
-      let data12 = data.billStatus;
-      if (typeof data12 !== "string") {
-        const err25 = { instancePath: instancePath + "/billStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.billDesc !== void 0) {
+      if (typeof data.billDesc !== "string") {
+        const err25 = { instancePath: instancePath + "/billDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -1544,8 +1855,11 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data12 === "PAID" || data12 === "UNPAID" || data12 === "REFUND" || data12 === "CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
-        const err26 = { instancePath: instancePath + "/billStatus", keyword: "enum", params: { allowedValues: schema17.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.totalAmount !== void 0) {
+      let data13 = data.totalAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err26 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err26];
         } else {
@@ -1553,34 +1867,32 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data.totalAmount !== void 0) {
-      let data13 = data.totalAmount;
-      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
-        const err27 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
       if (typeof data13 == "number" && isFinite(data13)) {
         if (data13 < 0 || isNaN(data13)) {
-          const err28 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          const err27 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err28];
+            vErrors = [err27];
           } else {
-            vErrors.push(err28);
+            vErrors.push(err27);
           }
           errors++;
         }
       }
     }
-    if (data.completeAmount !== void 0) {
-      let data14 = data.completeAmount;
-      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err29 = { instancePath: instancePath + "/completeAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.billQRCode !== void 0) {
+      if (typeof data.billQRCode !== "string") {
+        const err28 = { instancePath: instancePath + "/billQRCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.memberId !== void 0) {
+      if (typeof data.memberId !== "string") {
+        const err29 = { instancePath: instancePath + "/memberId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -1588,22 +1900,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data14 == "number" && isFinite(data14)) {
-        if (data14 < 0 || isNaN(data14)) {
-          const err30 = { instancePath: instancePath + "/completeAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
+    }
+    if (data.counterNo !== void 0) {
+      if (typeof data.counterNo !== "string") {
+        const err30 = { instancePath: instancePath + "/counterNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
         }
+        errors++;
       }
     }
-    if (data.refundAmount !== void 0) {
-      let data15 = data.refundAmount;
-      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-        const err31 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err31 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -1611,22 +1922,21 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data15 == "number" && isFinite(data15)) {
-        if (data15 < 0 || isNaN(data15)) {
-          const err32 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err32];
-          } else {
-            vErrors.push(err32);
-          }
-          errors++;
+    }
+    if (data.memo !== void 0) {
+      if (typeof data.memo !== "string") {
+        const err32 = { instancePath: instancePath + "/memo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
         }
+        errors++;
       }
     }
-    if (data.cardAttr !== void 0) {
-      let data16 = data.cardAttr;
-      if (typeof data16 !== "string") {
-        const err33 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err33 = { instancePath: instancePath + "/secureStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err33];
         } else {
@@ -1634,12 +1944,58 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data16 === "DEBIT_CARD" || data16 === "CREDIT_CARD" || data16 === "")) {
-        const err34 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.completeAmount !== void 0) {
+      let data20 = data.completeAmount;
+      if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
+        const err34 = { instancePath: instancePath + "/completeAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err34];
         } else {
           vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data20 == "number" && isFinite(data20)) {
+        if (data20 < 0 || isNaN(data20)) {
+          const err35 = { instancePath: instancePath + "/completeAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.cardAttr !== void 0) {
+      let data21 = data.cardAttr;
+      if (typeof data21 !== "string") {
+        const err36 = { instancePath: instancePath + "/cardAttr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (!(data21 === "DEBIT_CARD" || data21 === "CREDIT_CARD" || data21 === "")) {
+        const err37 = { instancePath: instancePath + "/cardAttr", keyword: "enum", params: { allowedValues: schema18.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err37];
+        } else {
+          vErrors.push(err37);
+        }
+        errors++;
+      }
+    }
+    if (data.installmentNumber !== void 0) {
+      if (typeof data.installmentNumber !== "string") {
+        const err38 = { instancePath: instancePath + "/installmentNumber", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
         }
         errors++;
       }
@@ -1650,58 +2006,112 @@ function validate20(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
+    if (data.refundBillPayment !== void 0) {
+      if (!validate22(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
+        vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+        errors = vErrors.length;
+      }
+    }
     if (data.authedBillPayment !== void 0) {
       if (!validate18(data.authedBillPayment, { instancePath: instancePath + "/authedBillPayment", parentData: data, parentDataProperty: "authedBillPayment", rootData })) {
         vErrors = vErrors === null ? validate18.errors : vErrors.concat(validate18.errors);
         errors = vErrors.length;
       }
     }
-    if (data.refundBillPayment !== void 0) {
-      if (!validate23(data.refundBillPayment, { instancePath: instancePath + "/refundBillPayment", parentData: data, parentDataProperty: "refundBillPayment", rootData })) {
-        vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-        errors = vErrors.length;
-      }
-    }
     if (data.refundStatus !== void 0) {
-      let data20 = data.refundStatus;
-      if (typeof data20 !== "string") {
-        const err35 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+      let data26 = data.refundStatus;
+      if (typeof data26 !== "string") {
+        const err39 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err35];
+          vErrors = [err39];
         } else {
-          vErrors.push(err35);
+          vErrors.push(err39);
         }
         errors++;
       }
-      if (!(data20 === "SUCCESS" || data20 === "FAIL" || data20 === "PROCESSING" || data20 === "UNKNOWN" || data20 === "")) {
-        const err36 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data26 === "SUCCESS" || data26 === "FAIL" || data26 === "PROCESSING" || data26 === "UNKNOWN" || data26 === "")) {
+        const err40 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
-          vErrors = [err36];
+          vErrors = [err40];
         } else {
-          vErrors.push(err36);
+          vErrors.push(err40);
         }
         errors++;
       }
     }
-    for (const key0 in data) {
-      if (pattern19.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err37 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundOrderId !== void 0) {
+      if (typeof data.refundOrderId !== "string") {
+        const err41 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err42 = { instancePath: instancePath + "/refundTargetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPayTime !== void 0) {
+      let data29 = data.refundPayTime;
+      if (typeof data29 === "string") {
+        if (!pattern0.test(data29)) {
+          const err43 = { instancePath: instancePath + "/refundPayTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err37];
+            vErrors = [err43];
           } else {
-            vErrors.push(err37);
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/refundPayTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data30 = data.refundAmount;
+      if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+        const err45 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (typeof data30 == "number" && isFinite(data30)) {
+        if (data30 < 0 || isNaN(data30)) {
+          const err46 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
           }
           errors++;
         }
       }
     }
   } else {
-    const err38 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err47 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err38];
+      vErrors = [err47];
     } else {
-      vErrors.push(err38);
+      vErrors.push(err47);
     }
     errors++;
   }
@@ -2141,8 +2551,6 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var responseValidators_netpayClose = validate26;
-var pattern26 = new RegExp("^(?:mid|tid|instMid|merOrderId)$", "u");
-var pattern27 = new RegExp("^(?:merName|seqId|settleRefId|targetMid|targetStatus|targetSys|connectSys)$", "u");
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -2178,585 +2586,11 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
     if (data.errMsg !== void 0) {
-      let data2 = data.errMsg;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data3 = data.srcReserve;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.responseTimestamp !== void 0) {
-      let data4 = data.responseTimestamp;
-      if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.responseTimeStamp !== void 0) {
-      let data5 = data.responseTimeStamp;
-      if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data6 = data.settleDate;
-      if (typeof data6 === "string") {
-        if (!pattern1.test(data6)) {
-          const err13 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data7 = data.status;
-      if (typeof data7 !== "string") {
-        const err15 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (!(data7 === "NEW_ORDER" || data7 === "WAIT_BUYER_PAY" || data7 === "TRADE_SUCCESS" || data7 === "TRADE_REFUND" || data7 === "TRADE_CLOSED" || data7 === "UNKNOWN" || data7 === "")) {
-        const err16 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data8 = data.totalAmount;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err17 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (data8 < 0 || isNaN(data8)) {
-          const err18 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err18];
-          } else {
-            vErrors.push(err18);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key0 in data) {
-      if (pattern26.test(key0)) {
-        let data9 = data[key0];
-        if (typeof data9 === "string") {
-          if (func2(data9) > 32) {
-            const err19 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err19];
-            } else {
-              vErrors.push(err19);
-            }
-            errors++;
-          }
-        } else {
-          const err20 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key1 in data) {
-      if (pattern27.test(key1)) {
-        if (typeof data[key1] !== "string") {
-          const err21 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err21];
-          } else {
-            vErrors.push(err21);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err22 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err22];
-    } else {
-      vErrors.push(err22);
-    }
-    errors++;
-  }
-  validate26.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_netpayQuery = validate27;
-var pattern33 = new RegExp("^(?:seqId|settleRefId|refId|merName|targetOrderId|targetSys|targetStatus|buyerId|targetMid|bankCardNo|bankInfo|billFunds|billFundsDesc|buyerUsername|subBuyerId|activityIds|attachedData|secureStatus)$", "u");
-var pattern34 = new RegExp("^(?:totalAmount|buyerPayAmount|couponAmount|invoiceAmount|receiptAmount|yxlmAmount|couponMerchantContribute|couponOtherContribute)$", "u");
-function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.errCode === void 0) {
-      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.errCode !== void 0) {
-      let data0 = data.errCode;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 64) {
-          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
-      if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err3];
-          } else {
-            vErrors.push(err3);
-          }
-          errors++;
-        }
-      } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err4];
-        } else {
-          vErrors.push(err4);
-        }
-        errors++;
-      }
-    }
-    if (data.authIdRespCd !== void 0) {
-      let data2 = data.authIdRespCd;
-      if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err5 = { instancePath: instancePath + "/authIdRespCd", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-          if (vErrors === null) {
-            vErrors = [err5];
-          } else {
-            vErrors.push(err5);
-          }
-          errors++;
-        }
-      } else {
-        const err6 = { instancePath: instancePath + "/authIdRespCd", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-    }
-    if (data.errMsg !== void 0) {
-      let data3 = data.errMsg;
-      if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      } else {
-        const err8 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data4 = data.srcReserve;
-      if (typeof data4 === "string") {
-        if (func2(data4) > 255) {
-          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err9];
-          } else {
-            vErrors.push(err9);
-          }
-          errors++;
-        }
-      } else {
-        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err10];
-        } else {
-          vErrors.push(err10);
-        }
-        errors++;
-      }
-    }
-    if (data.responseTimestamp !== void 0) {
-      let data5 = data.responseTimestamp;
-      if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err11];
-          } else {
-            vErrors.push(err11);
-          }
-          errors++;
-        }
-      } else {
-        const err12 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-    }
-    if (data.payTime !== void 0) {
-      let data6 = data.payTime;
-      if (typeof data6 === "string") {
-        if (!pattern0.test(data6)) {
-          const err13 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      } else {
-        const err14 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-    }
-    if (data.responseTimeStamp !== void 0) {
-      let data7 = data.responseTimeStamp;
-      if (typeof data7 === "string") {
-        if (!pattern0.test(data7)) {
-          const err15 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err15];
-          } else {
-            vErrors.push(err15);
-          }
-          errors++;
-        }
-      } else {
-        const err16 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err16];
-        } else {
-          vErrors.push(err16);
-        }
-        errors++;
-      }
-    }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-    }
-    if (data.settleDate !== void 0) {
-      let data9 = data.settleDate;
-      if (typeof data9 === "string") {
-        if (!pattern1.test(data9)) {
-          const err19 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      } else {
-        const err20 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-    }
-    for (const key0 in data) {
-      if (pattern26.test(key0)) {
-        let data10 = data[key0];
-        if (typeof data10 === "string") {
-          if (func2(data10) > 32) {
-            const err21 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        } else {
-          const err22 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key1 in data) {
-      if (pattern33.test(key1)) {
-        if (typeof data[key1] !== "string") {
-          const err23 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
-    for (const key2 in data) {
-      if (pattern34.test(key2)) {
-        let data12 = data[key2];
-        if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-          const err24 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
-        }
-        if (typeof data12 == "number" && isFinite(data12)) {
-          if (data12 < 0 || isNaN(data12)) {
-            const err25 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
-          }
-        }
-      }
-    }
-  } else {
-    const err26 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err26];
-    } else {
-      vErrors.push(err26);
-    }
-    errors++;
-  }
-  validate27.errors = vErrors;
-  return errors === 0;
-}
-var responseValidators_netpayRefund = validate28;
-var schema33 = { "type": "object", "required": ["errCode"], "properties": { "errMsg": { "type": "string", "maxLength": 255 }, "srcReserve": { "type": "string", "maxLength": 255 }, "responseTimestamp": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, "responseTimeStamp": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, "mid": { "type": "string", "maxLength": 32 }, "tid": { "type": "string", "maxLength": 32 }, "instMid": { "type": "string", "maxLength": 32 }, "billDate": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2})?$" }, "status": { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", "PAID", "UNPAID", "REFUND", "CLOSED", ""] }, "refundStatus": { "$ref": "#/$defs/RefundStatusOrEmpty" } }, "patternProperties": { "^(?:errCode|msgId|merOrderId|refundOrderId)$": { "type": "string", "maxLength": 64 }, "^(?:merName|seqId|settleRefId|refundTargetOrderId|refundFunds|refundFundsDesc|targetMid|targetOrderId|targetStatus|targetSys)$": { "type": "string" }, "^(?:refundAmount|totalAmount|refundInvoiceAmount|yxlmAmount)$": { "type": "integer", "minimum": 0 } } };
-var pattern38 = new RegExp("^(?:errCode|msgId|merOrderId|refundOrderId)$", "u");
-var pattern39 = new RegExp("^(?:merName|seqId|settleRefId|refundTargetOrderId|refundFunds|refundFundsDesc|targetMid|targetOrderId|targetStatus|targetSys)$", "u");
-var pattern40 = new RegExp("^(?:refundAmount|totalAmount|refundInvoiceAmount|yxlmAmount)$", "u");
-function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
-  let vErrors = null;
-  let errors = 0;
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.errCode === void 0) {
-      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.errMsg !== void 0) {
-      let data0 = data.errMsg;
-      if (typeof data0 === "string") {
-        if (func2(data0) > 255) {
-          const err1 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.srcReserve !== void 0) {
-      let data1 = data.srcReserve;
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
         if (func2(data1) > 255) {
-          const err3 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -2765,7 +2599,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -2818,11 +2652,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data4 = data.mid;
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
       if (typeof data4 === "string") {
-        if (func2(data4) > 32) {
-          const err9 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data4) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -2831,7 +2665,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -2840,11 +2674,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data5 = data.tid;
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
       if (typeof data5 === "string") {
-        if (func2(data5) > 32) {
-          const err11 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+        if (func2(data5) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -2853,7 +2687,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -2862,11 +2696,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.instMid !== void 0) {
-      let data6 = data.instMid;
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
       if (typeof data6 === "string") {
         if (func2(data6) > 32) {
-          const err13 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -2875,7 +2709,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -2884,11 +2718,11 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.billDate !== void 0) {
-      let data7 = data.billDate;
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
       if (typeof data7 === "string") {
-        if (!pattern1.test(data7)) {
-          const err15 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err15];
           } else {
@@ -2897,7 +2731,7 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err16 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err16];
         } else {
@@ -2906,19 +2740,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
+    if (data.instMid !== void 0) {
+      let data8 = data.instMid;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 32) {
+          const err17 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "PAID" || data8 === "UNPAID" || data8 === "REFUND" || data8 === "CLOSED" || data8 === "")) {
-        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema33.properties.status.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err18 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -2927,19 +2762,20 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundStatus !== void 0) {
-      let data9 = data.refundStatus;
-      if (typeof data9 !== "string") {
-        const err19 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err19];
-        } else {
-          vErrors.push(err19);
+    if (data.merOrderId !== void 0) {
+      let data9 = data.merOrderId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 32) {
+          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
         }
-        errors++;
-      }
-      if (!(data9 === "SUCCESS" || data9 === "FAIL" || data9 === "PROCESSING" || data9 === "UNKNOWN" || data9 === "")) {
-        const err20 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
+      } else {
+        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -2948,34 +2784,419 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    for (const key0 in data) {
-      if (pattern38.test(key0)) {
-        let data10 = data[key0];
-        if (typeof data10 === "string") {
-          if (func2(data10) > 64) {
-            const err21 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err21 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
         } else {
-          const err22 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err22 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err23 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data13 = data.settleDate;
+      if (typeof data13 === "string") {
+        if (!pattern1.test(data13)) {
+          const err24 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      } else {
+        const err25 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data14 = data.status;
+      if (typeof data14 !== "string") {
+        const err26 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (!(data14 === "NEW_ORDER" || data14 === "WAIT_BUYER_PAY" || data14 === "TRADE_SUCCESS" || data14 === "TRADE_REFUND" || data14 === "TRADE_CLOSED" || data14 === "UNKNOWN" || data14 === "")) {
+        const err27 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data15 = data.totalAmount;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err28 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (typeof data15 == "number" && isFinite(data15)) {
+        if (data15 < 0 || isNaN(data15)) {
+          const err29 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err29];
+          } else {
+            vErrors.push(err29);
           }
           errors++;
         }
       }
     }
-    for (const key1 in data) {
-      if (pattern39.test(key1)) {
-        if (typeof data[key1] !== "string") {
-          const err23 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err30 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err31 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err32 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err33 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err34 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err34];
+    } else {
+      vErrors.push(err34);
+    }
+    errors++;
+  }
+  validate26.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayQuery = validate27;
+function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data3 = data.mid;
+      if (typeof data3 === "string") {
+        if (func2(data3) > 32) {
+          const err7 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data4 = data.tid;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 32) {
+          const err9 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data5 = data.instMid;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 32) {
+          const err11 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data6 = data.msgId;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 64) {
+          const err13 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data7 = data.srcReserve;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 255) {
+          const err15 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err17 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err18 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.refId !== void 0) {
+      if (typeof data.refId !== "string") {
+        const err19 = { instancePath: instancePath + "/refId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err19];
+        } else {
+          vErrors.push(err19);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data11 = data.status;
+      if (typeof data11 !== "string") {
+        const err20 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      if (!(data11 === "NEW_ORDER" || data11 === "WAIT_BUYER_PAY" || data11 === "TRADE_SUCCESS" || data11 === "TRADE_REFUND" || data11 === "TRADE_CLOSED" || data11 === "UNKNOWN" || data11 === "")) {
+        const err21 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data12 = data.totalAmount;
+      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
+        const err22 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+      if (typeof data12 == "number" && isFinite(data12)) {
+        if (data12 < 0 || isNaN(data12)) {
+          const err23 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
             vErrors = [err23];
           } else {
@@ -2985,11 +3206,727 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
     }
-    for (const key2 in data) {
-      if (pattern40.test(key2)) {
-        let data12 = data[key2];
-        if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-          const err24 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err24 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data14 = data.merOrderId;
+      if (typeof data14 === "string") {
+        if (func2(data14) > 32) {
+          const err25 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      } else {
+        const err26 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err27 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err28 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err29 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.buyerId !== void 0) {
+      if (typeof data.buyerId !== "string") {
+        const err30 = { instancePath: instancePath + "/buyerId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err31 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.bankCardNo !== void 0) {
+      if (typeof data.bankCardNo !== "string") {
+        const err32 = { instancePath: instancePath + "/bankCardNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err33 = { instancePath: instancePath + "/bankInfo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.billFunds !== void 0) {
+      if (typeof data.billFunds !== "string") {
+        const err34 = { instancePath: instancePath + "/billFunds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.billFundsDesc !== void 0) {
+      if (typeof data.billFundsDesc !== "string") {
+        const err35 = { instancePath: instancePath + "/billFundsDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.buyerPayAmount !== void 0) {
+      let data24 = data.buyerPayAmount;
+      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+        const err36 = { instancePath: instancePath + "/buyerPayAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (typeof data24 == "number" && isFinite(data24)) {
+        if (data24 < 0 || isNaN(data24)) {
+          const err37 = { instancePath: instancePath + "/buyerPayAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.buyerUsername !== void 0) {
+      if (typeof data.buyerUsername !== "string") {
+        const err38 = { instancePath: instancePath + "/buyerUsername", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+    }
+    if (data.couponAmount !== void 0) {
+      let data26 = data.couponAmount;
+      if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+        const err39 = { instancePath: instancePath + "/couponAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+      if (typeof data26 == "number" && isFinite(data26)) {
+        if (data26 < 0 || isNaN(data26)) {
+          const err40 = { instancePath: instancePath + "/couponAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err40];
+          } else {
+            vErrors.push(err40);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.invoiceAmount !== void 0) {
+      let data27 = data.invoiceAmount;
+      if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27))) {
+        const err41 = { instancePath: instancePath + "/invoiceAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+      if (typeof data27 == "number" && isFinite(data27)) {
+        if (data27 < 0 || isNaN(data27)) {
+          const err42 = { instancePath: instancePath + "/invoiceAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.payTime !== void 0) {
+      let data28 = data.payTime;
+      if (typeof data28 === "string") {
+        if (!pattern0.test(data28)) {
+          const err43 = { instancePath: instancePath + "/payTime", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err43];
+          } else {
+            vErrors.push(err43);
+          }
+          errors++;
+        }
+      } else {
+        const err44 = { instancePath: instancePath + "/payTime", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.receiptAmount !== void 0) {
+      let data29 = data.receiptAmount;
+      if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+        const err45 = { instancePath: instancePath + "/receiptAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+      if (typeof data29 == "number" && isFinite(data29)) {
+        if (data29 < 0 || isNaN(data29)) {
+          const err46 = { instancePath: instancePath + "/receiptAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err46];
+          } else {
+            vErrors.push(err46);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.settleDate !== void 0) {
+      let data30 = data.settleDate;
+      if (typeof data30 === "string") {
+        if (!pattern1.test(data30)) {
+          const err47 = { instancePath: instancePath + "/settleDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err47];
+          } else {
+            vErrors.push(err47);
+          }
+          errors++;
+        }
+      } else {
+        const err48 = { instancePath: instancePath + "/settleDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err48];
+        } else {
+          vErrors.push(err48);
+        }
+        errors++;
+      }
+    }
+    if (data.subBuyerId !== void 0) {
+      if (typeof data.subBuyerId !== "string") {
+        const err49 = { instancePath: instancePath + "/subBuyerId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err49];
+        } else {
+          vErrors.push(err49);
+        }
+        errors++;
+      }
+    }
+    if (data.activityIds !== void 0) {
+      if (typeof data.activityIds !== "string") {
+        const err50 = { instancePath: instancePath + "/activityIds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err50];
+        } else {
+          vErrors.push(err50);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data33 = data.yxlmAmount;
+      if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+        const err51 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err51];
+        } else {
+          vErrors.push(err51);
+        }
+        errors++;
+      }
+      if (typeof data33 == "number" && isFinite(data33)) {
+        if (data33 < 0 || isNaN(data33)) {
+          const err52 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err52];
+          } else {
+            vErrors.push(err52);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.couponMerchantContribute !== void 0) {
+      let data34 = data.couponMerchantContribute;
+      if (!(typeof data34 == "number" && (!(data34 % 1) && !isNaN(data34)) && isFinite(data34))) {
+        const err53 = { instancePath: instancePath + "/couponMerchantContribute", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err53];
+        } else {
+          vErrors.push(err53);
+        }
+        errors++;
+      }
+      if (typeof data34 == "number" && isFinite(data34)) {
+        if (data34 < 0 || isNaN(data34)) {
+          const err54 = { instancePath: instancePath + "/couponMerchantContribute", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err54];
+          } else {
+            vErrors.push(err54);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.couponOtherContribute !== void 0) {
+      let data35 = data.couponOtherContribute;
+      if (!(typeof data35 == "number" && (!(data35 % 1) && !isNaN(data35)) && isFinite(data35))) {
+        const err55 = { instancePath: instancePath + "/couponOtherContribute", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err55];
+        } else {
+          vErrors.push(err55);
+        }
+        errors++;
+      }
+      if (typeof data35 == "number" && isFinite(data35)) {
+        if (data35 < 0 || isNaN(data35)) {
+          const err56 = { instancePath: instancePath + "/couponOtherContribute", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err56];
+          } else {
+            vErrors.push(err56);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data36 = data.responseTimeStamp;
+      if (typeof data36 === "string") {
+        if (!pattern0.test(data36)) {
+          const err57 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err57];
+          } else {
+            vErrors.push(err57);
+          }
+          errors++;
+        }
+      } else {
+        const err58 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err58];
+        } else {
+          vErrors.push(err58);
+        }
+        errors++;
+      }
+    }
+    if (data.attachedData !== void 0) {
+      if (typeof data.attachedData !== "string") {
+        const err59 = { instancePath: instancePath + "/attachedData", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err59];
+        } else {
+          vErrors.push(err59);
+        }
+        errors++;
+      }
+    }
+    if (data.secureStatus !== void 0) {
+      if (typeof data.secureStatus !== "string") {
+        const err60 = { instancePath: instancePath + "/secureStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err60];
+        } else {
+          vErrors.push(err60);
+        }
+        errors++;
+      }
+    }
+    if (data.authIdRespCd !== void 0) {
+      let data39 = data.authIdRespCd;
+      if (typeof data39 === "string") {
+        if (func2(data39) > 64) {
+          const err61 = { instancePath: instancePath + "/authIdRespCd", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err61];
+          } else {
+            vErrors.push(err61);
+          }
+          errors++;
+        }
+      } else {
+        const err62 = { instancePath: instancePath + "/authIdRespCd", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err62];
+        } else {
+          vErrors.push(err62);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err63 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err63];
+    } else {
+      vErrors.push(err63);
+    }
+    errors++;
+  }
+  validate27.errors = vErrors;
+  return errors === 0;
+}
+var responseValidators_netpayRefund = validate28;
+var schema33 = { "type": "object", "required": ["errCode"], "properties": { "errCode": { "type": "string", "maxLength": 64 }, "errMsg": { "type": "string", "maxLength": 255 }, "responseTimestamp": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, "responseTimeStamp": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, "msgId": { "type": "string", "maxLength": 64 }, "srcReserve": { "type": "string", "maxLength": 255 }, "mid": { "type": "string", "maxLength": 32 }, "tid": { "type": "string", "maxLength": 32 }, "instMid": { "type": "string", "maxLength": 32 }, "merOrderId": { "type": "string", "maxLength": 64 }, "merName": { "type": "string" }, "seqId": { "type": "string" }, "settleRefId": { "type": "string" }, "billDate": { "type": "string", "pattern": "^(\\d{4}-\\d{2}-\\d{2})?$" }, "status": { "type": "string", "enum": ["NEW_ORDER", "WAIT_BUYER_PAY", "TRADE_SUCCESS", "TRADE_REFUND", "TRADE_CLOSED", "UNKNOWN", "PAID", "UNPAID", "REFUND", "CLOSED", ""] }, "refundStatus": { "$ref": "#/$defs/RefundStatusOrEmpty" }, "refundAmount": { "type": "integer", "minimum": 0 }, "totalAmount": { "type": "integer", "minimum": 0 }, "refundInvoiceAmount": { "type": "integer", "minimum": 0 }, "yxlmAmount": { "type": "integer", "minimum": 0 }, "refundOrderId": { "type": "string", "maxLength": 64 }, "refundTargetOrderId": { "type": "string" }, "refundFunds": { "type": "string" }, "refundFundsDesc": { "type": "string" }, "targetMid": { "type": "string" }, "targetOrderId": { "type": "string" }, "targetStatus": { "type": "string" }, "targetSys": { "type": "string" } } };
+function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.errCode === void 0) {
+      const err0 = { instancePath, keyword: "required", params: { missingProperty: "errCode" }, message: "must have required property 'errCode'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.errCode !== void 0) {
+      let data0 = data.errCode;
+      if (typeof data0 === "string") {
+        if (func2(data0) > 64) {
+          const err1 = { instancePath: instancePath + "/errCode", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/errCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
+      if (typeof data1 === "string") {
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      } else {
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
+      if (typeof data2 === "string") {
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      } else {
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
+      if (typeof data3 === "string") {
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      } else {
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
+      if (typeof data4 === "string") {
+        if (func2(data4) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err9];
+          } else {
+            vErrors.push(err9);
+          }
+          errors++;
+        }
+      } else {
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
+      if (typeof data5 === "string") {
+        if (func2(data5) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      } else {
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.mid !== void 0) {
+      let data6 = data.mid;
+      if (typeof data6 === "string") {
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      } else {
+        const err14 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.tid !== void 0) {
+      let data7 = data.tid;
+      if (typeof data7 === "string") {
+        if (func2(data7) > 32) {
+          const err15 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err15];
+          } else {
+            vErrors.push(err15);
+          }
+          errors++;
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+    }
+    if (data.instMid !== void 0) {
+      let data8 = data.instMid;
+      if (typeof data8 === "string") {
+        if (func2(data8) > 32) {
+          const err17 = { instancePath: instancePath + "/instMid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+          if (vErrors === null) {
+            vErrors = [err17];
+          } else {
+            vErrors.push(err17);
+          }
+          errors++;
+        }
+      } else {
+        const err18 = { instancePath: instancePath + "/instMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+    }
+    if (data.merOrderId !== void 0) {
+      let data9 = data.merOrderId;
+      if (typeof data9 === "string") {
+        if (func2(data9) > 64) {
+          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      } else {
+        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err21 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err22 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err23 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+    }
+    if (data.billDate !== void 0) {
+      let data13 = data.billDate;
+      if (typeof data13 === "string") {
+        if (!pattern1.test(data13)) {
+          const err24 = { instancePath: instancePath + "/billDate", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err24];
           } else {
@@ -2997,25 +3934,255 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-        if (typeof data12 == "number" && isFinite(data12)) {
-          if (data12 < 0 || isNaN(data12)) {
-            const err25 = { instancePath: instancePath + "/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            if (vErrors === null) {
-              vErrors = [err25];
-            } else {
-              vErrors.push(err25);
-            }
-            errors++;
+      } else {
+        const err25 = { instancePath: instancePath + "/billDate", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.status !== void 0) {
+      let data14 = data.status;
+      if (typeof data14 !== "string") {
+        const err26 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (!(data14 === "NEW_ORDER" || data14 === "WAIT_BUYER_PAY" || data14 === "TRADE_SUCCESS" || data14 === "TRADE_REFUND" || data14 === "TRADE_CLOSED" || data14 === "UNKNOWN" || data14 === "PAID" || data14 === "UNPAID" || data14 === "REFUND" || data14 === "CLOSED" || data14 === "")) {
+        const err27 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema33.properties.status.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.refundStatus !== void 0) {
+      let data15 = data.refundStatus;
+      if (typeof data15 !== "string") {
+        const err28 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+      if (!(data15 === "SUCCESS" || data15 === "FAIL" || data15 === "PROCESSING" || data15 === "UNKNOWN" || data15 === "")) {
+        const err29 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.refundAmount !== void 0) {
+      let data16 = data.refundAmount;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err30 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+      if (typeof data16 == "number" && isFinite(data16)) {
+        if (data16 < 0 || isNaN(data16)) {
+          const err31 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err31];
+          } else {
+            vErrors.push(err31);
           }
+          errors++;
         }
       }
     }
+    if (data.totalAmount !== void 0) {
+      let data17 = data.totalAmount;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err32 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+      if (typeof data17 == "number" && isFinite(data17)) {
+        if (data17 < 0 || isNaN(data17)) {
+          const err33 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err33];
+          } else {
+            vErrors.push(err33);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundInvoiceAmount !== void 0) {
+      let data18 = data.refundInvoiceAmount;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+        const err34 = { instancePath: instancePath + "/refundInvoiceAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+      if (typeof data18 == "number" && isFinite(data18)) {
+        if (data18 < 0 || isNaN(data18)) {
+          const err35 = { instancePath: instancePath + "/refundInvoiceAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err35];
+          } else {
+            vErrors.push(err35);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data19 = data.yxlmAmount;
+      if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
+        const err36 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (typeof data19 == "number" && isFinite(data19)) {
+        if (data19 < 0 || isNaN(data19)) {
+          const err37 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err37];
+          } else {
+            vErrors.push(err37);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data20 = data.refundOrderId;
+      if (typeof data20 === "string") {
+        if (func2(data20) > 64) {
+          const err38 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err38];
+          } else {
+            vErrors.push(err38);
+          }
+          errors++;
+        }
+      } else {
+        const err39 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err39];
+        } else {
+          vErrors.push(err39);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err40 = { instancePath: instancePath + "/refundTargetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.refundFunds !== void 0) {
+      if (typeof data.refundFunds !== "string") {
+        const err41 = { instancePath: instancePath + "/refundFunds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.refundFundsDesc !== void 0) {
+      if (typeof data.refundFundsDesc !== "string") {
+        const err42 = { instancePath: instancePath + "/refundFundsDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err42];
+        } else {
+          vErrors.push(err42);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err43 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err44 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err45 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err46 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err46];
+        } else {
+          vErrors.push(err46);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err26 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err47 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err26];
+      vErrors = [err47];
     } else {
-      vErrors.push(err26);
+      vErrors.push(err47);
     }
     errors++;
   }
@@ -3023,7 +4190,6 @@ function validate28(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var responseValidators_netpayRefundQuery = validate29;
-var pattern45 = new RegExp("^(?:orderPromotionStatus|merName|seqId|connectSys|targetMid|bankInfo|settleRefId|targetOrderId|targetStatus|targetSys|refundFunds|refundFundsDesc|refundTargetOrderId)$", "u");
 function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -3131,24 +4297,13 @@ function validate31(data, { instancePath = "", parentData, parentDataProperty, r
   validate31.errors = vErrors;
   return errors === 0;
 }
-var pattern43 = new RegExp("^(?:promotionProviderCode|flowId|eventNo|eventName|promotionRange|promotionType|thirdPartyPromotionDetail)$", "u");
-var pattern44 = new RegExp("^(?:refundPromotionAmt|platPromotionAmt|mchntPromotionAmt|thirdPartyPromotionAmt)$", "u");
 function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.goodsList !== void 0) {
-      let data0 = data.goodsList;
-      if (Array.isArray(data0)) {
-        const len0 = data0.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate31(data0[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data0, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err0 = { instancePath: instancePath + "/goodsList", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.promotionProviderCode !== void 0) {
+      if (typeof data.promotionProviderCode !== "string") {
+        const err0 = { instancePath: instancePath + "/promotionProviderCode", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err0];
         } else {
@@ -3157,50 +4312,190 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    for (const key0 in data) {
-      if (pattern43.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err1 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.flowId !== void 0) {
+      if (typeof data.flowId !== "string") {
+        const err1 = { instancePath: instancePath + "/flowId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.eventNo !== void 0) {
+      if (typeof data.eventNo !== "string") {
+        const err2 = { instancePath: instancePath + "/eventNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.eventName !== void 0) {
+      if (typeof data.eventName !== "string") {
+        const err3 = { instancePath: instancePath + "/eventName", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.promotionRange !== void 0) {
+      if (typeof data.promotionRange !== "string") {
+        const err4 = { instancePath: instancePath + "/promotionRange", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.promotionType !== void 0) {
+      if (typeof data.promotionType !== "string") {
+        const err5 = { instancePath: instancePath + "/promotionType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.refundPromotionAmt !== void 0) {
+      let data6 = data.refundPromotionAmt;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err6 = { instancePath: instancePath + "/refundPromotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (data6 < 0 || isNaN(data6)) {
+          const err7 = { instancePath: instancePath + "/refundPromotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err1];
+            vErrors = [err7];
           } else {
-            vErrors.push(err1);
+            vErrors.push(err7);
           }
           errors++;
         }
       }
     }
-    for (const key1 in data) {
-      if (pattern44.test(key1)) {
-        let data3 = data[key1];
-        if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-          const err2 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.platPromotionAmt !== void 0) {
+      let data7 = data.platPromotionAmt;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err8 = { instancePath: instancePath + "/platPromotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err9 = { instancePath: instancePath + "/platPromotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err9];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err9);
           }
           errors++;
         }
-        if (typeof data3 == "number" && isFinite(data3)) {
-          if (data3 < 0 || isNaN(data3)) {
-            const err3 = { instancePath: instancePath + "/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-            if (vErrors === null) {
-              vErrors = [err3];
-            } else {
-              vErrors.push(err3);
-            }
-            errors++;
+      }
+    }
+    if (data.mchntPromotionAmt !== void 0) {
+      let data8 = data.mchntPromotionAmt;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err10 = { instancePath: instancePath + "/mchntPromotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (data8 < 0 || isNaN(data8)) {
+          const err11 = { instancePath: instancePath + "/mchntPromotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err11];
+          } else {
+            vErrors.push(err11);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.thirdPartyPromotionAmt !== void 0) {
+      let data9 = data.thirdPartyPromotionAmt;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err12 = { instancePath: instancePath + "/thirdPartyPromotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (data9 < 0 || isNaN(data9)) {
+          const err13 = { instancePath: instancePath + "/thirdPartyPromotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.thirdPartyPromotionDetail !== void 0) {
+      if (typeof data.thirdPartyPromotionDetail !== "string") {
+        const err14 = { instancePath: instancePath + "/thirdPartyPromotionDetail", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+    }
+    if (data.goodsList !== void 0) {
+      let data11 = data.goodsList;
+      if (Array.isArray(data11)) {
+        const len0 = data11.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate31(data11[i0], { instancePath: instancePath + "/goodsList/" + i0, parentData: data11, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
+            errors = vErrors.length;
           }
         }
+      } else {
+        const err15 = { instancePath: instancePath + "/goodsList", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
       }
     }
   } else {
-    const err4 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err16 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err16];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err16);
     }
     errors++;
   }
@@ -3242,11 +4537,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3255,7 +4550,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3264,11 +4559,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundOrderId !== void 0) {
-      let data2 = data.refundOrderId;
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (func2(data2) > 64) {
-          const err5 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3277,7 +4572,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3286,11 +4581,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errMsg !== void 0) {
-      let data3 = data.errMsg;
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -3299,7 +4594,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3308,11 +4603,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data4 = data.srcReserve;
+    if (data.mid !== void 0) {
+      let data4 = data.mid;
       if (typeof data4 === "string") {
-        if (func2(data4) > 255) {
-          const err9 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (func2(data4) > 32) {
+          const err9 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -3321,7 +4616,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3330,11 +4625,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data5 = data.responseTimestamp;
+    if (data.tid !== void 0) {
+      let data5 = data.tid;
       if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data5) > 32) {
+          const err11 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3343,7 +4638,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3352,11 +4647,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimeStamp !== void 0) {
-      let data6 = data.responseTimeStamp;
+    if (data.merOrderId !== void 0) {
+      let data6 = data.merOrderId;
       if (typeof data6 === "string") {
-        if (!pattern0.test(data6)) {
-          const err13 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data6) > 32) {
+          const err13 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
           if (vErrors === null) {
             vErrors = [err13];
           } else {
@@ -3365,7 +4660,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err14 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err14 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err14];
         } else {
@@ -3374,42 +4669,52 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.mid !== void 0) {
-      let data7 = data.mid;
-      if (typeof data7 === "string") {
-        if (func2(data7) > 32) {
-          const err15 = { instancePath: instancePath + "/mid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+    if (data.totalRefundPromotionAmt !== void 0) {
+      let data7 = data.totalRefundPromotionAmt;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err15 = { instancePath: instancePath + "/totalRefundPromotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (data7 < 0 || isNaN(data7)) {
+          const err16 = { instancePath: instancePath + "/totalRefundPromotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err15];
+            vErrors = [err16];
           } else {
-            vErrors.push(err15);
+            vErrors.push(err16);
           }
           errors++;
         }
-      } else {
-        const err16 = { instancePath: instancePath + "/mid", keyword: "type", params: { type: "string" }, message: "must be string" };
+      }
+    }
+    if (data.orderPromotionStatus !== void 0) {
+      if (typeof data.orderPromotionStatus !== "string") {
+        const err17 = { instancePath: instancePath + "/orderPromotionStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err17];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err17);
         }
         errors++;
       }
     }
-    if (data.tid !== void 0) {
-      let data8 = data.tid;
-      if (typeof data8 === "string") {
-        if (func2(data8) > 32) {
-          const err17 = { instancePath: instancePath + "/tid", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
-          if (vErrors === null) {
-            vErrors = [err17];
-          } else {
-            vErrors.push(err17);
+    if (data.eventList !== void 0) {
+      let data9 = data.eventList;
+      if (Array.isArray(data9)) {
+        const len0 = data9.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          if (!validate30(data9[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data9, parentDataProperty: i0, rootData })) {
+            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+            errors = vErrors.length;
           }
-          errors++;
         }
       } else {
-        const err18 = { instancePath: instancePath + "/tid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/eventList", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -3418,11 +4723,11 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.merOrderId !== void 0) {
-      let data9 = data.merOrderId;
-      if (typeof data9 === "string") {
-        if (func2(data9) > 32) {
-          const err19 = { instancePath: instancePath + "/merOrderId", keyword: "maxLength", params: { limit: 32 }, message: "must NOT have more than 32 characters" };
+    if (data.msgId !== void 0) {
+      let data11 = data.msgId;
+      if (typeof data11 === "string") {
+        if (func2(data11) > 64) {
+          const err19 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err19];
           } else {
@@ -3431,7 +4736,7 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err20 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err20 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -3440,10 +4745,9 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalRefundPromotionAmt !== void 0) {
-      let data10 = data.totalRefundPromotionAmt;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err21 = { instancePath: instancePath + "/totalRefundPromotionAmt", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err21 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -3451,9 +4755,12 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err22 = { instancePath: instancePath + "/totalRefundPromotionAmt", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+    }
+    if (data.srcReserve !== void 0) {
+      let data13 = data.srcReserve;
+      if (typeof data13 === "string") {
+        if (func2(data13) > 255) {
+          const err22 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err22];
           } else {
@@ -3461,12 +4768,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
-      }
-    }
-    if (data.totalAmount !== void 0) {
-      let data11 = data.totalAmount;
-      if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
-        const err23 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      } else {
+        const err23 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err23];
         } else {
@@ -3474,22 +4777,22 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data11 == "number" && isFinite(data11)) {
-        if (data11 < 0 || isNaN(data11)) {
-          const err24 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err24];
-          } else {
-            vErrors.push(err24);
-          }
-          errors++;
+    }
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err24 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
         }
+        errors++;
       }
     }
-    if (data.refundAmount !== void 0) {
-      let data12 = data.refundAmount;
-      if (!(typeof data12 == "number" && (!(data12 % 1) && !isNaN(data12)) && isFinite(data12))) {
-        const err25 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.status !== void 0) {
+      let data15 = data.status;
+      if (typeof data15 !== "string") {
+        const err25 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err25];
         } else {
@@ -3497,30 +4800,19 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data12 == "number" && isFinite(data12)) {
-        if (data12 < 0 || isNaN(data12)) {
-          const err26 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err26];
-          } else {
-            vErrors.push(err26);
-          }
-          errors++;
+      if (!(data15 === "NEW_ORDER" || data15 === "WAIT_BUYER_PAY" || data15 === "TRADE_SUCCESS" || data15 === "TRADE_REFUND" || data15 === "TRADE_CLOSED" || data15 === "UNKNOWN" || data15 === "")) {
+        const err26 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
         }
+        errors++;
       }
     }
-    if (data.eventList !== void 0) {
-      let data13 = data.eventList;
-      if (Array.isArray(data13)) {
-        const len0 = data13.length;
-        for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate30(data13[i0], { instancePath: instancePath + "/eventList/" + i0, parentData: data13, parentDataProperty: i0, rootData })) {
-            vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-            errors = vErrors.length;
-          }
-        }
-      } else {
-        const err27 = { instancePath: instancePath + "/eventList", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err27 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err27];
         } else {
@@ -3529,10 +4821,10 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data15 = data.status;
-      if (typeof data15 !== "string") {
-        const err28 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.refundStatus !== void 0) {
+      let data17 = data.refundStatus;
+      if (typeof data17 !== "string") {
+        const err28 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err28];
         } else {
@@ -3540,8 +4832,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data15 === "NEW_ORDER" || data15 === "WAIT_BUYER_PAY" || data15 === "TRADE_SUCCESS" || data15 === "TRADE_REFUND" || data15 === "TRADE_CLOSED" || data15 === "UNKNOWN" || data15 === "")) {
-        const err29 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+      if (!(data17 === "SUCCESS" || data17 === "FAIL" || data17 === "PROCESSING" || data17 === "UNKNOWN" || data17 === "")) {
+        const err29 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
         if (vErrors === null) {
           vErrors = [err29];
         } else {
@@ -3550,10 +4842,9 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.refundStatus !== void 0) {
-      let data16 = data.refundStatus;
-      if (typeof data16 !== "string") {
-        const err30 = { instancePath: instancePath + "/refundStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err30 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err30];
         } else {
@@ -3561,8 +4852,10 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data16 === "SUCCESS" || data16 === "FAIL" || data16 === "PROCESSING" || data16 === "UNKNOWN" || data16 === "")) {
-        const err31 = { instancePath: instancePath + "/refundStatus", keyword: "enum", params: { allowedValues: schema24.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.bankInfo !== void 0) {
+      if (typeof data.bankInfo !== "string") {
+        const err31 = { instancePath: instancePath + "/bankInfo", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err31];
         } else {
@@ -3571,9 +4864,9 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.oriInfo !== void 0) {
-      if (!Array.isArray(data.oriInfo)) {
-        const err32 = { instancePath: instancePath + "/oriInfo", keyword: "type", params: { type: "array" }, message: "must be array" };
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err32 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err32];
         } else {
@@ -3582,25 +4875,157 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    for (const key0 in data) {
-      if (pattern45.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err33 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err33 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err34 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err34];
+        } else {
+          vErrors.push(err34);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err35 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err35];
+        } else {
+          vErrors.push(err35);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data24 = data.totalAmount;
+      if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+        const err36 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err36];
+        } else {
+          vErrors.push(err36);
+        }
+        errors++;
+      }
+      if (typeof data24 == "number" && isFinite(data24)) {
+        if (data24 < 0 || isNaN(data24)) {
+          const err37 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err33];
+            vErrors = [err37];
           } else {
-            vErrors.push(err33);
+            vErrors.push(err37);
           }
           errors++;
         }
       }
     }
+    if (data.refundAmount !== void 0) {
+      let data25 = data.refundAmount;
+      if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+        const err38 = { instancePath: instancePath + "/refundAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err38];
+        } else {
+          vErrors.push(err38);
+        }
+        errors++;
+      }
+      if (typeof data25 == "number" && isFinite(data25)) {
+        if (data25 < 0 || isNaN(data25)) {
+          const err39 = { instancePath: instancePath + "/refundAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err39];
+          } else {
+            vErrors.push(err39);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.refundFunds !== void 0) {
+      if (typeof data.refundFunds !== "string") {
+        const err40 = { instancePath: instancePath + "/refundFunds", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err40];
+        } else {
+          vErrors.push(err40);
+        }
+        errors++;
+      }
+    }
+    if (data.refundFundsDesc !== void 0) {
+      if (typeof data.refundFundsDesc !== "string") {
+        const err41 = { instancePath: instancePath + "/refundFundsDesc", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err41];
+        } else {
+          vErrors.push(err41);
+        }
+        errors++;
+      }
+    }
+    if (data.refundOrderId !== void 0) {
+      let data28 = data.refundOrderId;
+      if (typeof data28 === "string") {
+        if (func2(data28) > 64) {
+          const err42 = { instancePath: instancePath + "/refundOrderId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+          if (vErrors === null) {
+            vErrors = [err42];
+          } else {
+            vErrors.push(err42);
+          }
+          errors++;
+        }
+      } else {
+        const err43 = { instancePath: instancePath + "/refundOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err43];
+        } else {
+          vErrors.push(err43);
+        }
+        errors++;
+      }
+    }
+    if (data.refundTargetOrderId !== void 0) {
+      if (typeof data.refundTargetOrderId !== "string") {
+        const err44 = { instancePath: instancePath + "/refundTargetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err44];
+        } else {
+          vErrors.push(err44);
+        }
+        errors++;
+      }
+    }
+    if (data.oriInfo !== void 0) {
+      if (!Array.isArray(data.oriInfo)) {
+        const err45 = { instancePath: instancePath + "/oriInfo", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err45];
+        } else {
+          vErrors.push(err45);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err34 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err46 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err34];
+      vErrors = [err46];
     } else {
-      vErrors.push(err34);
+      vErrors.push(err46);
     }
     errors++;
   }
@@ -3608,61 +5033,318 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 var responseValidators_netpayTradeCreate = validate34;
-var pattern50 = new RegExp("^(?:merOrderId|merName|seqId|settleRefId|targetOrderId|targetSys|targetStatus|targetMid|connectSys|prepayId|qrCode|redirectUrl)$", "u");
-var pattern48 = new RegExp("^(?:appId|timeStamp|nonceStr|package|signType|paySign|appid|partnerid|prepayid|noncestr|timestamp|sign)$", "u");
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (pattern48.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+    if (data.appId !== void 0) {
+      if (typeof data.appId !== "string") {
+        const err0 = { instancePath: instancePath + "/appId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
+        errors++;
+      }
+    }
+    if (data.timeStamp !== void 0) {
+      if (typeof data.timeStamp !== "string") {
+        const err1 = { instancePath: instancePath + "/timeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.nonceStr !== void 0) {
+      if (typeof data.nonceStr !== "string") {
+        const err2 = { instancePath: instancePath + "/nonceStr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.package !== void 0) {
+      if (typeof data.package !== "string") {
+        const err3 = { instancePath: instancePath + "/package", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.signType !== void 0) {
+      if (typeof data.signType !== "string") {
+        const err4 = { instancePath: instancePath + "/signType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.paySign !== void 0) {
+      if (typeof data.paySign !== "string") {
+        const err5 = { instancePath: instancePath + "/paySign", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.appid !== void 0) {
+      if (typeof data.appid !== "string") {
+        const err6 = { instancePath: instancePath + "/appid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.partnerid !== void 0) {
+      if (typeof data.partnerid !== "string") {
+        const err7 = { instancePath: instancePath + "/partnerid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayid !== void 0) {
+      if (typeof data.prepayid !== "string") {
+        const err8 = { instancePath: instancePath + "/prepayid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.noncestr !== void 0) {
+      if (typeof data.noncestr !== "string") {
+        const err9 = { instancePath: instancePath + "/noncestr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      if (typeof data.timestamp !== "string") {
+        const err10 = { instancePath: instancePath + "/timestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.sign !== void 0) {
+      if (typeof data.sign !== "string") {
+        const err11 = { instancePath: instancePath + "/sign", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
       }
     }
   } else {
-    const err1 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err12 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err12];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err12);
     }
     errors++;
   }
   validate35.errors = vErrors;
   return errors === 0;
 }
-var pattern49 = new RegExp("^(?:appId|timeStamp|nonceStr|package|signType|paySign|appid|partnerid|prepayid|noncestr|timestamp|sign|orderNo|redirectUrl)$", "u");
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data } = {}) {
   let vErrors = null;
   let errors = 0;
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    for (const key0 in data) {
-      if (pattern49.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err0 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err0];
-          } else {
-            vErrors.push(err0);
-          }
-          errors++;
+    if (data.appId !== void 0) {
+      if (typeof data.appId !== "string") {
+        const err0 = { instancePath: instancePath + "/appId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
         }
+        errors++;
+      }
+    }
+    if (data.timeStamp !== void 0) {
+      if (typeof data.timeStamp !== "string") {
+        const err1 = { instancePath: instancePath + "/timeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.nonceStr !== void 0) {
+      if (typeof data.nonceStr !== "string") {
+        const err2 = { instancePath: instancePath + "/nonceStr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.package !== void 0) {
+      if (typeof data.package !== "string") {
+        const err3 = { instancePath: instancePath + "/package", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+    if (data.signType !== void 0) {
+      if (typeof data.signType !== "string") {
+        const err4 = { instancePath: instancePath + "/signType", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+    }
+    if (data.paySign !== void 0) {
+      if (typeof data.paySign !== "string") {
+        const err5 = { instancePath: instancePath + "/paySign", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+    }
+    if (data.appid !== void 0) {
+      if (typeof data.appid !== "string") {
+        const err6 = { instancePath: instancePath + "/appid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.partnerid !== void 0) {
+      if (typeof data.partnerid !== "string") {
+        const err7 = { instancePath: instancePath + "/partnerid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayid !== void 0) {
+      if (typeof data.prepayid !== "string") {
+        const err8 = { instancePath: instancePath + "/prepayid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+    if (data.noncestr !== void 0) {
+      if (typeof data.noncestr !== "string") {
+        const err9 = { instancePath: instancePath + "/noncestr", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+    }
+    if (data.timestamp !== void 0) {
+      if (typeof data.timestamp !== "string") {
+        const err10 = { instancePath: instancePath + "/timestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.sign !== void 0) {
+      if (typeof data.sign !== "string") {
+        const err11 = { instancePath: instancePath + "/sign", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+    }
+    if (data.orderNo !== void 0) {
+      if (typeof data.orderNo !== "string") {
+        const err12 = { instancePath: instancePath + "/orderNo", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err13 = { instancePath: instancePath + "/redirectUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err13];
+        } else {
+          vErrors.push(err13);
+        }
+        errors++;
       }
     }
   } else {
-    const err1 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err14 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err1];
+      vErrors = [err14];
     } else {
-      vErrors.push(err1);
+      vErrors.push(err14);
     }
     errors++;
   }
@@ -3742,11 +5424,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -3755,7 +5437,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -3764,11 +5446,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errMsg !== void 0) {
-      let data2 = data.errMsg;
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -3777,7 +5459,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -3786,11 +5468,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data3 = data.srcReserve;
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -3799,7 +5481,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -3808,11 +5490,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data4 = data.responseTimestamp;
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data4) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -3821,7 +5503,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -3830,11 +5512,11 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimeStamp !== void 0) {
-      let data5 = data.responseTimeStamp;
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
       if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data5) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -3843,7 +5525,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -3896,10 +5578,9 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -3907,8 +5588,10 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err18 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -3917,10 +5600,9 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err19 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -3928,22 +5610,22 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err20 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
         }
+        errors++;
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data10 = data.yxlmAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err21 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -3951,13 +5633,145 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err22 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data13 = data.totalAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err23 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 < 0 || isNaN(data13)) {
+          const err24 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err25 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err26 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err27 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err28 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err29 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err30 = { instancePath: instancePath + "/prepayId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err31 = { instancePath: instancePath + "/qrCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err32 = { instancePath: instancePath + "/redirectUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data22 = data.yxlmAmount;
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+        const err33 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data22 == "number" && isFinite(data22)) {
+        if (data22 < 0 || isNaN(data22)) {
+          const err34 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
           }
           errors++;
         }
@@ -3981,25 +5795,12 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key0 in data) {
-      if (pattern50.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err35];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err35);
     }
     errors++;
   }
@@ -4042,11 +5843,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4055,7 +5856,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4064,11 +5865,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errMsg !== void 0) {
-      let data2 = data.errMsg;
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4077,7 +5878,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4086,11 +5887,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data3 = data.srcReserve;
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -4099,7 +5900,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4108,11 +5909,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data4 = data.responseTimestamp;
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data4) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -4121,7 +5922,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4130,11 +5931,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimeStamp !== void 0) {
-      let data5 = data.responseTimeStamp;
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
       if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data5) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4143,7 +5944,7 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -4196,10 +5997,9 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -4207,8 +6007,10 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err18 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -4217,10 +6019,9 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err19 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -4228,22 +6029,22 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err20 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
         }
+        errors++;
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data10 = data.yxlmAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err21 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -4251,13 +6052,145 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err22 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data13 = data.totalAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err23 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 < 0 || isNaN(data13)) {
+          const err24 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err25 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err26 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err27 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err28 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err29 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err30 = { instancePath: instancePath + "/prepayId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err31 = { instancePath: instancePath + "/qrCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err32 = { instancePath: instancePath + "/redirectUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data22 = data.yxlmAmount;
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+        const err33 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data22 == "number" && isFinite(data22)) {
+        if (data22 < 0 || isNaN(data22)) {
+          const err34 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
           }
           errors++;
         }
@@ -4281,25 +6214,12 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key0 in data) {
-      if (pattern50.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err35];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err35);
     }
     errors++;
   }
@@ -4342,11 +6262,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4355,7 +6275,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4364,11 +6284,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errMsg !== void 0) {
-      let data2 = data.errMsg;
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4377,7 +6297,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4386,11 +6306,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data3 = data.srcReserve;
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -4399,7 +6319,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4408,11 +6328,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data4 = data.responseTimestamp;
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data4) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -4421,7 +6341,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4430,11 +6350,11 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimeStamp !== void 0) {
-      let data5 = data.responseTimeStamp;
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
       if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data5) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4443,7 +6363,7 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -4496,10 +6416,9 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -4507,8 +6426,10 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err18 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -4517,10 +6438,9 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err19 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -4528,22 +6448,22 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err20 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
         }
+        errors++;
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data10 = data.yxlmAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err21 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -4551,13 +6471,145 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err22 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data13 = data.totalAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err23 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 < 0 || isNaN(data13)) {
+          const err24 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err25 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err26 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err27 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err28 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err29 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err30 = { instancePath: instancePath + "/prepayId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err31 = { instancePath: instancePath + "/qrCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err32 = { instancePath: instancePath + "/redirectUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data22 = data.yxlmAmount;
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+        const err33 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data22 == "number" && isFinite(data22)) {
+        if (data22 < 0 || isNaN(data22)) {
+          const err34 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
           }
           errors++;
         }
@@ -4581,25 +6633,12 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key0 in data) {
-      if (pattern50.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err35];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err35);
     }
     errors++;
   }
@@ -4642,11 +6681,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4655,7 +6694,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4664,11 +6703,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errMsg !== void 0) {
-      let data2 = data.errMsg;
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4677,7 +6716,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4686,11 +6725,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data3 = data.srcReserve;
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -4699,7 +6738,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -4708,11 +6747,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data4 = data.responseTimestamp;
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data4) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -4721,7 +6760,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -4730,11 +6769,11 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimeStamp !== void 0) {
-      let data5 = data.responseTimeStamp;
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
       if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data5) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -4743,7 +6782,7 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -4796,10 +6835,9 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -4807,8 +6845,10 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err18 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -4817,10 +6857,9 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err19 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -4828,22 +6867,22 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err20 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
         }
+        errors++;
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data10 = data.yxlmAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err21 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -4851,13 +6890,145 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err22 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data13 = data.totalAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err23 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 < 0 || isNaN(data13)) {
+          const err24 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err25 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err26 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err27 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err28 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err29 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err30 = { instancePath: instancePath + "/prepayId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err31 = { instancePath: instancePath + "/qrCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err32 = { instancePath: instancePath + "/redirectUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data22 = data.yxlmAmount;
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+        const err33 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data22 == "number" && isFinite(data22)) {
+        if (data22 < 0 || isNaN(data22)) {
+          const err34 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
           }
           errors++;
         }
@@ -4881,25 +7052,12 @@ function validate49(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key0 in data) {
-      if (pattern50.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err35];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err35);
     }
     errors++;
   }
@@ -4942,11 +7100,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.msgId !== void 0) {
-      let data1 = data.msgId;
+    if (data.errMsg !== void 0) {
+      let data1 = data.errMsg;
       if (typeof data1 === "string") {
-        if (func2(data1) > 64) {
-          const err3 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
+        if (func2(data1) > 255) {
+          const err3 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err3];
           } else {
@@ -4955,7 +7113,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err4 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err4 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -4964,11 +7122,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.errMsg !== void 0) {
-      let data2 = data.errMsg;
+    if (data.responseTimestamp !== void 0) {
+      let data2 = data.responseTimestamp;
       if (typeof data2 === "string") {
-        if (func2(data2) > 255) {
-          const err5 = { instancePath: instancePath + "/errMsg", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data2)) {
+          const err5 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err5];
           } else {
@@ -4977,7 +7135,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err6 = { instancePath: instancePath + "/errMsg", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err6 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err6];
         } else {
@@ -4986,11 +7144,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.srcReserve !== void 0) {
-      let data3 = data.srcReserve;
+    if (data.responseTimeStamp !== void 0) {
+      let data3 = data.responseTimeStamp;
       if (typeof data3 === "string") {
-        if (func2(data3) > 255) {
-          const err7 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
+        if (!pattern0.test(data3)) {
+          const err7 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
           if (vErrors === null) {
             vErrors = [err7];
           } else {
@@ -4999,7 +7157,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err8];
         } else {
@@ -5008,11 +7166,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimestamp !== void 0) {
-      let data4 = data.responseTimestamp;
+    if (data.msgId !== void 0) {
+      let data4 = data.msgId;
       if (typeof data4 === "string") {
-        if (!pattern0.test(data4)) {
-          const err9 = { instancePath: instancePath + "/responseTimestamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data4) > 64) {
+          const err9 = { instancePath: instancePath + "/msgId", keyword: "maxLength", params: { limit: 64 }, message: "must NOT have more than 64 characters" };
           if (vErrors === null) {
             vErrors = [err9];
           } else {
@@ -5021,7 +7179,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/responseTimestamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/msgId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err10];
         } else {
@@ -5030,11 +7188,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.responseTimeStamp !== void 0) {
-      let data5 = data.responseTimeStamp;
+    if (data.srcReserve !== void 0) {
+      let data5 = data.srcReserve;
       if (typeof data5 === "string") {
-        if (!pattern0.test(data5)) {
-          const err11 = { instancePath: instancePath + "/responseTimeStamp", keyword: "pattern", params: { pattern: "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$" }, message: 'must match pattern "^(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})?$"' };
+        if (func2(data5) > 255) {
+          const err11 = { instancePath: instancePath + "/srcReserve", keyword: "maxLength", params: { limit: 255 }, message: "must NOT have more than 255 characters" };
           if (vErrors === null) {
             vErrors = [err11];
           } else {
@@ -5043,7 +7201,7 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
           errors++;
         }
       } else {
-        const err12 = { instancePath: instancePath + "/responseTimeStamp", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err12 = { instancePath: instancePath + "/srcReserve", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err12];
         } else {
@@ -5096,10 +7254,9 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.status !== void 0) {
-      let data8 = data.status;
-      if (typeof data8 !== "string") {
-        const err17 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.merOrderId !== void 0) {
+      if (typeof data.merOrderId !== "string") {
+        const err17 = { instancePath: instancePath + "/merOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err17];
         } else {
@@ -5107,8 +7264,10 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (!(data8 === "NEW_ORDER" || data8 === "WAIT_BUYER_PAY" || data8 === "TRADE_SUCCESS" || data8 === "TRADE_REFUND" || data8 === "TRADE_CLOSED" || data8 === "UNKNOWN" || data8 === "")) {
-        const err18 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+    }
+    if (data.merName !== void 0) {
+      if (typeof data.merName !== "string") {
+        const err18 = { instancePath: instancePath + "/merName", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -5117,10 +7276,9 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.totalAmount !== void 0) {
-      let data9 = data.totalAmount;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err19 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.seqId !== void 0) {
+      if (typeof data.seqId !== "string") {
+        const err19 = { instancePath: instancePath + "/seqId", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -5128,22 +7286,22 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (data9 < 0 || isNaN(data9)) {
-          const err20 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
-          if (vErrors === null) {
-            vErrors = [err20];
-          } else {
-            vErrors.push(err20);
-          }
-          errors++;
+    }
+    if (data.settleRefId !== void 0) {
+      if (typeof data.settleRefId !== "string") {
+        const err20 = { instancePath: instancePath + "/settleRefId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
         }
+        errors++;
       }
     }
-    if (data.yxlmAmount !== void 0) {
-      let data10 = data.yxlmAmount;
-      if (!(typeof data10 == "number" && (!(data10 % 1) && !isNaN(data10)) && isFinite(data10))) {
-        const err21 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+    if (data.status !== void 0) {
+      let data12 = data.status;
+      if (typeof data12 !== "string") {
+        const err21 = { instancePath: instancePath + "/status", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -5151,13 +7309,145 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (typeof data10 == "number" && isFinite(data10)) {
-        if (data10 < 0 || isNaN(data10)) {
-          const err22 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+      if (!(data12 === "NEW_ORDER" || data12 === "WAIT_BUYER_PAY" || data12 === "TRADE_SUCCESS" || data12 === "TRADE_REFUND" || data12 === "TRADE_CLOSED" || data12 === "UNKNOWN" || data12 === "")) {
+        const err22 = { instancePath: instancePath + "/status", keyword: "enum", params: { allowedValues: schema16.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+    if (data.totalAmount !== void 0) {
+      let data13 = data.totalAmount;
+      if (!(typeof data13 == "number" && (!(data13 % 1) && !isNaN(data13)) && isFinite(data13))) {
+        const err23 = { instancePath: instancePath + "/totalAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (typeof data13 == "number" && isFinite(data13)) {
+        if (data13 < 0 || isNaN(data13)) {
+          const err24 = { instancePath: instancePath + "/totalAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
           if (vErrors === null) {
-            vErrors = [err22];
+            vErrors = [err24];
           } else {
-            vErrors.push(err22);
+            vErrors.push(err24);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.targetOrderId !== void 0) {
+      if (typeof data.targetOrderId !== "string") {
+        const err25 = { instancePath: instancePath + "/targetOrderId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err25];
+        } else {
+          vErrors.push(err25);
+        }
+        errors++;
+      }
+    }
+    if (data.targetSys !== void 0) {
+      if (typeof data.targetSys !== "string") {
+        const err26 = { instancePath: instancePath + "/targetSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+    }
+    if (data.targetStatus !== void 0) {
+      if (typeof data.targetStatus !== "string") {
+        const err27 = { instancePath: instancePath + "/targetStatus", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+    }
+    if (data.targetMid !== void 0) {
+      if (typeof data.targetMid !== "string") {
+        const err28 = { instancePath: instancePath + "/targetMid", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err28];
+        } else {
+          vErrors.push(err28);
+        }
+        errors++;
+      }
+    }
+    if (data.connectSys !== void 0) {
+      if (typeof data.connectSys !== "string") {
+        const err29 = { instancePath: instancePath + "/connectSys", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+    }
+    if (data.prepayId !== void 0) {
+      if (typeof data.prepayId !== "string") {
+        const err30 = { instancePath: instancePath + "/prepayId", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err30];
+        } else {
+          vErrors.push(err30);
+        }
+        errors++;
+      }
+    }
+    if (data.qrCode !== void 0) {
+      if (typeof data.qrCode !== "string") {
+        const err31 = { instancePath: instancePath + "/qrCode", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err31];
+        } else {
+          vErrors.push(err31);
+        }
+        errors++;
+      }
+    }
+    if (data.redirectUrl !== void 0) {
+      if (typeof data.redirectUrl !== "string") {
+        const err32 = { instancePath: instancePath + "/redirectUrl", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err32];
+        } else {
+          vErrors.push(err32);
+        }
+        errors++;
+      }
+    }
+    if (data.yxlmAmount !== void 0) {
+      let data22 = data.yxlmAmount;
+      if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
+        const err33 = { instancePath: instancePath + "/yxlmAmount", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err33];
+        } else {
+          vErrors.push(err33);
+        }
+        errors++;
+      }
+      if (typeof data22 == "number" && isFinite(data22)) {
+        if (data22 < 0 || isNaN(data22)) {
+          const err34 = { instancePath: instancePath + "/yxlmAmount", keyword: "minimum", params: { comparison: ">=", limit: 0 }, message: "must be >= 0" };
+          if (vErrors === null) {
+            vErrors = [err34];
+          } else {
+            vErrors.push(err34);
           }
           errors++;
         }
@@ -5181,25 +7471,12 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
         errors = vErrors.length;
       }
     }
-    for (const key0 in data) {
-      if (pattern50.test(key0)) {
-        if (typeof data[key0] !== "string") {
-          const err23 = { instancePath: instancePath + "/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), keyword: "type", params: { type: "string" }, message: "must be string" };
-          if (vErrors === null) {
-            vErrors = [err23];
-          } else {
-            vErrors.push(err23);
-          }
-          errors++;
-        }
-      }
-    }
   } else {
-    const err24 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err24];
+      vErrors = [err35];
     } else {
-      vErrors.push(err24);
+      vErrors.push(err35);
     }
     errors++;
   }

@@ -1,13 +1,14 @@
 // Rewrites validation schemas into equivalent ones that ajv compiles to less code. ajv emits one
 // block of checks (and error objects) per property, so a notification with 33 plain string fields
 // ships 33 copies of "if present and not a string, report it". Here:
-// - fields of one object that share a shape are checked by one `patternProperties` entry
-//   (`^(?:a|b|c)$`), compiled once and run in a loop over the object's keys;
 // - an allOf of plain objects becomes one object, so a field two branches declare alike is
 //   checked once (and reported once);
 // - refs to scalar leaf schemas (`Mid` → `{type, maxLength}`) are inlined, so equal shapes look equal.
 // Errors keep their keyword, params and instancePath (test/generate/compact-schema.test.ts runs
-// both forms on the same data); their order may follow the data's keys instead of the schema's.
+// both forms on the same data).
+// Fields that share a shape are NOT grouped into one `patternProperties` entry: that saved ~0.8 KB
+// gzip of the edge endpoint but ran a regular expression per key per group, and verifying a
+// notification went from 1.39× to 1.62× the floor (issue 15 holds it to 1.3×; BENCHMARKS.md).
 
 /** Keywords an object schema may have and still be merged into another (no closedness, no branching). */
 const MERGEABLE = new Set(['type', 'properties', 'required']);
@@ -17,17 +18,9 @@ const COMPOSITE = ['properties', 'patternProperties', 'additionalProperties', 'i
 const ONE = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames', 'if', 'then', 'else']);
 const MAP = new Set(['properties', 'patternProperties', '$defs', 'definitions']);
 const LIST = new Set(['allOf', 'anyOf', 'oneOf']);
-/**
- * Fewer fields than this sharing a shape stay plain properties. Each group is a loop over every
- * key of the object with a regular expression test per key (~0.3 µs for a 30-field notification),
- * so grouping pairs and triples would save a few bytes at a cost per notification.
- */
-export const MIN_GROUP = 4;
-
 const json = (value) => JSON.stringify(value);
 const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 const hasRef = (node) => json(node).includes('"$ref"');
-const escapeRegExp = (name) => name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const isSchema = (node) => node !== null && typeof node === 'object' && !Array.isArray(node);
 
 /** The same schema with `change` applied to each direct subschema. */
@@ -68,26 +61,6 @@ function flattenAllOf(schema, resolve) {
   return { ...(typed ? { type: 'object' } : {}), ...(required.size > 0 ? { required: [...required] } : {}), properties };
 }
 
-/** Moves properties that share a schema (MIN_GROUP or more) into one patternProperties entry each. */
-function groupProperties(schema) {
-  if (!schema.properties || schema.patternProperties) return schema;
-  const byShape = new Map();
-  for (const [name, sub] of Object.entries(schema.properties)) byShape.set(json(sub), [...(byShape.get(json(sub)) ?? []), name]);
-  const properties = {};
-  const patternProperties = {};
-  for (const names of byShape.values()) {
-    if (names.length >= MIN_GROUP) patternProperties[`^(?:${names.map(escapeRegExp).join('|')})$`] = schema.properties[names[0]];
-    else for (const name of names) properties[name] = schema.properties[name];
-  }
-  if (Object.keys(patternProperties).length === 0) return schema;
-  const { properties: _grouped, ...rest } = schema;
-  return { ...rest, ...(Object.keys(properties).length > 0 ? { properties } : {}), patternProperties };
-}
-
-function groupAll(schema) {
-  return isSchema(schema) ? groupProperties(mapSubschemas(schema, groupAll)) : schema;
-}
-
 /**
  * @param {Record<string, unknown>} defs validation schemas by name, refs written `#/$defs/X`
  * @returns {Record<string, unknown>} the same names, each schema compacted
@@ -123,6 +96,5 @@ export function compactDefs(defs) {
     return out;
   }
 
-  // Grouping comes last: flattening reads the plain `properties` of the schemas it merges.
-  return Object.fromEntries(Object.keys(defs).map((name) => [name, groupAll(compactDef(name))]));
+  return Object.fromEntries(Object.keys(defs).map((name) => [name, compactDef(name)]));
 }

@@ -91,8 +91,7 @@ function ucs2length(str) {
 }
 `;
 
-// ajv puts a schemaPath in every error object; nothing reads it, and in a compacted schema it
-// spells out a whole patternProperties list (see compact-schema.mjs). Left out of the output.
+// ajv puts a schemaPath in every error object; nothing reads it. Left out of the output.
 const SCHEMA_PATH = /,schemaPath:"(?:[^"\\]|\\.)*"/g;
 
 async function bundleModule(source, header) {
