@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
+import { mergeChunks, portableEntryImport } from './scripts/bundle/merge-chunks.js';
 
 // One entry per public subpath (see package.json "exports"). Add a line here with a new subpath.
 export const entries: Record<string, string> = {
@@ -20,6 +21,12 @@ export const entries: Record<string, string> = {
   sandbox: 'src/sandbox/index.ts',
   'sandbox-node': 'src/sandbox/node.ts',
 };
+
+/**
+ * The entries whose cold import counts (package.json "." and "./notifications", every condition):
+ * after esbuild, their code is re-chunked so each loads as few files as it can (merge-chunks.ts).
+ */
+export const mainEntries = ['index', 'index.node', 'notifications', 'notifications.node', 'notifications.workerd'];
 
 /**
  * The `chinaums` command and the demo are programs, not library entries: built apart, without
@@ -46,6 +53,21 @@ const common = {
 } satisfies Options;
 
 export default defineConfig([
-  { ...common, entry: entries, dts: true, clean: true, splitting: true },
+  {
+    ...common,
+    entry: entries,
+    dts: true,
+    clean: true,
+    splitting: true,
+    esbuildPlugins: [portableEntryImport()],
+    plugins: [
+      {
+        name: 'chinaums-merge-chunks',
+        async buildEnd() {
+          await mergeChunks(this.options.outDir, Object.keys(entries), mainEntries);
+        },
+      },
+    ],
+  },
   { ...common, entry: programs, dts: false, clean: false, splitting: false },
 ]);
