@@ -44,7 +44,7 @@ function loadersOf(getModuleInfo: GetModuleInfo, mainEntries: Map<string, string
       let set = loaders.get(next);
       if (set === undefined) loaders.set(next, (set = new Set()));
       set.add(name);
-      for (const imported of getModuleInfo(next)?.importedIds ?? []) if (imported.startsWith('/')) stack.push(imported);
+      for (const imported of getModuleInfo(next)?.importedIds ?? []) if (getModuleInfo(imported)?.isExternal === false) stack.push(imported);
     }
   }
   return new Map([...loaders].map(([id, set]) => [id, [...set].sort().join('+')]));
