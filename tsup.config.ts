@@ -1,5 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
-import { mergeChunks, portableEntryImport } from './scripts/bundle/merge-chunks.js';
+import { mergeChunks, nodeCryptoPerEntry, portableEntryImport } from './scripts/bundle/merge-chunks.js';
 
 // One entry per public subpath (see package.json "exports"). Add a line here with a new subpath.
 export const entries: Record<string, string> = {
@@ -59,7 +59,7 @@ export default defineConfig([
     dts: true,
     clean: true,
     splitting: true,
-    esbuildPlugins: [portableEntryImport()],
+    esbuildPlugins: [portableEntryImport(), nodeCryptoPerEntry()],
     plugins: [
       {
         name: 'chinaums-merge-chunks',

@@ -140,3 +140,20 @@ export function portableEntryImport(): EsbuildPlugin {
     },
   };
 }
+
+/**
+ * esbuild plugin: the notification side bundles its own copy of src/crypto/node.ts (2 KB; its only
+ * state is the lazily loaded node:crypto), so `chinaums` and `chinaums/notifications` on Node do
+ * not each load a third file holding just that module. A suffix makes esbuild see a second module.
+ */
+export function nodeCryptoPerEntry(): EsbuildPlugin {
+  return {
+    name: 'chinaums-node-crypto-per-entry',
+    setup(build) {
+      build.onResolve({ filter: /\/crypto\/node\.js$/ }, (args) => {
+        if (!args.importer.replaceAll('\\', '/').includes('/src/notifications/')) return undefined;
+        return { path: resolve(dirname(args.importer), args.path).replace(/\.js$/, '.ts'), suffix: '?notifications' };
+      });
+    },
+  };
+}
