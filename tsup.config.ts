@@ -47,7 +47,7 @@ const common = {
   outDir: 'dist',
   // Node built-ins stay imports (only Node-named files use them); everything else is bundled or a dependency.
   external: [/^node:/],
-  noExternal: ['@noble/hashes'],
+  noExternal: ['@noble/hashes', 'openapi-fetch'],
   // Keep `node:crypto` as written: Deno and workerd need the prefix (tsup 8 strips it by default).
   removeNodeProtocol: false,
 } satisfies Options;
