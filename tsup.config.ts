@@ -1,4 +1,5 @@
 import { defineConfig, type Options } from 'tsup';
+import { mergeChunks, nodeCryptoPerEntry, portableEntryImport } from './scripts/bundle/merge-chunks.js';
 
 // One entry per public subpath (see package.json "exports"). Add a line here with a new subpath.
 export const entries: Record<string, string> = {
@@ -22,6 +23,12 @@ export const entries: Record<string, string> = {
 };
 
 /**
+ * The entries whose cold import counts (package.json "." and "./notifications", every condition):
+ * after esbuild, their code is re-chunked so each loads as few files as it can (merge-chunks.ts).
+ */
+export const mainEntries = ['index', 'index.node', 'notifications', 'notifications.node', 'notifications.workerd'];
+
+/**
  * The `chinaums` command and the demo are programs, not library entries: built apart, without
  * code splitting, so that their module mix does not cut the library into more shared chunks
  * (each chunk is one more module a cold `import('chinaums/notifications')` must load).
@@ -40,12 +47,27 @@ const common = {
   outDir: 'dist',
   // Node built-ins stay imports (only Node-named files use them); everything else is bundled or a dependency.
   external: [/^node:/],
-  noExternal: ['@noble/hashes'],
+  noExternal: ['@noble/hashes', 'openapi-fetch'],
   // Keep `node:crypto` as written: Deno and workerd need the prefix (tsup 8 strips it by default).
   removeNodeProtocol: false,
 } satisfies Options;
 
 export default defineConfig([
-  { ...common, entry: entries, dts: true, clean: true, splitting: true },
+  {
+    ...common,
+    entry: entries,
+    dts: true,
+    clean: true,
+    splitting: true,
+    esbuildPlugins: [portableEntryImport(), nodeCryptoPerEntry()],
+    plugins: [
+      {
+        name: 'chinaums-merge-chunks',
+        async buildEnd() {
+          await mergeChunks(this.options.outDir, Object.keys(entries), mainEntries);
+        },
+      },
+    ],
+  },
   { ...common, entry: programs, dts: false, clean: false, splitting: false },
 ]);

@@ -4,7 +4,7 @@
 // lists the targets missed. Every figure is a ratio to a baseline sampled in the same run,
 // interleaved with it; see BENCHMARKS.md for the method and a recorded run.
 //
-//   node bench/run.mjs [--quick] [--runtimes node,deno,bun] [--skip cold,endpoint,size] [--markdown FILE] [--stage-dir DIR]
+//   node bench/run.mjs [--quick] [--runtimes node,deno,bun] [--skip inprocess,cold,first,endpoint,size] [--markdown FILE] [--stage-dir DIR]
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -14,6 +14,7 @@ import { BIN, DEFAULT_PKG, ROOT, TMP, stagePackage } from './lib/stage.mjs';
 import { bundleSizes } from './suites/bundle-size.mjs';
 import { coldStart } from './suites/cold-start.mjs';
 import { endpointLoad } from './suites/endpoint.mjs';
+import { bestEntries, firstResult } from './suites/first-result.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -32,6 +33,7 @@ const inProcess = quick ? { rounds: 3, sampleMs: 1, warmupMs: 15 } : { rounds: 4
 const coldRounds = quick ? 1 : 21;
 // About 15 s: two servers, six interleaved one-second rounds each after a warm-up.
 const endpointSettings = quick ? { rounds: 1, ms: 300, warmupMs: 200 } : { rounds: 6, ms: 1000, warmupMs: 1000 };
+const firstRounds = quick ? 1 : 9;
 const CHILD_TIMEOUT_MS = quick ? 60_000 : 120_000;
 
 const DENO_DIR = join(ROOT, '.deno');
@@ -83,6 +85,7 @@ function row(r) {
 }
 
 const HEADER = ['case', 'median', 'spread (p25–p75)', 'ratio (p25–p75)', 'target', 'result'];
+const FIRST_HEADER = ['case', 'import', 'first call', 'total (median)', 'total p25–p75', 'total ÷ portable (p25–p75)'];
 
 async function main() {
   const started = performance.now();
@@ -102,6 +105,7 @@ async function main() {
   const runtimes = [];
   for (const name of runtimesWanted) {
     if (!RUNTIMES[name]) throw new Error(`unknown runtime ${name}`);
+    if (skip.has('inprocess')) continue;
     const result = await runInProcess(name);
     runtimes.push(result);
     if (result.failed) {
@@ -144,6 +148,23 @@ async function main() {
     console.log(textTable(ENDPOINT_HEADER, endpointRows()));
   }
 
+  if (!skip.has('first')) {
+    const t = performance.now();
+    const wanted = Object.fromEntries(runtimesWanted.map((name) => [name, RUNTIMES[name]]));
+    const first = await firstResult(PKG, { rounds: firstRounds, runtimes: wanted, timeoutMs: CHILD_TIMEOUT_MS });
+    const seconds = (performance.now() - t) / 1000;
+    for (const [name, { resolved, rows }] of Object.entries(first)) {
+      const title = `${name} time to first result (fresh process per sample, import + first call, ${firstRounds} rounds)`;
+      const cells = rows.map((r) => [r.label, `${fmt(r.importMs, 1)} ms`, `${fmt(r.firstMs, 1)} ms`, `${fmt(r.median, 1)} ms`, `${fmt(r.p25, 1)}–${fmt(r.p75, 1)} ms`, r.isBaseline ? '1.00 (baseline)' : `${fmt(r.ratio.median, 2)} (${fmt(r.ratio.p25, 2)}–${fmt(r.ratio.p75, 2)})`]);
+      const best = bestEntries(rows).map((b) => `${b.task} → dist/${b.best}${b.resolvedIsBest ? '' : ' (NOT the resolved entry)'}`).join('; ');
+      const note = `\`chinaums\` → \`${resolved.chinaums}\`, \`chinaums/notifications\` → \`${resolved['chinaums/notifications']}\`. Fastest: ${best}.`;
+      sections.push({ title, rows: [], table: (render) => `${render(FIRST_HEADER, cells)}\n\n${note}` });
+      console.log(`\n## ${title}, ${fmt(seconds, 1)} s for all runtimes`);
+      console.log(textTable(FIRST_HEADER, cells));
+      console.log(note);
+    }
+  }
+
   let sizes;
   const SIZE_HEADER = ['entry', 'min', 'min + gzip', '× openapi-fetch (gzip)'];
   const sizeRows = () => sizes.map((s) => [`${s.label} [${s.entry}]`, `${fmt(s.min / 1024, 1)} KiB`, `${fmt(s.gzip / 1024, 1)} KiB`, fmt(s.gzip / sizes[0].gzip, 2)]);
@@ -163,7 +184,7 @@ async function main() {
   const md = [
     `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB RAM, ${machine.os}. Load average ${machine.loadAverage.join(' ')} at the start, ${after.join(' ')} at the end (other work was running).`,
     `Runtimes: ${runtimes.map((r) => (r.failed ? `${r.name} (did not run)` : `${r.runtime.name} ${r.runtime.version}`)).join(', ')}. Total ${fmt(seconds, 0)} s.`,
-    ...sections.map((s) => `\n### ${s.title}\n\n${markdownTable(HEADER, s.rows.map(row))}`),
+    ...sections.map((s) => `\n### ${s.title}\n\n${s.table ? s.table(markdownTable) : markdownTable(HEADER, s.rows.map(row))}`),
     ...runtimes.filter((r) => !r.failed).map((r) => `\n${r.runtime.name}: \`chinaums\` → \`${r.resolved.root}\`, \`chinaums/notifications\` → \`${r.resolved.notifications}\`; floor hash MD5 ${r.floorHash.MD5}, SHA-256 ${r.floorHash.SHA256}.`),
     endpoint ? `\n### Node endpoint under load (separate processes, server CPU per request)\n\n${markdownTable(ENDPOINT_HEADER, endpointRows())}` : '',
     sizes ? `\n### Bundle sizes (esbuild --bundle --minify, dependencies included; gzip -9)\n\n${markdownTable(SIZE_HEADER, sizeRows())}` : '',

@@ -3,15 +3,24 @@
 // ~0.1 ms, several times a whole in-process request; node:crypto hashes synchronously and gives
 // identical bytes (test/bench-smoke/crypto-parity.test.ts). Names and types are exactly those of
 // ./index.js (the "types" condition serves index.d.ts to both): only the defaults differ.
-import { OpenBodySigner as PortableOpenBodySigner } from './auth/open-body-sig.js';
-import type { OpenBodySignatureDetails, OpenBodySignatureInput } from './auth/open-body-sig.js';
-import { createAccessTokenRequest as portableCreateAccessTokenRequest } from './auth/access-token/request.js';
-import type { AccessTokenRequestBody, AccessTokenRequestInput } from './auth/access-token/request.js';
+// The portable functions come through ./index.js, which the build keeps as an import of
+// dist/index.js (scripts/bundle/merge-chunks.ts): Node loads one copy of the client, in one file.
+import {
+  createAccessTokenRequest as portableCreateAccessTokenRequest,
+  createOpenFormParams as portableCreateOpenFormParams,
+  OpenBodySigner as PortableOpenBodySigner,
+} from './index.js';
+import type {
+  AccessTokenRequestBody,
+  AccessTokenRequestInput,
+  ChinaUmsClient,
+  ChinaUmsClientOptions,
+  OpenBodySignatureDetails,
+  OpenBodySignatureInput,
+  OpenFormParamsInput,
+} from './index.js';
+// Not a public name: the Node entry's client shares one deadline timer (client/transport/README.md).
 import { createChinaUmsClientSharingTimers } from './client/create-client.js';
-import { createOpenFormParams as portableCreateOpenFormParams } from './auth/open-form-param.js';
-import type { OpenFormParamsInput } from './auth/open-form-param.js';
-import type { ChinaUmsClient } from './client/create-client.js';
-import type { ChinaUmsClientOptions } from './client/options.js';
 import { nodeCrypto } from './crypto/node.js';
 import type { CryptoProvider } from './crypto/provider.js';
 

@@ -1,17 +1,49 @@
-import { Buffer } from 'node:buffer';
-import * as nodeCryptoModule from 'node:crypto';
-import { createHash, createHmac, type BinaryLike } from 'node:crypto';
+import type { Buffer as NodeBuffer } from 'node:buffer';
+import type * as NodeCryptoModule from 'node:crypto';
+import type { BinaryLike } from 'node:crypto';
+import { ConfigurationError } from '../errors.js';
 import type { CryptoProvider, EncodedDigest } from './provider.js';
 
-// One-shot hashing (Node ≥20.12) skips creating a Hash object; detected, since engines allow 20.0.
-type OneShot = (algorithm: string, data: BinaryLike, encoding: 'hex') => string;
-const oneShot = (nodeCryptoModule as unknown as { hash?: OneShot }).hash;
+type Hex = (data: Uint8Array | string) => string;
+type OneShot = ((algorithm: string, data: BinaryLike, encoding: 'buffer') => NodeBuffer) &
+  ((algorithm: string, data: BinaryLike, encoding: 'hex' | 'base64' | 'latin1') => string);
 
-const sha256Hex: (data: Uint8Array | string) => string =
-  typeof oneShot === 'function' ? (data) => oneShot('sha256', data, 'hex') : (data) => createHash('sha256').update(data).digest('hex');
+interface Loaded {
+  readonly crypto: typeof NodeCryptoModule;
+  readonly Buffer: typeof NodeBuffer;
+  /** One-shot hashing (Node ≥ 20.12) skips creating a Hash object; detected, older runtimes lack it. */
+  readonly oneShot: OneShot | undefined;
+  readonly sha256Hex: Hex;
+}
+
+let loaded: Loaded | undefined;
+
+/**
+ * node:crypto is loaded on first use, not at import: it costs about as much as importing the
+ * rest of `chinaums` on Node 20 and ~50 ms on Deno, which an application that imports the SDK
+ * at start-up but signs later should not pay up front (BENCHMARKS.md, "Cold start").
+ * `process.getBuiltinModule` is synchronous, so hashing stays synchronous.
+ */
+function load(): Loaded {
+  if (loaded !== undefined) return loaded;
+  const getBuiltinModule = (globalThis as { process?: { getBuiltinModule?: NodeJS.Process['getBuiltinModule'] } }).process?.getBuiltinModule;
+  if (typeof getBuiltinModule !== 'function') {
+    throw new ConfigurationError(
+      'The Node entry of chinaums needs process.getBuiltinModule (Node ≥ 20.16, Deno 2, Bun 1.1) to load node:crypto; on this runtime pass `crypto: webCrypto` from chinaums/crypto.',
+      'NODE_CRYPTO_UNAVAILABLE',
+    );
+  }
+  const crypto = getBuiltinModule('node:crypto');
+  const oneShot = (crypto as unknown as { hash?: OneShot }).hash;
+  const sha256Hex: Hex = typeof oneShot === 'function' ? (data) => oneShot('sha256', data, 'hex') : (data) => crypto.createHash('sha256').update(data).digest('hex');
+  loaded = { crypto, Buffer: getBuiltinModule('node:buffer').Buffer, oneShot, sha256Hex };
+  return loaded;
+}
 
 /** The signer's shortcuts (provider.ts): OpenSSL writes hex and base64 itself, no JS encoding loop. */
-const sha256: EncodedDigest = Object.assign((data: Uint8Array | string) => createHash('sha256').update(data).digest(), { hex: sha256Hex });
+const sha256: EncodedDigest = Object.assign((data: Uint8Array | string) => load().crypto.createHash('sha256').update(data).digest(), {
+  hex: (data: Uint8Array | string) => load().sha256Hex(data),
+});
 
 const BLOCK = 64;
 
@@ -19,7 +51,7 @@ const BLOCK = 64;
  * HMAC-SHA256 as RFC 2104 spells it, from two one-shot hashes over buffers prepared once per
  * key: on Node 20 (OpenSSL 3) createHmac's per-call setup costs more than both hashes.
  */
-function oneShotHmacBase64(hash: OneShotBuffer, key: Uint8Array): (data: Uint8Array | string) => string {
+function oneShotHmacBase64(hash: OneShot, Buffer: typeof NodeBuffer, key: Uint8Array): Hex {
   const padded = new Uint8Array(BLOCK);
   padded.set(key.length > BLOCK ? hash('sha256', key, 'buffer') : key);
   const outer = Buffer.alloc(BLOCK + 32);
@@ -52,22 +84,20 @@ function oneShotHmacBase64(hash: OneShotBuffer, key: Uint8Array): (data: Uint8Ar
   };
 }
 
-type OneShotBuffer = ((algorithm: string, data: BinaryLike, encoding: 'buffer') => Buffer) & ((algorithm: string, data: BinaryLike, encoding: 'base64' | 'latin1') => string);
-
 /** Node-only: synchronous OpenSSL hashing, several times faster than Web Crypto's async hop on Node 20. */
 export const nodeCrypto: CryptoProvider = {
   name: 'node',
   sha256,
-  md5: (data) => createHash('md5').update(data).digest(),
+  md5: (data) => load().crypto.createHash('md5').update(data).digest(),
   hmacSha256(key) {
-    const base64 =
-      typeof oneShot === 'function'
-        ? oneShotHmacBase64(oneShot as unknown as OneShotBuffer, key)
-        : (data: Uint8Array | string) => createHmac('sha256', key).update(data).digest('base64');
-    const mac: EncodedDigest = Object.assign((data: Uint8Array | string) => createHmac('sha256', key).update(data).digest(), { base64 });
+    const { crypto, Buffer, oneShot } = load();
+    const base64: Hex =
+      typeof oneShot === 'function' ? oneShotHmacBase64(oneShot, Buffer, key) : (data) => crypto.createHmac('sha256', key).update(data).digest('base64');
+    const mac: EncodedDigest = Object.assign((data: Uint8Array | string) => crypto.createHmac('sha256', key).update(data).digest(), { base64 });
     return mac;
   },
-  hexDigest: oneShot
-    ? (algorithm, text) => oneShot(algorithm, text, 'hex')
-    : (algorithm, text) => createHash(algorithm).update(text).digest('hex'),
+  hexDigest(algorithm, text) {
+    const { crypto, oneShot } = load();
+    return oneShot ? oneShot(algorithm, text, 'hex') : crypto.createHash(algorithm).update(text).digest('hex');
+  },
 };

@@ -12,6 +12,22 @@ const STAGE = join(ROOT, '.tmp', `bench-smoke-${process.pid}`);
 
 afterAll(() => rmSync(STAGE, { recursive: true, force: true }));
 
+/** The built files an entry loads, itself included; a bare import (a package) would be one more module. */
+function filesLoadedBy(dist: string, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dist, file), 'utf8');
+    for (const [, spec] of code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?["']([^"']+)["']/g)) {
+      if (spec!.startsWith('./')) visit(spec!.slice(2));
+      else if (!spec!.startsWith('node:')) seen.add(spec!);
+    }
+  };
+  visit(entry);
+  return [...seen];
+}
+
 describe('npm run bench --quick', () => {
   it('builds, runs every case on Node, and prints the table and the report', () => {
     const markdown = join(STAGE, 'report.md');
@@ -31,5 +47,11 @@ describe('npm run bench --quick', () => {
     expect(out).toMatch(/All targets met\.|TARGETS MISSED \(\d+\)/);
     expect(existsSync(markdown)).toBe(true);
     expect(readFileSync(markdown, 'utf8')).toContain('| case | median |');
+    // The cold-start layout of the staged build (BENCHMARKS.md, "Cold start"): files each main entry loads.
+    const dist = join(STAGE, 'pkg', 'dist');
+    expect(filesLoadedBy(dist, 'index.js')).toHaveLength(2);
+    expect(filesLoadedBy(dist, 'index.node.js')).toHaveLength(3);
+    expect(filesLoadedBy(dist, 'notifications.js')).toHaveLength(3);
+    expect(filesLoadedBy(dist, 'notifications.node.js')).toHaveLength(3);
   }, 150_000);
 });
