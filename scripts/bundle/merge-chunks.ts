@@ -53,12 +53,13 @@ function loadersOf(getModuleInfo: GetModuleInfo, mainEntries: Map<string, string
 /**
  * Which output file each module goes to. A module loaded by exactly the main entries that load
  * entry file E joins E, unless something outside E imports it: E must export its public names
- * only (else rollup adds a facade file), so such a module joins the file every main entry loads.
- * Everything else loaded by main entries is grouped by the set of main entries that load it.
+ * only (else rollup adds a facade file), so such a module joins the file of exactly the main
+ * entries that load it (not the file every main entry loads: the client's code, which the CLI,
+ * sandbox and store entries also import, would then load with `chinaums/notifications`, 2.25× →
+ * 1.6× openapi-fetch alone on Node 22). Everything else loaded by main entries is grouped the same way.
  */
 function assignGroups(getModuleInfo: GetModuleInfo, mainEntries: Map<string, string>): Map<string, string> {
   const loaders = loadersOf(getModuleInfo, mainEntries);
-  const everyMain = [...mainEntries.keys()].sort().join('+');
   const groups = new Map([...loaders].map(([id, set]) => [id, `shared-${set}`]));
   for (const [name, entryId] of mainEntries) {
     const set = loaders.get(entryId)!;
@@ -69,7 +70,7 @@ function assignGroups(getModuleInfo: GetModuleInfo, mainEntries: Map<string, str
         const importers = getModuleInfo(id)?.importers ?? [];
         if (importers.every((by) => by === entryId || members.has(by))) continue;
         members.delete(id);
-        groups.set(id, `shared-${everyMain}`);
+        groups.set(id, `shared-${loaders.get(id)}`);
         changed = true;
       }
     }
