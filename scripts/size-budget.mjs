@@ -15,15 +15,15 @@ const BUDGETS = [
     name: 'edge notification endpoint',
     code: "export { createNotificationHandler } from 'chinaums/notifications';",
     budget: 10 * KB,
-    // Measured 12 720 B + 0.25 KB: the validator compiled from compacted schemas without schemaPath, and
+    // Measured 12 897 B + 0.25 KB: the validator compiled from compacted schemas without schemaPath, and
     // the one-core rewrite (issues 15/16; target missed, BENCHMARKS.md "Bundle size" has the levers).
-    ceiling: 12_720 + 256,
+    ceiling: 12_897 + 256,
     // The workerd entry hashes MD5 natively: no pure-JS hash may reach a Worker's notification endpoint.
     forbidden: ['node_modules/@noble/hashes'],
   },
-  // Measured 15 376 B + 0.25 KB: access-token mode an imported strategy (accessTokenAuth, −1.3 KB), the operation
+  // Measured 15 327 B + 0.25 KB: access-token mode an imported strategy (accessTokenAuth, −1.3 KB), the operation
   // summaries out of the runtime table (−0.55 KB), the outbound restructure (−1 KB). Target missed; README "Bundle sizes".
-  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 12 * KB, ceiling: 15_376 + 256 },
+  { name: 'client with signing', code: "export { createChinaUmsClient } from 'chinaums';", budget: 12 * KB, ceiling: 15_327 + 256 },
   {
     name: 'whole portable surface',
     // Namespaces keep every export (both auth modes included).
@@ -34,8 +34,8 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    // Measured 46 521 B + 0.25 KB, almost all of it the request/response validators of the 20 operations.
-    ceiling: 46_521 + 256,
+    // Measured 46 653 B + 0.25 KB, almost all of it the request/response validators of the 20 operations.
+    ceiling: 46_653 + 256,
   },
 ];
 // `budget` is the target (issue 16); it is NOT met yet (see README, "Bundle sizes"). `ceiling` is
