@@ -1,7 +1,7 @@
 // Emits generated/methods.ts: the client's operation methods as an interface, one member per
 // operation with the spec's summary and description as its doc comment, so editors show them on
 // hover (a mapped type carries no per-key documentation). The request, answer and options types
-// are parameters: generated/ never imports from src/, and src/client.ts supplies them.
+// are parameters: generated/ never imports from src/, and src/client/create-client.ts supplies them.
 import { describeOperations } from './operations.mjs';
 
 /** @param {string} text a doc-comment body: no comment terminator, each line prefixed. */

@@ -59,7 +59,7 @@ function toRequest(req: IncomingMessage, origin: string): Request {
   const init: RequestInit & { duplex?: 'half' } = { method, headers };
   if (method !== 'GET' && method !== 'HEAD') {
     // Streamed, not buffered here: the routes read it with the one size-limited reader
-    // (src/limited-body.ts), as they do under Deno and msw.
+    // (src/wire/limited-body.ts), as they do under Deno and msw.
     init.body = Readable.toWeb(req) as ReadableStream<Uint8Array>;
     init.duplex = 'half';
   }

@@ -1,5 +1,5 @@
 // One timer per attempt deadline: what every runtime can do. The portable entry uses it; the Node
-// entry (Node, Bun, Deno) shares one timer between deadlines instead (deadline-timer.ts).
+// entry (Node and Bun; Deno resolves the portable one) shares one timer between deadlines (deadline-timer.ts).
 
 /** What a deadline ends. */
 export interface Expiring {
