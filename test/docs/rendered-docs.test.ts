@@ -53,7 +53,10 @@ async function loadPage(page: DevToolsPage, url: string): Promise<string> {
  * hash), and returns its DOM once the route's markup is there and settled.
  */
 async function renderedRoute(page: DevToolsPage, route: string): Promise<string> {
-  await page.evaluate(`location.hash = ${JSON.stringify(route)}`);
+  // The route renders after the hash change returns: wait for the markup to change first, or two
+  // equal snapshots of the previous route would pass for this one on a slow machine.
+  await page.evaluate(`globalThis.__domBeforeRoute = document.documentElement.outerHTML; location.hash = ${JSON.stringify(route)}`);
+  await page.waitFor(`document.documentElement.outerHTML !== globalThis.__domBeforeRoute`, STEP_MS);
   return settledDom(page, route);
 }
 
