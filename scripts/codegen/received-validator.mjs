@@ -11,8 +11,12 @@ export const RECEIVED_WRAPPER = `
 const FAILING_KEYWORDS = new Set(['type', 'required']);
 function received(known) {
   function validate(data) {
-    const valid = known(data);
-    const all = valid ? [] : known.errors || [];
+    if (known(data)) {
+      validate.errors = null;
+      validate.problems = null;
+      return true;
+    }
+    const all = known.errors || [];
     const errors = all.filter((error) => FAILING_KEYWORDS.has(error.keyword));
     const problems = all.filter((error) => !FAILING_KEYWORDS.has(error.keyword));
     validate.errors = errors.length > 0 ? errors : null;

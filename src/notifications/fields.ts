@@ -6,6 +6,8 @@ export type FieldEntries = ReadonlyArray<readonly [string, string]>;
 /** Unique names (received order) and their values; `values` is frozen and has no prototype. */
 export interface FieldSet {
   readonly names: readonly string[];
+  /** The same names sorted by UTF-16 code units (`sign` included): the string to sign's order. */
+  readonly sorted: readonly string[];
   readonly values: Readonly<Record<string, string>>;
 }
 
@@ -15,8 +17,9 @@ export type CollectedFields =
 
 /**
  * One pass over the pairs into a prototype-free record (on which `__proto__` is an ordinary own
- * property). Repeats are found by counting keys afterwards: looking a fresh name up before storing
- * it would hash it into V8's string table twice, which costs more than the whole count.
+ * property). Repeats are found as equal neighbours in the sorted names, which the signature needs
+ * anyway: looking each fresh name up before storing it, or counting the record's keys afterwards,
+ * cost about a fifth of a whole verification.
  */
 export function collectFields(pairs: Iterable<readonly [string, string]>): CollectedFields {
   const flat: string[] = [];
@@ -33,8 +36,9 @@ export function collectFlat(flat: readonly string[]): CollectedFields {
     names.push(name);
     values[name] = flat[i + 1]!;
   }
-  if (Object.keys(values).length !== names.length) return { ok: false, duplicates: repeatedNames(names) };
-  return { ok: true, fields: { names, values: Object.freeze(values) } };
+  const sorted = names.slice().sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return { ok: false, duplicates: repeatedNames(names) };
+  return { ok: true, fields: { names, sorted, values: Object.freeze(values) } };
 }
 
 /** Each repeated name once, in the order its first repeat appears. */
@@ -58,7 +62,7 @@ export function fieldSetOf(entries: FieldEntries): FieldSet {
       values[name] = value;
     }
   }
-  return { names, values: Object.freeze(values) };
+  return { names, sorted: names.slice().sort(), values: Object.freeze(values) };
 }
 
 export function entriesOf(fields: FieldSet): [string, string][] {

@@ -5,23 +5,22 @@ import type { NotificationSignType } from './types.js';
 export type EmptyValuePolicy = 'omit' | 'include';
 
 /**
- * The names to sign (all but `sign`; signType and unknown fields included), sorted. Names, never
- * `k=v` strings: `a-b=1` would sort before `a=2`. The default sort compares UTF-16 code units
- * (exactly what `<` did), which for the platform's ASCII names is byte order: uppercase first.
+ * The names in the string to sign's order, sorted (`sign` is among them; joinFields leaves it
+ * out). Names, never `k=v` strings: `a-b=1` would sort before `a=2`. The default sort compares
+ * UTF-16 code units, which for the platform's ASCII names is byte order: uppercase first.
  */
-export function sortedNames(fields: FieldSet): string[] {
-  // filter() copies, so sorting in place leaves the received order untouched.
-  return fields.names.filter((name) => name !== 'sign').sort();
+export function sortedNames(fields: FieldSet): readonly string[] {
+  return fields.sorted;
 }
 
-/** `k1=v1&k2=v2&…` over names already sorted. The key is appended by the caller, with no `&`. */
+/** `k1=v1&k2=v2&…` over names already sorted, all but `sign`. The key is appended by the caller, with no `&`. */
 export function joinFields(names: readonly string[], values: Readonly<Record<string, string>>, emptyValues: EmptyValuePolicy): string {
   let text = '';
   let first = true;
   for (let i = 0; i < names.length; i++) {
     const name = names[i]!;
     const value = values[name]!;
-    if (value === '' && emptyValues === 'omit') continue;
+    if (name === 'sign' || (value === '' && emptyValues === 'omit')) continue;
     text += first ? `${name}=${value}` : `&${name}=${value}`;
     first = false;
   }

@@ -3,7 +3,9 @@
 import { isHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import { rememberSecret } from '../redaction.js';
+import type { DiagnosisInput } from './diagnose.js';
 import { diagnoseBadSignature } from './diagnose.js';
+import type { SignMatch } from './match.js';
 import { findMatchingKey } from './match.js';
 import type { InputLimits, ParsedNotification } from './parse.js';
 import { isAbsent, resolveSignType, signTypeWithout } from './string-to-sign.js';
@@ -28,13 +30,16 @@ export function inputLimits(options: VerifyNotificationSettings): InputLimits {
   return { maxBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, maxFields: options.maxFields ?? DEFAULT_MAX_FIELDS };
 }
 
-/** Checks the sign of parsed fields with the keys, then converts and validates them. */
-export async function verifyParsed(
+/**
+ * Checks the sign of parsed fields with the keys, then converts and validates them. A result, not
+ * a promise, when the provider hashes synchronously and the sign matches (the common case).
+ */
+export function verifyParsed(
   parsed: ParsedNotification,
   keys: readonly string[],
   crypto: CryptoProvider,
   options: Pick<VerifyNotificationSettings, 'validate' | 'schema'>,
-): Promise<NotificationVerificationResult> {
+): NotificationVerificationResult | Promise<NotificationVerificationResult> {
   const { fields } = parsed;
   const sign = fields.values['sign'];
   if (sign === undefined || sign === '') {
@@ -49,19 +54,25 @@ export async function verifyParsed(
     return reject('unsupported-sign-type', 'signType is neither MD5 nor SHA256.');
   }
 
-  const match = isHex(sign) ? await findMatchingKey(fields, sign, signType, keys, crypto) : undefined;
-  if (!match) {
-    const message = await diagnoseBadSignature({ parsed, sign, declaredSignType, signType, keys, crypto });
-    return reject('bad-signature', message);
-  }
+  const check: DiagnosisInput = { parsed, sign, declaredSignType, signType, keys, crypto };
+  const match = isHex(sign) ? findMatchingKey(fields, sign, signType, keys, crypto) : undefined;
+  return match instanceof Promise ? match.then((found) => settle(check, found, options)) : settle(check, match, options);
+}
 
+function settle(
+  check: DiagnosisInput,
+  match: SignMatch | undefined,
+  options: Pick<VerifyNotificationSettings, 'validate' | 'schema'>,
+): NotificationVerificationResult | Promise<NotificationVerificationResult> {
+  if (!match) return diagnoseBadSignature(check).then((message) => reject('bad-signature', message));
+  const { fields } = check.parsed;
   const raw = fields.values;
   // Genuine from here on: differences from the schema are reported, and refuse only on request.
   const { notification, problems } = toTypedNotification(fields, options.validate ?? true);
   if (problems.length > 0 && options.schema === 'refuse') {
     return { ok: false, reason: 'schema-mismatch', message: describeSchemaRefusal(problems), schemaProblems: problems, raw };
   }
-  return { ok: true, notification, raw, problems, signType, keyIndex: match.keyIndex };
+  return { ok: true, notification, raw, problems, signType: check.signType, keyIndex: match.keyIndex };
 }
 
 /** Hostile input must not become an exception; the name (never a message) says what failed. */

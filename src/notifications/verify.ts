@@ -3,18 +3,22 @@ import type { CryptoProvider } from '../crypto/provider.js';
 import { webCrypto } from '../crypto/web.js';
 import { NotificationVerificationError } from '../errors.js';
 import { parseNotificationInput } from './input.js';
+import type { ParseOutcome } from './parse.js';
 import type { NotificationInput, NotificationVerificationResult, NotificationVerified, VerifyNotificationOptions } from './types.js';
 import { configuredKeys, inputLimits, reject, unprocessable, verifyParsed } from './verify-fields.js';
 
-async function verify(input: NotificationInput, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider): Promise<NotificationVerificationResult> {
+type Verification = NotificationVerificationResult | Promise<NotificationVerificationResult>;
+
+/** Synchronous as far as the input and the provider allow: each promise costs microtask ticks. */
+function verify(input: NotificationInput, options: VerifyNotificationOptions, defaultCrypto: CryptoProvider): Verification {
   const keys = configuredKeys(options);
   if (!keys) {
     return reject('no-key', 'No usable notification key: pass `key` (a non-empty string) or `keys` (non-empty strings, for rotation).');
   }
+  const crypto = options.crypto ?? defaultCrypto;
   const pending = parseNotificationInput(input, inputLimits(options));
-  const outcome = pending instanceof Promise ? await pending : pending;
-  if (!outcome.ok) return reject(outcome.reason, outcome.message);
-  return verifyParsed(outcome.parsed, keys, options.crypto ?? defaultCrypto, options);
+  const verified = (outcome: ParseOutcome): Verification => (outcome.ok ? verifyParsed(outcome.parsed, keys, crypto, options) : reject(outcome.reason, outcome.message));
+  return pending instanceof Promise ? pending.then(verified) : verified(pending);
 }
 
 /**
@@ -40,7 +44,8 @@ export async function verifyNotificationWith(
   options: VerifyNotificationOptions,
 ): Promise<NotificationVerificationResult> {
   try {
-    return await verify(input, options, defaultCrypto);
+    const result = verify(input, options, defaultCrypto);
+    return result instanceof Promise ? await result : result;
   } catch (error) {
     return unprocessable(error);
   }
