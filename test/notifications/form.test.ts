@@ -78,6 +78,12 @@ describe('splitForm', () => {
     expect(split('&&a&=1&b=c=d&')).toEqual(['a', '', '', '1', 'b', 'c=d']);
   });
 
+  it('reads a short body right after a long one (the byte passes reuse one buffer)', () => {
+    const long = `x=${'%ED%A0%80'.repeat(2000)}&p=${'+'.repeat(500)}`;
+    expect(split(long)).toEqual(reference(long));
+    for (const text of ['a=%FF', `b=${'+'.repeat(70)}`, 'c=%zz&d=%E6%B5%8B']) expect(split(text), text).toEqual(reference(text));
+  });
+
   it('where Node 20 URLSearchParams garbles raw non-ASCII text next to bad escapes, it follows the standard', () => {
     expect(split('测%FF=😀%ED%A0%80')).toEqual(['测\uFFFD', '😀\uFFFD\uFFFD\uFFFD']);
     expect(split('a%C0%AF\uFEFF')).toEqual(['a\uFFFD\uFFFD\uFEFF', '']);
