@@ -56,6 +56,10 @@ export default defineConfig([
   {
     ...common,
     entry: entries,
+    // Whitespace, comments and syntax only: names stay (stack traces), the maps give src/ lines. A
+    // cold import reads and compiles every byte, and readable output made it ~10 % slower.
+    minifyWhitespace: true,
+    minifySyntax: true,
     dts: true,
     clean: true,
     splitting: true,
