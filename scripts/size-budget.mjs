@@ -15,11 +15,15 @@ const BUDGETS = [
     name: 'edge notification endpoint',
     code: "export { createNotificationHandler } from 'chinaums/notifications';",
     budget: 10 * KB,
-    // Measured 12 897 B + 0.25 KB: the validator compiled from compacted schemas without schemaPath, and
-    // the one-core rewrite (issues 15/16; target missed, BENCHMARKS.md "Bundle size" has the levers).
-    ceiling: 12_897 + 256,
+    // Measured 13 201 B + 0.25 KB: the validator compiled from compacted schemas without schemaPath, the
+    // one-core rewrite, then +0.3 KB for a synchronous verification path and allocation-free byte
+    // passes (issue 15's speed; target missed, BENCHMARKS.md "Bundle size" has the levers).
+    ceiling: 13_201 + 256,
     // The workerd entry hashes MD5 natively: no pure-JS hash may reach a Worker's notification endpoint.
     forbidden: ['node_modules/@noble/hashes'],
+    // The same rule on the output, where dist/ has @noble/hashes inlined (the paths above cannot see
+    // it): MD5's first state word, which a native digest never needs.
+    forbiddenCode: [[/\b(?:0x67452301|1732584193)\b/i, 'a pure-JS MD5 (@noble/hashes) is in the bundle']],
   },
   // Measured 15 327 B + 0.25 KB: access-token mode an imported strategy (accessTokenAuth, −1.3 KB), the operation
   // summaries out of the runtime table (−0.55 KB), the outbound restructure (−1 KB). Target missed; README "Bundle sizes".
@@ -34,8 +38,8 @@ const BUDGETS = [
       'export { core, notifications, validators };',
     ].join('\n'),
     budget: 15 * KB,
-    // Measured 46 653 B + 0.25 KB, almost all of it the request/response validators of the 20 operations.
-    ceiling: 46_653 + 256,
+    // Measured 47 031 B + 0.25 KB, almost all of it the request/response validators of the 20 operations.
+    ceiling: 47_031 + 256,
   },
 ];
 // `budget` is the target (issue 16); it is NOT met yet (see README, "Bundle sizes"). `ceiling` is
@@ -51,7 +55,7 @@ const options = { absWorkingDir: ROOT, bundle: true, minify: true, format: 'esm'
 async function measure(entry, plugins) {
   const result = await esbuild.build({ ...options, stdin: { contents: entry.code, resolveDir: DIR, loader: 'js' }, plugins });
   const bytes = result.outputFiles[0].contents;
-  return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile };
+  return { min: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, metafile: result.metafile, text: result.outputFiles[0].text };
 }
 
 /** The same entry bundled from the sources, so the breakdown names files instead of dist chunks. */
@@ -101,7 +105,7 @@ for (const r of rows) {
   const verdict = r.gzip <= r.ceiling ? `pass (${target})` : `FAIL: over the ceiling by ${r.gzip - r.ceiling} B`;
   console.log(`${r.name.padEnd(28)}${cell(r.min, 9)}${cell(r.gzip, 10)}${cell(r.budget, 9)}${cell(Math.round(r.ceiling), 9)}  ${verdict}`);
 }
-await writeFile(join(DIR, 'report.json'), JSON.stringify(rows.map(({ metafile, code, ...r }) => r), null, 2));
+await writeFile(join(DIR, 'report.json'), JSON.stringify(rows.map(({ metafile, code, text, forbiddenCode, ...r }) => r), null, 2));
 
 const overTarget = rows.filter((r) => r.gzip > r.budget);
 for (const r of overTarget) {
@@ -115,5 +119,6 @@ const smuggled = rows.flatMap((r) =>
     .filter(([path, { bytesInOutput }]) => bytesInOutput > 0 && (r.forbidden ?? []).some((prefix) => path.startsWith(prefix)))
     .map(([path, { bytesInOutput }]) => `${r.name}: ${path} (${bytesInOutput} B) must not be in this bundle`),
 );
+for (const r of rows) for (const [pattern, what] of r.forbiddenCode ?? []) if (pattern.test(r.text)) smuggled.push(`${r.name}: ${what}`);
 for (const line of smuggled) console.log(`FAIL: ${line}`);
 process.exitCode = rows.some((r) => r.gzip > r.ceiling) || smuggled.length > 0 ? 1 : 0;

@@ -172,7 +172,9 @@ const floorHash = {};
 for (const signType of ['MD5', 'SHA256']) {
   const candidates = Object.entries(hashers).map(([name, hash]) => ({ id: name, fn: () => floorVerify(bodies[signType], NOTIFY_KEY, hash) }));
   for (const c of candidates) check(c.fn() === true, `floor with ${c.id} (${signType})`);
-  const { samples } = await sampleInterleaved(candidates, { rounds: 7, sampleMs: 2, warmupMs: 40 });
+  // Long enough that noise does not pick a slower hasher (a short run flipped between runs, and a
+  // slower floor flatters every ratio against it).
+  const { samples } = await sampleInterleaved(candidates, { rounds: 21, sampleMs: 4, warmupMs: 100 });
   const best = candidates.map((c) => [c.id, summarize(samples[c.id]).median]).sort((a, b) => a[1] - b[1])[0][0];
   floorHash[signType] = best;
 }

@@ -1,3 +1,5 @@
+import { clampNumber } from '../clamp.js';
+
 /**
  * Remembers which notifications were handled, so the platform's retries (same `notifyId`, for up
  * to 24 hours) and concurrent duplicate deliveries run the callback once.
@@ -103,7 +105,8 @@ export class MemoryNotificationStore implements NotificationStore {
   #earlyEvictions = 0;
 
   constructor(options: MemoryNotificationStoreOptions = {}) {
-    this.#maxEntries = Math.max(1, Math.floor(options.maxEntries ?? DEFAULT_MEMORY_STORE_MAX_ENTRIES));
+    // NaN or a string would make the bound never hold (an unbounded store): read like every numeric option.
+    this.#maxEntries = Math.floor(clampNumber(options.maxEntries, DEFAULT_MEMORY_STORE_MAX_ENTRIES, 1));
     this.#now = options.now ?? Date.now;
     this.#onEarlyEviction = options.onEarlyEviction ?? throttledWarning(this.#now);
   }

@@ -238,3 +238,6 @@ export interface SandboxOptions {
   /** Prefix of the control routes (default `/_sandbox`). */
   readonly controlPrefix?: string;
 }
+
+/** Internal (not exported by the entry): a record the sandbox's own state updates in place. */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };

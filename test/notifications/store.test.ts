@@ -52,6 +52,20 @@ describe('MemoryNotificationStore', () => {
     expect(await store.claim('c', 60_000, 'o')).toBe('duplicate');
     expect(await store.claim('b', 60_000, 'o')).toBe('claimed');
   });
+
+  it('stays bounded when maxEntries is not a usable number (NaN, a string): the default applies, fractions round down', async () => {
+    for (const maxEntries of [Number.NaN, '3' as unknown as number]) {
+      const store = new MemoryNotificationStore({ maxEntries, onEarlyEviction: () => {} });
+      for (let i = 0; i <= DEFAULT_MEMORY_STORE_MAX_ENTRIES; i++) await store.claim(`n${i}`, 60_000, 'o');
+      expect(store.size).toBe(DEFAULT_MEMORY_STORE_MAX_ENTRIES);
+    }
+    const store = new MemoryNotificationStore({ maxEntries: 2.9, onEarlyEviction: () => {} });
+    for (const id of ['a', 'b', 'c']) await store.claim(id, 60_000, 'o');
+    expect(store.size).toBe(2);
+    const one = new MemoryNotificationStore({ maxEntries: 0, onEarlyEviction: () => {} });
+    for (const id of ['a', 'b']) await one.claim(id, 60_000, 'o');
+    expect(one.size).toBe(1);
+  });
 });
 
 describe('MemoryNotificationStore capacity', () => {

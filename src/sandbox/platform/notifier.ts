@@ -5,9 +5,8 @@ import { nobleCrypto } from '../../crypto/noble.js';
 import { encodeNotificationForm, signNotification } from '../../notifications/sign.js';
 import type { NotificationSignType } from '../../notifications/types.js';
 import { sleep } from '../../signals.js';
-import type { SandboxDelivery, SandboxNotificationOptions } from '../types.js';
+import type { SandboxDelivery, SandboxNotificationOptions, Mutable } from '../types.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const MAX_LOG = 1000;
 /** The most of an answer kept for the log: enough to see `FAILED` or an error page's start. */

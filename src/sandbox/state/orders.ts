@@ -23,10 +23,10 @@ import type {
   SandboxRefund,
   SandboxRefundInput,
   SandboxRefundOutcome,
+  Mutable,
 } from '../types.js';
 import { applyRefund, planRefund, settleRefund } from './refunds.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const MAX_ORDERS = 10_000;
 const ORDER_ID = /^[0-9A-Za-z_-]{6,32}$/;

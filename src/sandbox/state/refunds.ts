@@ -4,9 +4,8 @@
 import { beijingDateTime } from '../../time.js';
 import { newRefundOrderId, newTargetOrderId } from './ids.js';
 import { SandboxInputError } from './input.js';
-import type { SandboxOrder, SandboxRefund, SandboxRefundInput } from '../types.js';
+import type { SandboxOrder, SandboxRefund, SandboxRefundInput, Mutable } from '../types.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 const REFUND_ID = /^[0-9A-Za-z_-]{6,64}$/;
 
