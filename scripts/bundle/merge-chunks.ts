@@ -11,6 +11,7 @@ import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { rollup, type GetModuleInfo, type Plugin as RollupPlugin } from 'rollup';
 import type { Plugin as EsbuildPlugin } from 'esbuild';
+import { escapeNonAscii } from './ascii-source.js';
 
 const MAP_COMMENT = /\n\/\/# sourceMappingURL=[^\n]*\s*$/;
 
@@ -119,7 +120,8 @@ export async function mergeChunks(outDir: string, entries: readonly string[], ma
     output.map((file) => {
       const path = join(outDir, file.fileName);
       if (file.type === 'asset') return writeFile(path, file.source);
-      const code = file.map ? `${file.code}\n//# sourceMappingURL=${basename(file.fileName)}.map\n` : file.code;
+      const ascii = escapeNonAscii(file.code, file.fileName);
+      const code = file.map ? `${ascii}\n//# sourceMappingURL=${basename(file.fileName)}.map\n` : ascii;
       return Promise.all([writeFile(path, code), file.map ? writeFile(`${path}.map`, file.map.toString()) : undefined]);
     }),
   );
