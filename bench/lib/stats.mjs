@@ -57,3 +57,21 @@ export async function sampleInterleaved(cases, { rounds, sampleMs, warmupMs, max
   }
   return { samples, batch: Object.fromEntries(batch) };
 }
+
+/**
+ * Several processes' in-process results as one: every round of every process summarized again
+ * (times in the results' unit, ratios per round), with each process's own ratio median kept as
+ * `perProcess` so that a disagreement between processes stays visible.
+ */
+export function poolRuns(runs) {
+  if (runs.length === 1) return runs[0];
+  const [first] = runs;
+  const results = first.results.map((r) => {
+    const all = runs.map((run) => run.results.find((x) => x.id === r.id));
+    const time = summarize(all.flatMap((x) => x.rounds.times));
+    const ratio = r.isBaseline ? undefined : summarize(all.flatMap((x) => x.rounds.ratios));
+    return { ...r, median: time.median, p25: time.p25, p75: time.p75, n: time.n, ratio, perProcess: all.map((x) => x.ratio?.median) };
+  });
+  const hashes = (type) => [...new Set(runs.map((run) => run.floorHash[type]))].join(' / ');
+  return { ...first, results, floorHash: { MD5: hashes('MD5'), SHA256: hashes('SHA256') }, processes: runs.length, seconds: runs.reduce((sum, run) => sum + run.seconds, 0) };
+}

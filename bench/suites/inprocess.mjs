@@ -220,7 +220,9 @@ for (const [group, cases] of [['request', requestCases], ['signer', floorCases],
   for (const c of cases) {
     const time = summarize(samples[c.id]);
     const ratio = c.id === baselines[group] ? undefined : ratioSummary(samples[c.id], base);
-    results.push({ id: c.id, label: c.label, group, baseline: baselines[group], isBaseline: c.id === baselines[group], target: c.target, info: !!c.info, batch: batch[c.id], unit: 'µs', median: time.median * 1000, p25: time.p25 * 1000, p75: time.p75 * 1000, n: time.n, ratio });
+    // The raw rounds too, so that run.mjs can pool several processes (µs per operation; ratio to the baseline's same round).
+    const rounds = { times: samples[c.id].map((ms) => ms * 1000), ratios: ratio ? samples[c.id].map((ms, i) => ms / base[i]) : undefined };
+    results.push({ id: c.id, label: c.label, group, baseline: baselines[group], isBaseline: c.id === baselines[group], target: c.target, info: !!c.info, batch: batch[c.id], unit: 'µs', median: time.median * 1000, p25: time.p25 * 1000, p75: time.p75 * 1000, n: time.n, ratio, rounds });
   }
 }
 
