@@ -19,9 +19,16 @@ export function reject(reason: NotificationFailureReason, message: string): Noti
 
 /** The configured keys, or undefined when none is usable. Keys are never trimmed: see diagnose. */
 export function configuredKeys(options: { readonly key?: unknown; readonly keys?: unknown }): string[] | undefined {
-  const list: unknown[] = options.keys !== undefined ? (Array.isArray(options.keys) ? options.keys : []) : [options.key];
+  // One key, the usual case, without building and filtering a list on every notification.
+  if (options.keys === undefined) {
+    const { key } = options;
+    if (typeof key !== 'string' || key.trim() === '') return undefined;
+    rememberSecret(key); // redacted from every error and event from now on
+    return [key];
+  }
+  const list: unknown[] = Array.isArray(options.keys) ? options.keys : [];
   const keys = list.filter((key): key is string => typeof key === 'string' && key.trim() !== '');
-  for (const key of keys) rememberSecret(key); // redacted from every error and event from now on
+  for (const key of keys) rememberSecret(key);
   return keys.length > 0 && keys.length === list.length ? keys : undefined;
 }
 
