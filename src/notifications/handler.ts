@@ -6,15 +6,6 @@ import { readBodyWithLimit } from '../wire/limited-body.js';
 import { createNotificationCore } from './core.js';
 import type { NotificationHandler, NotificationHandlerOptions } from './settings.js';
 
-export type {
-  NotificationContext,
-  NotificationErrorStage,
-  NotificationHandler,
-  NotificationHandlerOptions,
-  NotificationHandlerSettings,
-  NotificationLogger,
-} from './settings.js';
-
 /**
  * A `(Request) => Promise<Response>` notification endpoint for Deno.serve, Workers, Bun, Hono,
  * Next.js route handlers. Answers `SUCCESS` once the callback succeeded (or the notification was

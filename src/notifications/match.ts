@@ -2,7 +2,7 @@ import { timingSafeEqualHexIgnoringCase, toHex } from '../crypto/encoding.js';
 import type { CryptoProvider } from '../crypto/provider.js';
 import type { FieldSet } from './fields.js';
 import type { EmptyValuePolicy } from './string-to-sign.js';
-import { hasEmptyValue, joinFields, sortedNames } from './string-to-sign.js';
+import { hasEmptyValue, joinFields } from './string-to-sign.js';
 import type { NotificationSignType } from './types.js';
 
 export interface SignMatch {
@@ -69,9 +69,8 @@ export function findMatchingKey(
   keys: readonly string[],
   crypto: CryptoProvider,
 ): SignMatch | undefined | Promise<SignMatch | undefined> {
-  const names = sortedNames(fields);
   const policies = hasEmptyValue(fields) ? BOTH : OMIT;
-  const search: Search = { texts: policies.map((policy) => joinFields(names, fields.values, policy)), policies, keys, receivedSign, signType, crypto };
+  const search: Search = { texts: policies.map((policy) => joinFields(fields, policy)), policies, keys, receivedSign, signType, crypto };
   const candidates = keys.length * policies.length;
   for (let c = 0; c < candidates; c++) {
     const digest = digestOf(search, c);

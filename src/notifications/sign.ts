@@ -5,7 +5,7 @@ import type { FieldSet } from './fields.js';
 import { fieldSetOf } from './fields.js';
 import { hexDigest } from './match.js';
 import type { EmptyValuePolicy } from './string-to-sign.js';
-import { isAbsent, joinFields, resolveSignType, sortedNames } from './string-to-sign.js';
+import { isAbsent, joinFields, resolveSignType } from './string-to-sign.js';
 import type { NotificationFields, NotificationSignType } from './types.js';
 
 /** UPPERCASE hex of MD5/SHA-256 over the string to sign followed directly by the key. */
@@ -16,7 +16,7 @@ export async function computeSign(
   emptyValues: EmptyValuePolicy,
   crypto: CryptoProvider,
 ): Promise<string> {
-  const text = joinFields(sortedNames(fields), fields.values, emptyValues) + key;
+  const text = joinFields(fields, emptyValues) + key;
   return (await hexDigest(text, signType, crypto)).toUpperCase();
 }
 

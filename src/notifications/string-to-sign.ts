@@ -5,16 +5,12 @@ import type { NotificationSignType } from './types.js';
 export type EmptyValuePolicy = 'omit' | 'include';
 
 /**
- * The names in the string to sign's order, sorted (`sign` is among them; joinFields leaves it
- * out). Names, never `k=v` strings: `a-b=1` would sort before `a=2`. The default sort compares
- * UTF-16 code units, which for the platform's ASCII names is byte order: uppercase first.
+ * `k1=v1&k2=v2&…` over every field but `sign`, in `fields.sorted` order: by name, never by `k=v`
+ * string (`a-b=1` would sort before `a=2`), UTF-16 code units, which for the platform's ASCII names
+ * is byte order (uppercase first). The key is appended by the caller, with no `&`.
  */
-export function sortedNames(fields: FieldSet): readonly string[] {
-  return fields.sorted;
-}
-
-/** `k1=v1&k2=v2&…` over names already sorted, all but `sign`. The key is appended by the caller, with no `&`. */
-export function joinFields(names: readonly string[], values: Readonly<Record<string, string>>, emptyValues: EmptyValuePolicy): string {
+export function joinFields(fields: FieldSet, emptyValues: EmptyValuePolicy): string {
+  const { sorted: names, values } = fields;
   let text = '';
   let first = true;
   for (let i = 0; i < names.length; i++) {

@@ -5,13 +5,13 @@ import { nodeCrypto } from '../../src/crypto/node.js';
 import { ConfigurationError } from '../../src/errors.js';
 import { encodeNotificationForm, signNotification } from '../../src/notifications/index.js';
 import { fieldSetOf } from '../../src/notifications/fields.js';
-import { joinFields, sortedNames, type EmptyValuePolicy } from '../../src/notifications/string-to-sign.js';
+import { joinFields, type EmptyValuePolicy } from '../../src/notifications/string-to-sign.js';
 import { VENDOR_FIELDS, VENDOR_KEY, VENDOR_SIGN } from '../helpers/notification-fixtures.js';
 import { independentSign } from '../helpers/notification-independent-sign.js';
 
 function stringToSign(entries: [string, string][], emptyValues: EmptyValuePolicy): string {
   const fields = fieldSetOf(entries);
-  return joinFields(sortedNames(fields), fields.values, emptyValues);
+  return joinFields(fields, emptyValues);
 }
 
 describe('signNotification', () => {

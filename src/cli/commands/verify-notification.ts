@@ -1,7 +1,7 @@
 // chinaums verify-notification: checks a raw notification body and shows the string that was signed.
 import { nodeCrypto } from '../../crypto/node.js';
 import { DEFAULT_INPUT_LIMITS, parseNotificationInput } from '../../notifications/input.js';
-import { hasEmptyValue, joinFields, sortedNames } from '../../notifications/string-to-sign.js';
+import { hasEmptyValue, joinFields } from '../../notifications/string-to-sign.js';
 import { verifyNotification } from '../../notifications/verify.js';
 import { describeReceivedProblems } from '../../wire/received.js';
 import { flagOrEnv, parseCommandArgs, readInputFile, withoutTrailingNewline } from '../args.js';
@@ -51,10 +51,9 @@ export const verifyNotificationCommand: Command = {
     }
     if (parsed.ok) {
       const { fields } = parsed.parsed;
-      const names = sortedNames(fields);
-      io.stdout(`signed    ${joinFields(names, fields.values, 'omit')}<md5Key>`);
+      io.stdout(`signed    ${joinFields(fields, 'omit')}<md5Key>`);
       // Peers disagree on empty values (protocol.md §4); the verifier accepts either form.
-      if (hasEmptyValue(fields)) io.stdout(`or        ${joinFields(names, fields.values, 'include')}<md5Key>    (empty values kept)`);
+      if (hasEmptyValue(fields)) io.stdout(`or        ${joinFields(fields, 'include')}<md5Key>    (empty values kept)`);
     }
     return result.ok ? 0 : 1;
   },
